@@ -1,0 +1,23 @@
+import { compileRows } from './compile/rows.js';
+import { emitErrataPage } from './emit/errata-page.js';
+import type { OutputFile } from './emit/output.js';
+import { emitParamTables } from './emit/param-tables.js';
+import type { Catalog } from './model/catalog.js';
+
+/** The generated files committed in the repository, and the folders they own wholly. */
+export interface Generated {
+  readonly files: readonly OutputFile[];
+  /** Folders whose every file the compiler makes: a file there it does not make is stale. */
+  readonly ownedDirs: readonly string[];
+}
+
+/** The documentation: section 5's tables and the errata page. */
+export function buildDocs(catalog: Catalog): OutputFile[] {
+  const rows = compileRows(catalog);
+  return [...emitParamTables(catalog, rows), ...emitErrataPage(catalog)];
+}
+
+/** Everything the default build writes. */
+export function buildAll(catalog: Catalog): Generated {
+  return { files: buildDocs(catalog), ownedDirs: ['docs/parameters'] };
+}

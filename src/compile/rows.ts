@@ -1,0 +1,72 @@
+import { apiText, requireParam, urlEncode } from '../loadmaster/catalogue.js';
+import type { ParamScope } from '../loadmaster/parameter.js';
+import type { Catalog } from '../model/catalog.js';
+import type { ParamValue } from '../model/common.js';
+import type { RowErratum } from '../model/erratum.js';
+import { type GuideRow, hasUseColumn, type ParamRow } from '../model/row.js';
+import type { TablePlace } from '../model/service.js';
+import type { Setting } from '../model/setting.js';
+import { matchErratum } from './errata-match.js';
+
+/** A value as section 5 prints it: the API text, URL-encoded. */
+export const tableValue = (value: ParamValue): string => urlEncode(apiText(value));
+
+function useCell(place: TablePlace, s: Setting): string {
+  if (!hasUseColumn(place.section)) return '';
+  return s.use ?? (s.espOnly ? 'ESP Enabled' : 'All');
+}
+
+function rowOf(place: TablePlace, s: Setting, scope: ParamScope): GuideRow {
+  requireParam(s.param, scope, s.value);
+  if (s.reencrypted !== undefined) requireParam(s.param, scope, s.reencrypted);
+  const value =
+    s.reencrypted === undefined
+      ? tableValue(s.value)
+      : `${tableValue(s.value)} or ${tableValue(s.reencrypted)}`;
+  return { ...place, parameter: s.param, value, use: useCell(place, s) };
+}
+
+/** Attaches what the guide says where an erratum changed or added the row. */
+function annotate(row: GuideRow, s: Setting, errata: readonly RowErratum[]): ParamRow {
+  if (s.addedBy !== undefined) {
+    const added = errata.find((e) => e.id === s.addedBy);
+    if (!added) throw new Error(`${row.parameter} names unknown erratum ${s.addedBy}`);
+    return { ...row, documented: null, erratum: added.id };
+  }
+  const e = matchErratum(row, errata, 'corrected');
+  if (!e?.documented) return row;
+  const documented = {
+    parameter: e.documented.parameter,
+    value: e.documented.value ?? row.value,
+    use: e.documented.use ?? row.use,
+  };
+  return { ...row, documented, erratum: e.id };
+}
+
+/** Every block of section 5 in the guide's order, with the scope its parameters belong to. */
+function blocks(catalog: Catalog): { place: TablePlace; settings: readonly Setting[]; scope: ParamScope }[] {
+  const { https } = catalog;
+  return [
+    { ...https.redirect, scope: 'vs' as const },
+    ...https.rules.map((r) => ({ ...r, scope: 'rule' as const })),
+    { ...https.main, scope: 'vs' as const },
+    ...https.subServices.map((s) => ({ ...s, scope: 'vs' as const })),
+    ...catalog.services.map((s) => ({ ...s, scope: 'vs' as const })),
+  ];
+}
+
+/** Section 5 regenerated from the model: the corrected rows, each changed one naming its erratum. */
+export function compileRows(catalog: Catalog): ParamRow[] {
+  return blocks(catalog).flatMap((b) =>
+    b.settings.map((s) => annotate(rowOf(b.place, s, b.scope), s, catalog.rowErrata)),
+  );
+}
+
+/** The rows exactly as the guide prints them: each erratum undone, each added row dropped. */
+export function asDocumented(rows: readonly ParamRow[]): GuideRow[] {
+  return rows.flatMap((r): GuideRow[] => {
+    const { documented, erratum: _erratum, ...row } = r;
+    if (documented === null) return [];
+    return [documented ? { ...row, ...documented } : row];
+  });
+}

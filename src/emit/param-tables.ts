@@ -1,0 +1,112 @@
+import type { Catalog } from '../model/catalog.js';
+import type { RowErratum } from '../model/erratum.js';
+import type { ParamRow } from '../model/row.js';
+import { hasUseColumn } from '../model/row.js';
+import { MD_BANNER, markdownTemplate, mdCell, mdCode } from './markdown.js';
+import type { OutputFile } from './output.js';
+import { PARAM_TABLE_PAGE } from './templates/param-table.js';
+
+/** The guide's titles of section 5's tables, and the file each is written to under docs/. */
+export const PARAM_PAGES: readonly { section: string; title: string; file: string }[] = [
+  {
+    section: '5.1',
+    title: 'Exchange 2016 HTTP Virtual Service Recommended API Settings',
+    file: '5.1-http.md',
+  },
+  {
+    section: '5.2',
+    title: 'Exchange 2016 IMAP Virtual Service Recommended API Settings',
+    file: '5.2-imap.md',
+  },
+  { section: '5.3', title: 'Exchange 2016 POP Virtual Service Recommended API Settings', file: '5.3-pop.md' },
+  {
+    section: '5.4',
+    title: 'Exchange 2016 SMTP Virtual Service Recommended API Settings',
+    file: '5.4-smtp.md',
+  },
+  {
+    section: '5.5',
+    title: 'Exchange 2016 Office Online Server Virtual Service Recommended API Settings',
+    file: '5.5-office-online.md',
+  },
+];
+
+/** Folder under the output root that holds these pages. */
+export const PARAM_DOCS_DIR = 'docs/parameters';
+
+interface Cells {
+  parameter: string;
+  value: string;
+  use: string;
+}
+interface Block {
+  heading: string;
+  rows: Cells[];
+}
+
+function cellsOf(row: ParamRow): Cells {
+  const plain = { parameter: mdCode(row.parameter), value: mdCode(row.value), use: mdCell(row.use) };
+  if (!row.erratum) return plain;
+  const note = `[^${row.erratum}]`;
+  const doc = row.documented;
+  if (!doc) return { ...plain, value: `${plain.value} (not in the guide)${note}` };
+  // The footnote goes on the first cell the erratum changed.
+  const cells = { ...plain };
+  let noted = false;
+  for (const key of ['value', 'parameter', 'use'] as const) {
+    if (doc[key] === row[key]) continue;
+    const was = key === 'use' ? mdCell(doc.use) || 'empty' : `~~${mdCode(doc[key])}~~`;
+    cells[key] = `${cells[key]} (guide: ${was})${noted ? '' : note}`;
+    noted = true;
+  }
+  return cells;
+}
+
+/** Consecutive rows under one heading, titled as the guide nests them. */
+function blocksOf(rows: readonly ParamRow[]): Block[] {
+  const blocks: Block[] = [];
+  let prev: ParamRow | undefined;
+  for (const row of rows) {
+    if (!prev || prev.group !== row.group || prev.item !== row.item) {
+      const newGroup = !prev || prev.group !== row.group;
+      const heading =
+        row.item === null
+          ? `## ${row.group}`
+          : newGroup
+            ? `## ${row.group}\n\n### ${row.item}`
+            : `### ${row.item}`;
+      blocks.push({ heading, rows: [] });
+    }
+    blocks.at(-1)?.rows.push(cellsOf(row));
+    prev = row;
+  }
+  return blocks;
+}
+
+/** Section 5's tables as Markdown, one file per section, mirroring the guide's layout. */
+export function emitParamTables(catalog: Catalog, rows: readonly ParamRow[]): OutputFile[] {
+  const render = markdownTemplate<{
+    banner: string;
+    section: string;
+    title: string;
+    useColumn: boolean;
+    blocks: Block[];
+    notes: RowErratum[];
+  }>(PARAM_TABLE_PAGE);
+  return PARAM_PAGES.map((page) => {
+    const mine = rows.filter((r) => r.section === page.section);
+    const ids = new Set(mine.flatMap((r) => (r.erratum ? [r.erratum] : [])));
+    const notes = catalog.rowErrata
+      .filter((e) => ids.has(e.id))
+      .map((e) => ({ ...e, reason: mdCell(e.reason) }));
+    const contents = render({
+      banner: MD_BANNER,
+      section: page.section,
+      title: page.title,
+      useColumn: hasUseColumn(page.section),
+      blocks: blocksOf(mine),
+      notes,
+    });
+    return { path: `${PARAM_DOCS_DIR}/${page.file}`, contents: `${contents.trimEnd()}\n` };
+  });
+}

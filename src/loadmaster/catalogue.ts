@@ -1,0 +1,65 @@
+import type { ParamValue } from '../model/common.js';
+import type { ParamScope, ParamSpec } from './parameter.js';
+import { PARAMETERS } from './parameters.js';
+
+/** Looks a parameter up by its exact canonical name within a scope. */
+export function findParam(name: string, scope: ParamScope): ParamSpec | undefined {
+  return PARAMETERS.find((p) => p.scope === scope && p.name === name);
+}
+
+/**
+ * Why a value is not one the appliance takes for this parameter, or null when it is. A value outside
+ * the allowed set is an error: the appliance would ignore or reject it.
+ */
+export function valueProblem(spec: ParamSpec, value: ParamValue): string | null {
+  const t = spec.type;
+  switch (t.kind) {
+    case 'bool':
+      return typeof value === 'boolean' ? null : `${spec.name} takes a boolean, not ${JSON.stringify(value)}`;
+    case 'int':
+      if (typeof value !== 'number' || !Number.isInteger(value)) {
+        return `${spec.name} takes an integer, not ${JSON.stringify(value)}`;
+      }
+      if (value < t.min || value > t.max) return `${spec.name} must lie in ${t.min}-${t.max}, not ${value}`;
+      if (t.labels && !(value in t.labels)) {
+        return `${spec.name} has no documented meaning for ${value} (known: ${Object.keys(t.labels).join(', ')})`;
+      }
+      return null;
+    case 'enum':
+      return typeof value === 'string' && t.values.includes(value)
+        ? null
+        : `${spec.name} takes one of ${t.values.join(', ')}, not ${JSON.stringify(value)}`;
+    case 'string':
+    case 'list':
+      return typeof value === 'string' ? null : `${spec.name} takes text, not ${JSON.stringify(value)}`;
+  }
+}
+
+/**
+ * Checks a parameter name and value against the catalogue; throws with both reasons when either is
+ * wrong, since emitting them would make the appliance silently ignore the setting.
+ */
+export function requireParam(name: string, scope: ParamScope, value: ParamValue): ParamSpec {
+  const spec = findParam(name, scope);
+  if (!spec) throw new Error(`${name} is not a ${scope} parameter in the LoadMaster parameter catalogue`);
+  const problem = valueProblem(spec, value);
+  if (problem) throw new Error(problem);
+  return spec;
+}
+
+/** The API's text for a value: booleans as 1/0, numbers in decimal. Not URL-encoded. */
+export function apiText(value: ParamValue): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return String(value);
+}
+
+/**
+ * URL-encodes as the guide's tables do: every character but RFC 3986's unreserved ones, so `*`
+ * becomes %2A and `/` %2F.
+ */
+export function urlEncode(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}

@@ -1,0 +1,33 @@
+import type { RowErratum, StepErratum } from './erratum.js';
+import type { EspGuidance } from './esp.js';
+import type { GlobalSetting } from './global-setting.js';
+import type { HttpsService, VirtualService } from './service.js';
+import type { Bundle, Template } from './template.js';
+
+/** The guide's example site: what a template carries where a site's value belongs. */
+export interface SiteExample {
+  /** 4.1.1's screenshots. */
+  readonly virtualAddress: string;
+  readonly realServers: readonly string[];
+  readonly certificate: string;
+  readonly allowedHosts: readonly string[];
+  readonly owaGuid: string;
+  readonly smtpDomain: string;
+  readonly ssoDomain: string;
+  readonly exchangeUrl: string;
+}
+
+/** The whole guide as typed data: everything the compiler's stages read. */
+export interface Catalog {
+  readonly title: string;
+  readonly globals: readonly GlobalSetting[];
+  readonly https: HttpsService;
+  /** The Virtual Services of 5.2-5.5 in the guide's order. */
+  readonly services: readonly VirtualService[];
+  readonly templates: readonly Template[];
+  readonly bundles: readonly Bundle[];
+  readonly esp: EspGuidance;
+  readonly rowErrata: readonly RowErratum[];
+  readonly stepErrata: readonly StepErratum[];
+  readonly example: SiteExample;
+}

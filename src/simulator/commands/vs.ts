@@ -1,0 +1,58 @@
+import { VS_PARAMS } from '../known-params.js';
+import { renderVs } from '../render.js';
+import { DONE } from '../reply.js';
+import { parseAddress, parsePort, parseProt } from '../store.js';
+import type { CommandSpec } from './context.js';
+import { VS_ADDRESS } from './context.js';
+import { addFromTemplate } from './templates.js';
+
+/** `listvs`: every VS and SubVS. */
+export const listvs: CommandSpec = {
+  known: [],
+  run: ({ store }) => ({ data: { VS: store.data.vss.map((vs) => renderVs(store, vs)) } }),
+};
+
+/** `showvs`: one VS or SubVS. */
+export const showvs: CommandSpec = {
+  known: VS_ADDRESS,
+  run: ({ store, params }) => ({ data: renderVs(store, store.findVs(params)) }),
+};
+
+/** `addvs`: a new VS from parameters, or the VSs of an installed template with `template=<name>`. */
+export const addvs: CommandSpec = {
+  known: [...VS_ADDRESS, 'template', ...VS_PARAMS],
+  run: (ctx) => {
+    const { store, params } = ctx;
+    const template = params.get('template');
+    if (template !== undefined) return addFromTemplate(ctx, template);
+    const address = parseAddress(params.require('vs'));
+    const port = parsePort(params.require('port'));
+    const prot = parseProt(params.require('prot'));
+    store.assertFree(address, port, prot);
+    const vs = store.createVs(address, port, prot, params.pick(VS_PARAMS));
+    return { data: renderVs(store, vs) };
+  },
+};
+
+/**
+ * `modvs`: changes a VS or SubVS; `createsubvs=` (any value, normally empty) adds a SubVS and the
+ * reply, the parent, lists it (LOADMASTER-API.md §3).
+ */
+export const modvs: CommandSpec = {
+  known: [...VS_ADDRESS, 'createsubvs', ...VS_PARAMS],
+  run: ({ store, params }) => {
+    const vs = store.findVs(params);
+    store.setVsParams(vs, params.pick(VS_PARAMS));
+    if (params.has('createsubvs')) store.createSubVs(vs, {});
+    return { data: renderVs(store, vs) };
+  },
+};
+
+/** `delvs`: deletes a VS (with its SubVSs) or a SubVS. */
+export const delvs: CommandSpec = {
+  known: VS_ADDRESS,
+  run: ({ store, params }) => {
+    store.deleteVs(store.findVs(params));
+    return DONE;
+  },
+};

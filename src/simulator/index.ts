@@ -1,0 +1,23 @@
+/** The LoadMaster `/access` API simulator: start one with {@link startSimulator}. */
+export { RS_PARAMS, RULE_PARAMS, VS_PARAMS } from './known-params.js';
+export { startSimulator } from './server.js';
+export type {
+  CallOutcome,
+  CallRecord,
+  FaultKind,
+  FaultSpec,
+  IgnoredParam,
+  RateLimitOptions,
+  SimRealServer,
+  SimRule,
+  SimState,
+  SimStoredTemplate,
+  SimTemplate,
+  SimTemplateRule,
+  SimTemplateService,
+  SimTemplateSubVs,
+  Simulator,
+  SimulatorOptions,
+  SimVirtualService,
+  TemplateParser,
+} from './types.js';

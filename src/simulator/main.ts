@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * `npm run sim`: runs the LoadMaster API simulator until SIGINT/SIGTERM.
+ * Usage: main.js [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]
+ */
+import { parseArgs } from 'node:util';
+import { startSimulator } from './server.js';
+
+const USAGE = 'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]';
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse().values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const port = Number(values.port ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`invalid --port: ${values.port}\n${USAGE}\n`);
+    return 2;
+  }
+  const sim = await startSimulator({
+    https: !values.http,
+    port,
+    ...(values.user === undefined ? {} : { user: values.user }),
+    ...(values.password === undefined ? {} : { password: values.password }),
+    ...(values.apikey === undefined ? {} : { apikey: values.apikey }),
+    rateLimit: !values['no-rate-limit'],
+  });
+  const lines = [
+    `LoadMaster API simulator listening on ${sim.url}/access/`,
+    `user:     ${sim.user}`,
+    `password: ${sim.password}`,
+    `apikey:   ${sim.apikey}`,
+  ];
+  if (sim.caCertPath) lines.push(`CA cert:  ${sim.caCertPath}  (curl --cacert ${sim.caCertPath})`);
+  lines.push('Ctrl-C stops it.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sim.stop();
+  return 0;
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      http: { type: 'boolean' },
+      port: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
+      apikey: { type: 'string' },
+      'no-rate-limit': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sim: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,198 @@
+/**
+ * Public types of the LoadMaster `/access` API simulator: its options, its handle, the template
+ * description a pluggable parser returns, and the JSON-able state it dumps.
+ */
+
+/** One SubVS a template creates under its parent service. */
+export interface SimTemplateSubVs {
+  /** VS parameters of the SubVS under their API names (matched case-insensitively). */
+  readonly params: Readonly<Record<string, string>>;
+  /** Name of a content rule to attach to the SubVS's slot in the parent (`addrsrule`). */
+  readonly rule?: string;
+}
+
+/** A global content rule a template brings along (created by `addvs template=` if missing). */
+export interface SimTemplateRule {
+  /** Rule name (`addrule name=`). */
+  readonly name: string;
+  /** Rule parameters under their API names: `pattern`, `matchtype`, `nocase`, ... */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** One Virtual Service of a template; it is created at the address given to `addvs`. */
+export interface SimTemplateService {
+  /** The service's own port. */
+  readonly port: number;
+  /** `tcp` or `udp`. */
+  readonly prot: string;
+  /** VS parameters under their API names. */
+  readonly params: Readonly<Record<string, string>>;
+  /** SubVSs in creation order. */
+  readonly subvs: readonly SimTemplateSubVs[];
+  /** Content rules the service needs. */
+  readonly rules?: readonly SimTemplateRule[];
+}
+
+/** A template as the simulator understands it, produced by {@link SimulatorOptions.parseTemplates}. */
+export interface SimTemplate {
+  /** Template name: `addvs template=<name>` and `deltemplate name=<name>`; also the VSs' default Nickname. */
+  readonly name: string;
+  /** Free text shown by `listtemplates`. */
+  readonly comment: string;
+  /** The VSs the template creates. */
+  readonly services: readonly SimTemplateService[];
+}
+
+/** Reads an uploaded template file; throw to make `uploadtemplate` answer 422. */
+export type TemplateParser = (xml: string) => SimTemplate[];
+
+/** Rate limit settings: more than `calls` requests within `windowMs` drops the connection. */
+export interface RateLimitOptions {
+  readonly calls: number;
+  readonly windowMs: number;
+}
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+  /** Serve HTTPS with a fresh self-signed certificate (default true); false serves plain HTTP. */
+  readonly https?: boolean;
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** Basic-auth user (default `bal`, the appliance's default admin). */
+  readonly user?: string;
+  /** Basic-auth password (default: random, see {@link Simulator.password}). */
+  readonly password?: string;
+  /** Key accepted as `apikey=` query parameter (default: random, see {@link Simulator.apikey}). */
+  readonly apikey?: string;
+  /** Appliance rate limit, default on (30 calls in 3 s); false turns it off. */
+  readonly rateLimit?: boolean | RateLimitOptions;
+  /** Names `listcert` reports and `CertFile=` accepts (default `["Wildcard", "ExchangeCert"]`). */
+  readonly certificates?: readonly string[];
+  /** Reader of `uploadtemplate` bodies; the default rejects every file with 422 "Invalid template file". */
+  readonly parseTemplates?: TemplateParser;
+}
+
+/** What an injected fault does to the call it hits. */
+export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop';
+
+/** A fault for one call: the Nth call of the session (1-based) or the next call of a command. */
+export interface FaultSpec {
+  /** Call number over the whole session (as in {@link Simulator.calls}) or a command name. */
+  readonly call: number | string;
+  readonly kind: FaultKind;
+  /** `<Error>` text for the HTTP kinds (default: a generic text per kind). */
+  readonly message?: string;
+}
+
+/** How the simulator dealt with one request. */
+export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'rate-limited';
+
+/** One request as logged by {@link Simulator.calls}. */
+export interface CallRecord {
+  /** 1-based number over the session; fault `call: n` refers to it. */
+  readonly n: number;
+  readonly method: string;
+  /** Command name as requested (path after `/access/`). */
+  readonly command: string;
+  /** Query parameters as sent (the `apikey` is left out). */
+  readonly params: Readonly<Record<string, string>>;
+  /** HTTP status sent, or 0 when none was. */
+  status: number;
+  outcome: CallOutcome;
+}
+
+/** A parameter the appliance would have silently ignored. */
+export interface IgnoredParam {
+  /** Number of the call that carried it. */
+  readonly call: number;
+  readonly command: string;
+  /** Name as sent. */
+  readonly name: string;
+  readonly value: string;
+  /** Where it came from when not the query itself, e.g. `template:Exchange 2016 HTTPS`. */
+  readonly source?: string;
+}
+
+/** A real server, or the settings of a SubVS's slot, inside a VS. */
+export interface SimRealServer {
+  /** Index of the slot, unique on the appliance (`rs=!<RsIndex>`). */
+  readonly rsIndex: number;
+  /** Address of a real server; empty for a SubVS slot. */
+  readonly addr: string;
+  /** Port of a real server; 0 for a SubVS slot. */
+  readonly port: number;
+  /** VSIndex of the SubVS for a SubVS slot; absent for a real server. */
+  readonly subVsIndex?: number;
+  /** Slot parameters under canonical names (Weight, Forward, Enable, Limit, Critical). */
+  params: Record<string, string>;
+  /** Content rules attached with `addrsrule`. */
+  rules: string[];
+}
+
+/** A Virtual Service or SubVS. */
+export interface SimVirtualService {
+  readonly index: number;
+  /** Address, port and protocol; a SubVS copies its parent's. */
+  readonly address: string;
+  readonly port: number;
+  readonly prot: string;
+  /** Parent's index for a SubVS, 0 otherwise. */
+  readonly parent: number;
+  /** VS parameters under canonical names. */
+  params: Record<string, string>;
+  /** Real servers and SubVS slots, in creation order. */
+  members: SimRealServer[];
+}
+
+/** A global content rule. */
+export interface SimRule {
+  readonly name: string;
+  /** Parameters under canonical names. */
+  params: Record<string, string>;
+}
+
+/** An installed template: its parsed form and the file it came from. */
+export interface SimStoredTemplate {
+  readonly template: SimTemplate;
+  readonly raw: string;
+}
+
+/** The simulator's whole in-memory state; {@link Simulator.state} returns a deep copy. */
+export interface SimState {
+  nextVsIndex: number;
+  nextRsIndex: number;
+  vss: SimVirtualService[];
+  rules: SimRule[];
+  globals: Record<string, string>;
+  certificates: string[];
+  templates: SimStoredTemplate[];
+}
+
+/** A running simulator. */
+export interface Simulator {
+  /** Base URL, e.g. `https://127.0.0.1:40123`; calls go to `${url}/access/<command>`. */
+  readonly url: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  readonly apikey: string;
+  /** PEM file to trust (`curl --cacert`); undefined over plain HTTP. */
+  readonly caCertPath: string | undefined;
+  /** The same certificate as text; undefined over plain HTTP. */
+  readonly caCertPem: string | undefined;
+  /** Deep copy of the state, JSON-able. */
+  state(): SimState;
+  /** Parameters that were ignored, in the order received. */
+  ignored(): IgnoredParam[];
+  /** Every request received, in order. */
+  calls(): CallRecord[];
+  /** Queues a fault. */
+  injectFault(fault: FaultSpec): void;
+  /** Fails the next call with the given kind (shorthand for a fault on the next call number). */
+  failNext(kind: FaultKind, message?: string): void;
+  clearFaults(): void;
+  /** Back to a fresh appliance: state, call log, ignored list, faults and rate window. */
+  reset(): void;
+  /** Closes every connection (hung ones too), the server, and removes the certificate's temp dir. */
+  stop(): Promise<void>;
+}

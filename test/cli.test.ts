@@ -1,0 +1,95 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cli } from './helpers/cli.js';
+import { transcribedRows } from './helpers/guide.js';
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const d = await mkdtemp(join(tmpdir(), 'bt-cli-'));
+  dirs.push(d);
+  return d;
+}
+test.after(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+test("params --as-documented --json prints the guide's rows exactly", () => {
+  const r = cli(['params', '--as-documented', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout), transcribedRows());
+});
+
+test('params --json prints corrected rows; changed ones carry documented and erratum', () => {
+  const r = cli(['params', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+  assert.is(rows.length, 471);
+  assert.equal(Object.keys(rows[0] ?? {}), ['section', 'group', 'item', 'parameter', 'value', 'use']);
+  const pops = rows.find((x) => x.group === 'POPS' && x.parameter === 'CheckPort');
+  assert.equal(pops, {
+    section: '5.3',
+    group: 'POPS',
+    item: null,
+    parameter: 'CheckPort',
+    value: '995',
+    use: '',
+    documented: { parameter: 'CheckPort', value: '993' },
+    erratum: 'E-5.3-POPS-CHECKPORT',
+  });
+});
+
+test('params prints a readable table by default', () => {
+  const r = cli(['params']);
+  assert.is(r.code, 0);
+  assert.match(r.stdout, /^section\s+table\s+parameter\s+value\s+use\s+erratum\n/);
+  assert.match(r.stdout, /5\.3\s+POPS\s+CheckPort\s+995\s+E-5\.3-POPS-CHECKPORT/);
+});
+
+test('a usage error exits 2 with a message and no stack trace', () => {
+  for (const args of [['--no-such-flag'], ['frobnicate'], ['params', '--json=maybe', '--extra']]) {
+    const r = cli(args);
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.stderr, /^build-templates: /);
+    assert.not.match(r.stderr, /\n\s+at /);
+  }
+});
+
+test('--check on an empty folder exits 1 and lists every missing file', async () => {
+  const out = await tempDir();
+  const r = cli(['--check', '--out', out]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /docs\/parameters\/5\.1-http\.md \(missing\)/);
+  assert.match(r.stderr, /docs\/errata\.md \(missing\)/);
+});
+
+test('a build then --check passes; an edited, or an extra, generated file makes it fail', async () => {
+  const out = await tempDir();
+  assert.is(cli(['--out', out]).code, 0);
+  assert.is(cli(['--check', '--out', out]).code, 0);
+  const page = join(out, 'docs/parameters/5.3-pop.md');
+  await writeFile(page, `${await readFile(page, 'utf8')}edited\n`);
+  await writeFile(join(out, 'docs/parameters/old.md'), 'left over\n');
+  const r = cli(['--check', '--out', out]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /5\.3-pop\.md \(differs\)/);
+  assert.match(r.stderr, /old\.md \(not generated\)/);
+});
+
+test('two builds are byte-identical', async () => {
+  const [a, b] = [await tempDir(), await tempDir()];
+  cli(['docs', '--out', a]);
+  cli(['docs', '--out', b]);
+  for (const f of ['docs/errata.md', 'docs/parameters/5.1-http.md', 'docs/parameters/5.5-office-online.md']) {
+    assert.is(await readFile(join(a, f), 'utf8'), await readFile(join(b, f), 'utf8'), f);
+  }
+});
+
+test('the committed docs are what the compiler makes now', () => {
+  const r = cli(['--check']);
+  assert.is(r.code, 0, r.stderr);
+});
+
+test.run();
