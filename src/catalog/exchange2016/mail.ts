@@ -1,5 +1,5 @@
 import { CHECK, SERVER_INIT, STARTTLS_MODE, VSTYPE } from '../../loadmaster/enums.js';
-import type { ParamValue, Section } from '../../model/common.js';
+import type { Section } from '../../model/common.js';
 import type { VirtualService } from '../../model/service.js';
 import type { Setting } from '../../model/setting.js';
 import { CERTIFICATE, set } from './build-setting.js';
@@ -59,7 +59,7 @@ function mailService(spec: MailServiceSpec): VirtualService {
       ...ssl,
       ...(spec.esp ?? []),
       set('CheckType', spec.check[0]),
-      set('CheckPort', spec.check[1] as ParamValue),
+      set('CheckPort', spec.check[1]),
       ...(spec.ssl ? [CERTIFICATE] : []),
     ],
   };

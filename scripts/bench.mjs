@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Measures what a user waits for and what the build produces: the installed CLI's wall time (median
+// of several runs, as these machines are shared and noisy) and the size of every generated file.
+// Run after `npm ci` (which builds dist/): npm run bench
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+
+function median(args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function sizes(root, dir = '') {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sizes(root, join(dir, e.name))
+      : [[join(dir, e.name), statSync(join(root, dir, e.name)).size]],
+  );
+}
+
+const out = mkdtempSync(join(tmpdir(), 'bt-bench-'));
+try {
+  const node = median(['--version']);
+  console.log(`runs per command: ${runs} (median wall time)`);
+  console.log(`  build-templates --version            ${node.toFixed(0)} ms (start-up)`);
+  console.log(`  build-templates params --json        ${median(['params', '--json']).toFixed(0)} ms`);
+  console.log(`  build-templates --out <tmp>          ${median(['--out', out]).toFixed(0)} ms`);
+  console.log(`  build-templates --check --out <tmp>  ${median(['--check', '--out', out]).toFixed(0)} ms`);
+  console.log('generated files:');
+  let total = 0;
+  for (const [file, size] of sizes(out).sort()) {
+    total += size;
+    console.log(`  ${String(size).padStart(8)} B  ${file}`);
+  }
+  console.log(`  ${String(total).padStart(8)} B  total`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

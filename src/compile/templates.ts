@@ -1,0 +1,110 @@
+import { apiText, requireParam } from '../loadmaster/catalogue.js';
+import type { Catalog } from '../model/catalog.js';
+import type { ResolvedParam, ResolvedRule, ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
+import type { VirtualService } from '../model/service.js';
+import type { Setting } from '../model/setting.js';
+import type { Template } from '../model/template.js';
+
+interface Variant {
+  readonly reencrypt: boolean;
+  readonly esp: boolean;
+  /** The template's own name, for "Create Unique Name" settings. */
+  readonly templateName: string;
+}
+
+/** Settings that apply in a variant, as API parameters; the address rows are the caller's. */
+function params(settings: readonly Setting[], v: Variant, scope: 'vs' | 'rule'): ResolvedParam[] {
+  return settings
+    .filter((s) => (v.esp || !s.espOnly) && !s.informational && s.param !== 'port' && s.param !== 'prot')
+    .map((s) => {
+      const value = s.uniqueName
+        ? v.templateName.replace(/^Exchange 2016 /, 'Exchange ')
+        : v.reencrypt && s.reencrypted !== undefined
+          ? s.reencrypted
+          : s.value;
+      requireParam(s.param, scope, value);
+      return { name: s.param, value: apiText(value), ...(s.site ? { site: s.site } : {}) };
+    });
+}
+
+function addressOf(vs: VirtualService): { port: number; prot: 'tcp' | 'udp' } {
+  const port = vs.settings.find((s) => s.param === 'port')?.value;
+  const prot = vs.settings.find((s) => s.param === 'prot')?.value;
+  if (typeof port !== 'number' || (prot !== 'tcp' && prot !== 'udp'))
+    throw new Error(`${vs.id} has no address`);
+  return { port, prot };
+}
+
+function service(vs: VirtualService, v: Variant): ResolvedVs {
+  return { id: vs.id, ...addressOf(vs), params: params(vs.settings, v, 'vs'), subvs: [] };
+}
+
+function resolveHttps(catalog: Catalog, v: Variant): { rules: ResolvedRule[]; services: ResolvedVs[] } {
+  const { https } = catalog;
+  const rules = https.rules
+    .filter((r) => v.esp || !r.espOnly)
+    .map((r) => {
+      const all = params(r.settings, v, 'rule');
+      const name = all.find((p) => p.name === 'name')?.value;
+      if (name === undefined) throw new Error(`rule ${r.id} has no name`);
+      return { id: r.id, name, params: all.filter((p) => p.name !== 'name') };
+    });
+  const ruleName = (id: string): string => {
+    const r = rules.find((x) => x.id === id);
+    if (!r) throw new Error(`SubVS rule ${id} is not in the variant`);
+    return r.name;
+  };
+  const subvs = https.subServices
+    .filter((s) => v.esp || !s.espOnly)
+    .map((s) => ({ id: s.id, params: params(s.settings, v, 'vs'), rule: ruleName(s.rule) }));
+  return {
+    rules: rules.map(({ id: _id, ...r }) => r),
+    services: [service(https.redirect, v), { ...service(https.main, v), subvs }],
+  };
+}
+
+/** Which bundle of section 3 holds a template. */
+export function bundleOf(catalog: Catalog, templateId: string): ResolvedTemplate['bundle'] {
+  const bundle = catalog.bundles.find((b) => b.templates.includes(templateId));
+  if (!bundle) throw new Error(`template ${templateId} is in no bundle`);
+  return bundle.name;
+}
+
+/** One template with its variant applied: every VS, SubVS and rule it creates, values concrete. */
+export function resolveTemplate(catalog: Catalog, t: Template): ResolvedTemplate {
+  const src = t.source;
+  const v: Variant =
+    src.kind === 'https'
+      ? { ...src, templateName: t.name }
+      : { reencrypt: false, esp: false, templateName: t.name };
+  let body: { rules: ResolvedRule[]; services: ResolvedVs[] };
+  if (src.kind === 'https') body = resolveHttps(catalog, v);
+  else {
+    const vs = catalog.services.find((s) => s.id === src.vs);
+    if (!vs) throw new Error(`template ${t.id} names unknown service ${src.vs}`);
+    body = { rules: [], services: [service(vs, v)] };
+  }
+  return {
+    id: t.id,
+    name: t.name,
+    comment: t.comment,
+    bundle: bundleOf(catalog, t.id),
+    section: t.section,
+    realServerPort: t.realServerPort,
+    servers: t.servers,
+    certificate: t.certificate,
+    addToAllSubVSs: t.addToAllSubVSs,
+    ...body,
+  };
+}
+
+/** Every template of the catalogue, resolved, in the bundles' order. */
+export function resolveTemplates(catalog: Catalog): ResolvedTemplate[] {
+  return catalog.bundles.flatMap((b) =>
+    b.templates.map((id) => {
+      const t = catalog.templates.find((x) => x.id === id);
+      if (!t) throw new Error(`bundle ${b.name} lists unknown template ${id}`);
+      return resolveTemplate(catalog, t);
+    }),
+  );
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { renderParams } from '../src/params-command.js';
+
+const schema = JSON.parse(
+  readFileSync(new URL('../schemas/param-rows.schema.json', import.meta.url), 'utf8'),
+);
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+test('params --json, corrected and as documented, matches its published schema', () => {
+  for (const asDocumented of [false, true]) {
+    const rows = JSON.parse(renderParams(EXCHANGE_2016, { asDocumented, json: true }));
+    assert.ok(validate(rows), JSON.stringify(validate.errors?.slice(0, 3)));
+  }
+});
+
+test('the schema rejects what a consumer must not receive', () => {
+  const row = { section: '5.3', group: 'POPS', item: null, parameter: 'CheckPort', value: '995', use: '' };
+  assert.ok(validate([row]));
+  assert.not.ok(validate([{ ...row, section: '6.1' }]));
+  assert.not.ok(validate([{ ...row, extra: 1 }]));
+  assert.not.ok(validate([{ ...row, erratum: 'E-X' }]), 'an erratum without the documented cells');
+});
+
+test.run();
