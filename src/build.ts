@@ -1,7 +1,9 @@
 import { compileRows } from './compile/rows.js';
+import { resolveTemplates } from './compile/templates.js';
 import { emitErrataPage } from './emit/errata-page.js';
 import type { OutputFile } from './emit/output.js';
 import { emitParamTables } from './emit/param-tables.js';
+import { BUNDLE_DIR, emitBundles } from './emit/template-xml.js';
 import type { Catalog } from './model/catalog.js';
 
 /** The generated files committed in the repository, and the folders they own wholly. */
@@ -17,7 +19,15 @@ export function buildDocs(catalog: Catalog): OutputFile[] {
   return [...emitParamTables(catalog, rows), ...emitErrataPage(catalog)];
 }
 
+/** Section 3's three template bundles, their checksums and their README. */
+export function buildBundles(catalog: Catalog): OutputFile[] {
+  return emitBundles(resolveTemplates(catalog), catalog.bundles);
+}
+
 /** Everything the default build writes. */
 export function buildAll(catalog: Catalog): Generated {
-  return { files: buildDocs(catalog), ownedDirs: ['docs/parameters'] };
+  return {
+    files: [...buildDocs(catalog), ...buildBundles(catalog)],
+    ownedDirs: ['docs/parameters', BUNDLE_DIR],
+  };
 }

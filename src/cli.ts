@@ -4,7 +4,9 @@ import { hideBin } from 'yargs/helpers';
 import { buildAll, buildDocs } from './build.js';
 import { EXCHANGE_2016 } from './catalog/exchange2016/index.js';
 import type { OutputFile } from './emit/output.js';
+import { inspectFile } from './inspect-command.js';
 import { renderParams } from './params-command.js';
+import { BundleError } from './reader/template-xml.js';
 import { checkOutputs, writeOutputs } from './write.js';
 
 /** Exit codes (DESIGN.md): 0 ok, 1 invalid input or stale output, 2 usage or internal error. */
@@ -51,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     })
     .command(
       '$0',
-      'write the generated docs (and bundles) under --out',
+      'write the generated docs and the template bundles under --out',
       () => {},
       async (a) => {
         const g = buildAll(EXCHANGE_2016);
@@ -81,6 +83,17 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(renderParams(EXCHANGE_2016, { asDocumented: a.asDocumented, json: a.json }));
       },
     )
+    .command(
+      'inspect <file>',
+      'print the templates of a bundle file (.tmpl): VSs, SubVSs, rules and parameters',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'the bundle file to read' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the templates as JSON' }),
+      async (a) => {
+        process.stdout.write(await inspectFile(a.file, { json: a.json }));
+      },
+    )
     .strict()
     .help()
     .version()
@@ -105,6 +118,12 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // A bad input file is the user's to fix: one line, exit 1.
+    if (err instanceof BundleError) {
+      process.stderr.write(`build-templates: ${err.message.replace(/\s+/g, ' ')}\n`);
+      process.exitCode = EXIT.invalid;
+      return;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`build-templates: ${err.message}\nRun build-templates --help for usage.\n`);
       process.exitCode = EXIT.usage;

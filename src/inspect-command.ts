@@ -1,0 +1,93 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { ResolvedParam, ResolvedTemplate } from './model/resolved.js';
+import { BundleError, MAX_BUNDLE_BYTES, readBundle } from './reader/template-xml.js';
+
+/** Options of `build-templates inspect`. */
+export interface InspectOptions {
+  /** Print JSON for scripts instead of a table for people. */
+  readonly json: boolean;
+}
+
+/** One line of the table: where a parameter is applied, its name and value. */
+type Line = readonly [string, string, string];
+
+/** A value on one line: newlines shown as `\n` so the table stays a table (`--json` is exact). */
+function shown(p: ResolvedParam): string {
+  const v = p.value.replace(/\n/g, '\\n');
+  return p.site ? `${v}  [site: ${p.site}]` : v;
+}
+
+function lines(t: ResolvedTemplate): Line[] {
+  const out: Line[] = [];
+  for (const r of t.rules) for (const p of r.params) out.push([`rule ${r.name}`, p.name, shown(p)]);
+  for (const vs of t.services) {
+    const at = `vs ${vs.port}/${vs.prot}`;
+    for (const p of vs.params) out.push([at, p.name, shown(p)]);
+    for (const s of vs.subvs) {
+      for (const p of s.params) out.push([`${at} subvs ${s.id} (rule ${s.rule})`, p.name, shown(p)]);
+    }
+  }
+  return out;
+}
+
+function table(rows: readonly Line[]): string {
+  const head: Line = ['object', 'parameter', 'value'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function describe(t: ResolvedTemplate): string {
+  const subvs = t.services.reduce((n, vs) => n + vs.subvs.length, 0);
+  return [
+    t.name,
+    `  id ${t.id}, section ${t.section}, real servers: ${t.servers} on port ${t.realServerPort}, ` +
+      `certificate: ${t.certificate ? 'yes' : 'no'}, add to all SubVSs: ${t.addToAllSubVSs ? 'yes' : 'no'}`,
+    `  ${t.services.length} ${t.services.length === 1 ? 'VS' : 'VSs'} (${t.services.map((v) => `${v.port}/${v.prot}`).join(', ')}), ` +
+      `${subvs} SubVSs, ${t.rules.length} rules`,
+    ...(t.comment ? [`  comment: ${t.comment}`] : []),
+    '',
+    table(lines(t)),
+    '',
+  ].join('\n');
+}
+
+/** The text `build-templates inspect FILE` prints for a bundle's XML. Throws BundleError. */
+export function renderBundle(xml: string, options: InspectOptions): string {
+  const bundle = readBundle(xml);
+  if (options.json) return `${JSON.stringify(bundle.templates, null, 2)}\n`;
+  return [
+    `bundle ${bundle.name}: ${bundle.templates.length} templates`,
+    '',
+    ...bundle.templates.map(describe),
+  ].join('\n');
+}
+
+/**
+ * Reads a bundle file and renders it. Every problem with the file (missing, too large, malformed,
+ * hostile) is a BundleError naming the file; the size is checked before a byte is read.
+ */
+export async function inspectFile(path: string, options: InspectOptions): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new BundleError('not a file');
+    if (info.size > MAX_BUNDLE_BYTES) {
+      throw new BundleError(
+        `the file is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB; no bundle is that big`,
+      );
+    }
+    return renderBundle(await readFile(path, 'utf8'), options);
+  } catch (err) {
+    if (err instanceof BundleError) throw new BundleError(`${path}: ${err.message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BundleError(`${path}: no such file`);
+    if (code === 'EACCES') throw new BundleError(`${path}: permission denied`);
+    throw new BundleError(`${path}: cannot read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
