@@ -40,6 +40,7 @@ export const VS_PARAMS: readonly string[] = [
   'ExcludedDirectories',
   'Logoff',
   'SingleSignOnDir',
+  'Domain',
   'SingleSignOnMessage',
   'SMTPAllowedDomains',
   'UserPwdChangeURL',
