@@ -1,0 +1,22 @@
+import type { DeployedService, RealServer } from '../model/deployment.js';
+
+/**
+ * A deployment file as written, once it matches schemas/deployment.schema.json (the schema and this
+ * type are checked against each other by the tests).
+ */
+export interface DeploymentFile {
+  readonly $schema?: string;
+  readonly globals?: boolean;
+  readonly services: readonly DeployedService[];
+  readonly exchangeServers: readonly RealServer[];
+  readonly officeOnlineServers?: readonly RealServer[];
+  readonly esp?: {
+    readonly ssoDomain: string;
+    readonly allowedHosts: readonly string[];
+    readonly owaGuid?: string;
+    readonly smtpDomain?: string;
+    readonly logoff?: string;
+    readonly exchangeUrl?: string;
+    readonly smtpPermittedDomains?: readonly string[];
+  };
+}

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import type { Catalog } from '../model/catalog.js';
+import type { Deployment } from '../model/deployment.js';
+import { DeploymentError, type Diagnostic } from './diagnostic.js';
+import type { DeploymentFile } from './file.js';
+import { checkRules } from './rules.js';
+import { checkSchema } from './schema-check.js';
+import { parseSource } from './source.js';
+
+/** A deployment file's defaults, from the guide (4.2.2: the logoff string). */
+function normalise(file: DeploymentFile, catalog: Catalog): Deployment {
+  const esp = file.esp;
+  return {
+    globals: file.globals ?? true,
+    services: file.services,
+    exchangeServers: file.exchangeServers,
+    officeOnlineServers: file.officeOnlineServers ?? [],
+    ...(esp
+      ? {
+          esp: {
+            ssoDomain: esp.ssoDomain,
+            allowedHosts: esp.allowedHosts,
+            owaGuid: esp.owaGuid ?? '',
+            smtpDomain: esp.smtpDomain ?? '',
+            logoff: esp.logoff ?? catalog.esp.defaultLogoff,
+            exchangeUrl: esp.exchangeUrl ?? '',
+            smtpPermittedDomains: esp.smtpPermittedDomains ?? [],
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Reads, parses and validates a deployment file: syntax, then the schema, then the named rules. Every
+ * problem of the first failing layer is reported at once (a DeploymentError); nothing is written.
+ */
+export function parseDeployment(file: string, text: string, catalog: Catalog): Deployment {
+  const source = parseSource(file, text);
+  if (Array.isArray(source)) throw new DeploymentError(source);
+  const schemaProblems = checkSchema(source);
+  if (schemaProblems.length > 0) throw new DeploymentError(schemaProblems);
+  const data = source.data as DeploymentFile;
+  const problems: Diagnostic[] = checkRules(data, catalog).map((p) => ({
+    file,
+    ...source.locate(p.pointer),
+    pointer: p.pointer,
+    message: p.message,
+  }));
+  if (problems.length > 0) throw new DeploymentError(problems);
+  return normalise(data, catalog);
+}
+
+/** {@link parseDeployment} on a file; an unreadable file is one diagnostic too. */
+export async function loadDeployment(path: string, catalog: Catalog): Promise<Deployment> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const why =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message);
+    throw new DeploymentError([
+      { file: path, line: 1, col: 1, pointer: '', message: `cannot read the file: ${why}` },
+    ]);
+  }
+  return parseDeployment(path, text, catalog);
+}

@@ -1,0 +1,130 @@
+import type { Catalog } from '../model/catalog.js';
+import type { Template } from '../model/template.js';
+import type { DeploymentFile } from './file.js';
+
+/** A broken rule: where (a JSON pointer) and what, in plain words. */
+export interface RuleProblem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+type Rule = (file: DeploymentFile, catalog: Catalog) => RuleProblem[];
+
+const templateOf = (c: Catalog, id: string): Template | undefined => c.templates.find((t) => t.id === id);
+const isEsp = (t: Template): boolean =>
+  (t.source.kind === 'https' && t.source.esp) || (t.source.kind === 'vs' && t.source.vs === 'smtp-esp');
+
+/** The ports a template's Virtual Services listen on (HTTPS: the redirect on 80 and 443). */
+function portsOf(c: Catalog, t: Template): number[] {
+  const ofVs = (settings: readonly { param: string; value: unknown }[]) =>
+    Number(settings.find((s) => s.param === 'port')?.value);
+  if (t.source.kind === 'https') return [ofVs(c.https.redirect.settings), ofVs(c.https.main.settings)];
+  const id = t.source.vs;
+  return [ofVs(c.services.find((s) => s.id === id)?.settings ?? [])];
+}
+
+/** The named rules a schema cannot say, each keyed by the sentence a user sees. */
+export const RULES: Readonly<Record<string, Rule>> = {
+  'two services on one address and port': (file, c) => {
+    const taken = new Map<string, number>();
+    return file.services.flatMap((s, i) => {
+      const t = templateOf(c, s.template);
+      if (!t) return [];
+      return portsOf(c, t).flatMap((port) => {
+        const key = `${s.address.toLowerCase()}:${port}`;
+        const first = taken.get(key);
+        if (first === undefined) {
+          taken.set(key, i);
+          return [];
+        }
+        return [
+          {
+            pointer: `/services/${i}/address`,
+            message: `${s.template} would listen on ${s.address} port ${port}, which services/${first} (${file.services[first]?.template}) already uses`,
+          },
+        ];
+      });
+    });
+  },
+  'a certificate for each SSL accelerated service, and only there': (file, c) =>
+    file.services.flatMap((s, i) => {
+      const t = templateOf(c, s.template);
+      if (!t) return [];
+      if (t.certificate && !s.certificate) {
+        return [
+          {
+            pointer: `/services/${i}`,
+            message: `${s.template} terminates TLS on the LoadMaster (guide ${t.section}): add "certificate", the name of a certificate installed on it`,
+          },
+        ];
+      }
+      if (!t.certificate && s.certificate) {
+        return [
+          {
+            pointer: `/services/${i}/certificate`,
+            message: `${s.template} does not terminate TLS on the LoadMaster, so the certificate would not be used`,
+          },
+        ];
+      }
+      return [];
+    }),
+  'the esp section for ESP services': (file, c) => {
+    const esp = file.services.flatMap((s, i) => {
+      const t = templateOf(c, s.template);
+      return t && isEsp(t) ? [{ s, i, t }] : [];
+    });
+    if (esp.length === 0) return [];
+    if (!file.esp) {
+      return esp.map(({ s, i }) => ({
+        pointer: `/services/${i}/template`,
+        message: `${s.template} uses ESP: add an "esp" section with the SSO domain and allowed hosts (guide 4.2.2)`,
+      }));
+    }
+    const problems: RuleProblem[] = [];
+    const site = file.esp;
+    if (esp.some(({ t }) => t.source.kind === 'https')) {
+      for (const key of ['owaGuid', 'smtpDomain', 'exchangeUrl'] as const) {
+        if (site[key] === undefined)
+          problems.push({
+            pointer: '/esp',
+            message: `missing "${key}": the ESP HTTPS service's OWA SubVS needs it (guide 4.2.2)`,
+          });
+      }
+    }
+    if (esp.some(({ s }) => s.template === 'smtp-esp') && !site.smtpPermittedDomains?.length) {
+      problems.push({
+        pointer: '/esp',
+        message:
+          'missing "smtpPermittedDomains": SMTP with ESP accepts mail only for these domains (guide 4.9)',
+      });
+    }
+    return problems;
+  },
+  'Office Online Servers for the Office Online Server service': (file) =>
+    file.services.flatMap((s, i) =>
+      s.template === 'office-online' && !file.officeOnlineServers?.length
+        ? [
+            {
+              pointer: `/services/${i}/template`,
+              message:
+                'office-online needs "officeOnlineServers": its real servers are the Office Online Servers (guide 4.10)',
+            },
+          ]
+        : [],
+    ),
+  'each real server once': (file) =>
+    (['exchangeServers', 'officeOnlineServers'] as const).flatMap((list) => {
+      const seen = new Set<string>();
+      return (file[list] ?? []).flatMap((rs, i) => {
+        const key = `${rs.address.toLowerCase()}:${rs.port ?? ''}`;
+        if (seen.has(key)) return [{ pointer: `/${list}/${i}`, message: `${rs.address} is listed twice` }];
+        seen.add(key);
+        return [];
+      });
+    }),
+};
+
+/** Every rule's problems, in the order the rules are listed. */
+export function checkRules(file: DeploymentFile, catalog: Catalog): RuleProblem[] {
+  return Object.values(RULES).flatMap((rule) => rule(file, catalog));
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { closest } from './closest.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Source } from './source.js';
+
+const SCHEMA_URL = new URL('../../schemas/deployment.schema.json', import.meta.url);
+
+/** JSON pointer text for messages: the key or index the pointer ends with. */
+const last = (pointer: string): string => pointer.split('/').pop() ?? '';
+
+const typeWord = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'a mapping'
+        : `the ${typeof v} ${JSON.stringify(v)}`;
+
+function valueAt(data: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      data,
+    );
+}
+
+/** ajv's error in plain words, and where it points (a key for unknown or missing keys). */
+function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolean; message: string } | null {
+  const at = e.instancePath;
+  const value = valueAt(data, at);
+  const name = last(at) || 'the file';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = String(e.params.additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+      const hint = closest(extra, known);
+      return {
+        pointer: `${at}/${extra}`,
+        key: true,
+        message: `unknown key "${extra}"${hint ? `; did you mean "${hint}"?` : `; expected one of ${known.join(', ')}`}`,
+      };
+    }
+    case 'required':
+      return { pointer: at, key: false, message: `missing required key "${e.params.missingProperty}"` };
+    case 'type':
+      return {
+        pointer: at,
+        key: false,
+        message: `${name} must be ${e.params.type === 'object' ? 'a mapping' : e.params.type === 'array' ? 'a list' : `a ${e.params.type}`}, not ${typeWord(value)}`,
+      };
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[]).map(String);
+      const hint = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return {
+        pointer: at,
+        key: false,
+        message: `${JSON.stringify(value)} is not a known ${name}${hint ? `; did you mean "${hint}"?` : `; expected one of ${allowed.join(', ')}`}`,
+      };
+    }
+    case 'format':
+      return {
+        pointer: at,
+        key: false,
+        message: `${JSON.stringify(value)} is not ${e.params.format === 'hostname' ? 'a host name' : e.params.format === 'uuid' ? 'a GUID' : `a valid ${e.params.format}`}`,
+      };
+    case 'anyOf':
+      // Addresses are the only anyOf: the format errors beneath it say the same thing twice.
+      return { pointer: at, key: false, message: `${JSON.stringify(value)} is not an IPv4 or IPv6 address` };
+    case 'minimum':
+    case 'maximum':
+      return {
+        pointer: at,
+        key: false,
+        message: `${name} ${JSON.stringify(value)} is out of range ${(e.parentSchema as { minimum: number }).minimum}-${(e.parentSchema as { maximum: number }).maximum}`,
+      };
+    case 'minItems':
+      return { pointer: at, key: false, message: `${name} must list at least ${e.params.limit}` };
+    case 'minLength':
+      return { pointer: at, key: false, message: `${name} must not be empty` };
+    case 'maxLength':
+      return { pointer: at, key: false, message: `${name} must be at most ${e.params.limit} characters` };
+    case 'pattern':
+      return {
+        pointer: at,
+        key: false,
+        message: `${JSON.stringify(value)} is not a valid ${name}: ${(e.parentSchema as { description?: string }).description ?? e.message}`,
+      };
+    default:
+      return { pointer: at, key: false, message: e.message ?? 'is invalid' };
+  }
+}
+
+/** Checks a parsed file against schemas/deployment.schema.json; every problem, in document order. */
+export function checkSchema(source: Source): Diagnostic[] {
+  // verbose: the messages quote the schema (ranges, known keys) next to each error.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
+  if (validate(source.data)) return [];
+  const errors = (validate.errors ?? []).filter(
+    // Format failures inside an address's anyOf are reported once, by the anyOf.
+    (e) => !(e.keyword === 'format' && e.schemaPath.includes('/anyOf/')),
+  );
+  const seen = new Set<string>();
+  const found = errors.flatMap((e) => {
+    const d = describe(e, source.data);
+    if (!d || seen.has(`${d.pointer} ${d.message}`)) return [];
+    seen.add(`${d.pointer} ${d.message}`);
+    return [
+      { file: source.file, ...source.locate(d.pointer, d.key), pointer: d.pointer, message: d.message },
+    ];
+  });
+  return found.sort((x, y) => x.line - y.line || x.col - y.col);
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { compilePlan } from '../src/compile/plan.js';
+import { DeploymentError } from '../src/deployment/diagnostic.js';
+import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
+import { loadDeployment, parseDeployment } from '../src/deployment/load.js';
+import { invalidCases, read, validCases } from './helpers/fixtures.js';
+
+const schema = JSON.parse(
+  readFileSync(new URL('../schemas/deployment.schema.json', import.meta.url), 'utf8'),
+);
+
+test('every valid fixture loads and compiles to a plan', async () => {
+  assert.ok(validCases().length >= 6);
+  for (const c of validCases()) {
+    const d = await loadDeployment(c.file, EXCHANGE_2016);
+    assert.ok(compilePlan(EXCHANGE_2016, d).steps.length > 0, c.name);
+  }
+});
+
+test('together the fixtures deploy every template of the guide', async () => {
+  const used = new Set<string>();
+  for (const c of validCases())
+    for (const s of (await loadDeployment(c.file, EXCHANGE_2016)).services) used.add(s.template);
+  assert.equal([...used].sort(), EXCHANGE_2016.templates.map((t) => t.id).sort());
+});
+
+test('each invalid fixture reports exactly its expected problems, each as file:line:col /pointer: message', async () => {
+  for (const c of invalidCases()) {
+    const expected = read(`${c.dir}/expected.txt`).trimEnd();
+    const error = await loadDeployment(c.file, EXCHANGE_2016).then(
+      () => assert.unreachable(`${c.name} was accepted`),
+      (e: unknown) => e,
+    );
+    assert.instance(error, DeploymentError, c.name);
+    assert.fixture((error as Error).message.split(`${c.dir}/`).join(''), expected);
+  }
+});
+
+test('all problems are reported at once', () => {
+  try {
+    parseDeployment(
+      'd.yaml',
+      read(invalidCases().find((c) => c.name === 'bad-values')?.file ?? ''),
+      EXCHANGE_2016,
+    );
+    assert.unreachable();
+  } catch (e) {
+    assert.is((e as DeploymentError).diagnostics.length, 6);
+  }
+});
+
+test("the schema names exactly the catalogue's templates", () => {
+  const ids = schema.properties.services.items.properties.template.enum;
+  assert.equal([...ids].sort(), EXCHANGE_2016.templates.map((t) => t.id).sort());
+});
+
+test("the init example is valid and uses the guide's corrected GUID command", () => {
+  const d = parseDeployment('init.yaml', EXAMPLE_DEPLOYMENT, EXCHANGE_2016);
+  assert.is(d.esp?.logoff, '/owa/logoff.owa');
+  assert.ok(EXAMPLE_DEPLOYMENT.includes(EXCHANGE_2016.esp.owaGuidCommand));
+});
+
+test("defaults: globals on, the guide's logoff string, no Office Online Servers", () => {
+  const d = parseDeployment(
+    'd.yaml',
+    'services: [{template: imap, address: 10.0.0.1}]\nexchangeServers: [{address: 10.0.0.2}]\n',
+    EXCHANGE_2016,
+  );
+  assert.is(d.globals, true);
+  assert.equal(d.officeOnlineServers, []);
+  assert.is(d.esp, undefined);
+});
+
+test('JSON files are read too, and duplicate keys are an error', () => {
+  const json =
+    '{"services":[{"template":"imap","address":"10.0.0.1"}],"exchangeServers":[{"address":"10.0.0.2"}]}';
+  assert.is(parseDeployment('d.json', json, EXCHANGE_2016).services.length, 1);
+  assert.throws(
+    () => parseDeployment('d.yaml', 'globals: true\nglobals: false\n', EXCHANGE_2016),
+    /d\.yaml:2:1/,
+  );
+});
+
+test.run();
