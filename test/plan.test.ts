@@ -1,0 +1,123 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { compilePlan } from '../src/compile/plan.js';
+import { loadDeployment } from '../src/deployment/load.js';
+import type { PlanStep } from '../src/model/plan.js';
+import { validCases } from './helpers/fixtures.js';
+
+const load = async (name: string) => {
+  const c = validCases().find((x) => x.name === name);
+  if (!c) throw new Error(name);
+  return compilePlan(EXCHANGE_2016, await loadDeployment(c.file, EXCHANGE_2016));
+};
+const kinds = (steps: readonly PlanStep[]) => steps.map((s) => s.kind);
+const param = (s: PlanStep | undefined, name: string) =>
+  s && 'params' in s ? s.params.find((p) => p.name === name)?.value : undefined;
+
+test('order of the API facts: globals, certificates, rules, then each VS before its SubVSs', async () => {
+  const plan = await load('example');
+  const k = kinds(plan.steps);
+  assert.equal(k.slice(0, 5), ['global', 'global', 'global', 'certificates', 'rule']);
+  assert.ok(k.lastIndexOf('rule') < k.indexOf('vs'));
+  for (const [i, s] of plan.steps.entries()) {
+    if (s.kind === 'subvs') {
+      assert.ok(
+        plan.steps.slice(0, i).some((p) => p.kind === 'vs' && p.ref === s.parent),
+        s.title,
+      );
+    }
+    if (s.kind === 'attach-rule') {
+      assert.ok(
+        plan.steps.slice(0, i).some((p) => p.kind === 'rule' && p.name === s.rule),
+        s.title,
+      );
+    }
+  }
+});
+
+test('section 2 globals with their API values', async () => {
+  const plan = await load('example');
+  assert.equal(
+    plan.steps.filter((s) => s.kind === 'global').map((s) => (s.kind === 'global' ? [s.param, s.value] : [])),
+    [
+      ['subnetorigin', '1'],
+      ['expect100', '2'],
+      ['addforwardheader', '2'],
+    ],
+  );
+  assert.not.ok(kinds((await load('no-globals')).steps).includes('global'));
+});
+
+test('HTTPS offloaded: every Exchange server in every SubVS on port 80, none on the redirect', async () => {
+  const plan = await load('example');
+  const rs = plan.steps.filter((s) => s.kind === 'realserver');
+  const subvs = plan.steps.filter((s) => s.kind === 'subvs');
+  assert.is(subvs.length, 9);
+  const https = rs.filter((s) => s.kind === 'realserver' && s.vs.startsWith('subvs_1_'));
+  assert.is(https.length, 9 * 2);
+  assert.ok(https.every((s) => s.kind === 'realserver' && s.port === 80));
+  assert.not.ok(rs.some((s) => s.kind === 'realserver' && s.vs === 'vs_1_80'));
+  const smtp = rs.filter((s) => s.kind === 'realserver' && s.vs === 'vs_2_25');
+  assert.equal(
+    smtp.map((s) => (s.kind === 'realserver' ? `${s.address}:${s.port}` : '')),
+    ['192.168.10.108:25', '192.168.10.109:25'],
+  );
+});
+
+test("ESP: the site values replace the guide's examples", async () => {
+  const plan = await load('esp');
+  const owa = plan.steps.find((s) => s.kind === 'subvs' && s.nickname === 'OWA');
+  assert.is(param(owa, 'AllowedHosts'), 'mail.example.com autodiscover.example.com');
+  assert.is(param(owa, 'ExcludedDirectories'), '/owa/6a8c5f2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b@example.com*');
+  assert.is(param(owa, 'Domain'), 'EXAMPLE.COM');
+  assert.is(
+    param(owa, 'UserPwdChangeURL'),
+    'https://mail.example.com/owa/auth/expiredpassword.aspx?url=/owa/auth.owa',
+  );
+  const main = plan.steps.find((s) => s.kind === 'vs' && s.port === 443);
+  assert.is(param(main, 'nickname'), 'Exchange OWA and friends');
+  assert.is(param(main, 'CertFile'), 'mail-example-com');
+  const smtp = plan.steps.find((s) => s.kind === 'vs' && s.port === 25);
+  assert.is(param(smtp, 'SMTPAllowedDomains'), 'example.com example.org');
+  const weighted = plan.steps.find((s) => s.kind === 'realserver' && s.address === '10.20.20.32');
+  assert.is(weighted?.kind === 'realserver' ? weighted.weight : undefined, 2000);
+});
+
+test('re-encrypting: servers on 443; Office Online Servers only in Office Online Server', async () => {
+  const plan = await load('reencrypted');
+  const rs = plan.steps.filter((s) => s.kind === 'realserver');
+  for (const s of rs) {
+    if (s.kind !== 'realserver') continue;
+    if (s.vs.startsWith('vs_2')) assert.ok(s.address.startsWith('198.51.100.4'), s.title);
+    else assert.ok(s.address.startsWith('198.51.100.2'), s.title);
+    assert.is(s.port, 443, s.title);
+  }
+  const owa = plan.steps.find((s) => s.kind === 'subvs' && s.nickname === 'OWA');
+  assert.is(param(owa, 'Logoff'), '/owa/custom-logoff.owa');
+  assert.is(
+    param(owa, 'UserPwdChangeURL'),
+    'https://mail.example.com/owa/auth/expiredpassword.aspx?url=/owa/auth.owa',
+  );
+});
+
+test("offloaded mail services send plain protocol to the servers' own ports (guide 4.4, 4.6, 4.8)", async () => {
+  const plan = await load('mail');
+  const ports = new Map<string, Set<number>>();
+  for (const s of plan.steps) {
+    if (s.kind === 'realserver') ports.set(s.vs, (ports.get(s.vs) ?? new Set()).add(s.port));
+  }
+  assert.equal(
+    [...ports.values()].map((p) => [...p]),
+    [[143], [143], [110], [110], [25], [25]],
+  );
+});
+
+test('rules shared by two HTTPS services are created once', async () => {
+  const plan = await load('all-templates');
+  const names = plan.steps.flatMap((s) => (s.kind === 'rule' ? [s.name] : []));
+  assert.is(names.length, new Set(names).size);
+  assert.is(names.length, 10);
+});
+
+test.run();
