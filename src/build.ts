@@ -3,6 +3,7 @@ import { resolveTemplates } from './compile/templates.js';
 import { emitErrataPage } from './emit/errata-page.js';
 import type { OutputFile } from './emit/output.js';
 import { emitParamTables } from './emit/param-tables.js';
+import { emitGenericRunbook } from './emit/runbook.js';
 import { BUNDLE_DIR, emitBundles } from './emit/template-xml.js';
 import type { Catalog } from './model/catalog.js';
 
@@ -13,10 +14,10 @@ export interface Generated {
   readonly ownedDirs: readonly string[];
 }
 
-/** The documentation: section 5's tables and the errata page. */
+/** The documentation: section 5's tables, the errata page and the generic runbook. */
 export function buildDocs(catalog: Catalog): OutputFile[] {
   const rows = compileRows(catalog);
-  return [...emitParamTables(catalog, rows), ...emitErrataPage(catalog)];
+  return [...emitParamTables(catalog, rows), ...emitErrataPage(catalog), emitGenericRunbook(catalog)];
 }
 
 /** Section 3's three template bundles, their checksums and their README. */

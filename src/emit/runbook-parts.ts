@@ -1,0 +1,248 @@
+import type { Catalog } from '../model/catalog.js';
+import type { Deployment, RealServer } from '../model/deployment.js';
+import type { ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
+import { urlEncode } from './escape.js';
+import { mdCell, mdCode } from './markdown.js';
+
+/** One paragraph, table or code block after a part's steps (the others null: the page is strict). */
+export interface Block {
+  readonly p: string | null;
+  readonly table: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] } | null;
+  readonly code: { readonly lang: string; readonly text: string } | null;
+}
+/** A place where the runbook's text is not the guide's, with the erratum that says why. */
+export interface Departure {
+  readonly id: string;
+  readonly where: string;
+  readonly documented: string;
+  readonly corrected: string;
+  readonly reason: string;
+}
+/** A run of steps under one heading. */
+export interface PartView {
+  heading: string | null;
+  steps: { n: number; text: string }[];
+  blocks: Block[];
+  departures: Departure[];
+}
+/** One `##` section of the runbook. */
+export interface SectionView {
+  heading: string;
+  intro: string[];
+  parts: PartView[];
+}
+/** The ESP values of 4.2.2 a runbook fills in. */
+export interface EspValues {
+  readonly hosts: readonly string[];
+  readonly excluded: string;
+  readonly logoff: string;
+  readonly passwordForm: string;
+  readonly ssoDomain: string;
+}
+/** The values a runbook section fills in: the site's, or the guide's examples for the generic runbook. */
+export interface RunbookValues {
+  readonly generic: boolean;
+  readonly address: string;
+  readonly certificate: string;
+  readonly servers: readonly RealServer[];
+  /** The templates the section covers: one for a site, the guide section's for the docs. */
+  readonly templates: readonly ResolvedTemplate[];
+  /** The main Virtual Service's nickname. */
+  readonly nickname: string;
+  readonly smtpDomains: readonly string[];
+  readonly esp: EspValues;
+}
+
+export const para = (p: string): Block => ({ p, table: null, code: null });
+const table = (head: string[], rows: string[][]): Block => ({ p: null, table: { head, rows }, code: null });
+const code = (lang: string, text: string): Block => ({ p: null, table: null, code: { lang, text } });
+const part = (heading: string | null, blocks: Block[], steps: string[] = []): PartView => ({
+  heading,
+  steps: steps.map((text, i) => ({ n: i + 1, text })),
+  blocks,
+  departures: [],
+});
+
+/** Guide 1.3's prerequisites, and what the later steps assume is already on the LoadMaster. */
+export function prerequisites(catalog: Catalog, d: Deployment, generic: boolean): SectionView {
+  const certs = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))].sort();
+  const steps = [
+    'Installed the Microsoft Servers, Active Directories, and followed other Microsoft requirements.',
+    'Installed the LoadMaster on the same network as the servers.',
+    'Established access to the LoadMaster Web User Interface (WUI).',
+    generic
+      ? 'Imported the SSL/TLS certificate of each SSL accelerated service into the LoadMaster (guide 4.1.1).'
+      : `Imported the SSL/TLS certificates into the LoadMaster (guide 4.1.1)${certs.length ? `: ${certs.map(mdCode).join(', ')}` : ''}.`,
+  ];
+  if (generic || d.esp)
+    steps.push(
+      `Configured the SSO domain for ESP on the LoadMaster (guide 4.2.2)${d.esp ? `: ${mdCode(d.esp.ssoDomain)}` : ''}.`,
+    );
+  steps.push('The template bundles of this project, under `dist-templates/`.');
+  const intro = [
+    `The guide (1.3) assumes the reader is a network administrator, that the Exchange 2016 environment is set up and that the LoadMaster is installed. At a minimum you should have:`,
+  ];
+  const p = part(null, [], steps);
+  // A checklist, not a procedure: rendered as the ordered list all parts share.
+  void catalog;
+  return { heading: '1. Prerequisites (guide 1.3)', intro, parts: [p] };
+}
+
+/** Section 3: import the bundles that hold the chosen templates. */
+export function bundleSection(
+  catalog: Catalog,
+  templates: readonly ResolvedTemplate[],
+  no: number,
+): SectionView {
+  const used = new Set(templates.map((t) => t.bundle));
+  const bundles = catalog.bundles.filter((b) => used.has(b.name));
+  const parts = bundles.map((b, i) => {
+    const names = b.templates
+      .map((id) => catalog.templates.find((t) => t.id === id)?.name ?? id)
+      .map(mdCode)
+      .join(', ');
+    return part(
+      `${no}.${i + 1} ${b.name}`,
+      [
+        para(`It holds: ${names}.`),
+        para(
+          `API equivalent: POST the file as the body of ${mdCode('uploadtemplate')} (PowerShell: ${mdCode(`Install-Template -Path dist-templates/${b.name}.tmpl`)}).`,
+        ),
+      ],
+      [
+        'In the main menu of the LoadMaster WUI, go to **Virtual Services > Manage Templates**.',
+        `Choose the file ${mdCode(`dist-templates/${b.name}.tmpl`)} and import it.`,
+      ],
+    );
+  });
+  return {
+    heading: `${no}. Import the template bundles (guide section 3)`,
+    intro: [
+      'Import each bundle that holds a template used below; its templates then appear in the **Use Template** drop-down list.',
+    ],
+    parts,
+  };
+}
+
+/** 4.2.2's table filled in, the SSO domain, and the command that finds the OWA GUID. */
+export function espBlocks(catalog: Catalog, v: RunbookValues, esp: EspValues): Block[] {
+  const fillCell = (cell: string, value: string): string => (cell === 'n/a' ? 'n/a' : mdCode(value));
+  const rows = catalog.esp.table.map((r) => [
+    mdCell(r.name),
+    fillCell(r.excludedDirectories, esp.excluded),
+    fillCell(r.allowedVirtualHosts, esp.hosts.join(' ')),
+    fillCell(r.logoffString, esp.logoff),
+    fillCell(r.userPasswordForm, esp.passwordForm),
+  ]);
+  const ex = v.generic ? " (the guide's example values; `<guid>` and `<smtpdomain>` are placeholders)" : '';
+  return [
+    table(
+      [
+        'SubVS Name',
+        'Pre-Authorization Excluded Directories',
+        'Allowed Virtual Hosts',
+        'Logoff String',
+        'User Password Form',
+      ],
+      rows,
+    ),
+    para(`The table above holds this ${v.generic ? 'guide' : 'site'}'s values${ex}.`),
+    para(
+      `On each SubVS whose ESP authenticates users, select the SSO domain ${mdCode(esp.ssoDomain)} (erratum E-5.1-SSO-DOMAIN: the guide assumes an SSO domain but no row names it).`,
+    ),
+    para(
+      `To find the GUID of the OWA excluded directory, run this in the Exchange Management Shell; ${mdCode('<guid>')} is its exchangeGUID and ${mdCode('<smtpdomain>')} the domain of its primarysmtpaddress (erratum E-4.2.2-GUID-COMMAND: the guide prints ${mdCode('\\$_')}):`,
+    ),
+    code('powershell', catalog.esp.owaGuidCommand),
+    para(
+      `The **Logoff String** must be ${mdCode(catalog.esp.defaultLogoff)} unless the site changed the OWA logoff string. The SSO Greeting Message accepts HTML; the grave accent is dropped.`,
+    ),
+  ];
+}
+
+function checkOf(vs: { params: ResolvedVs['params'] }): { type: string; port: string; url: string } {
+  const get = (n: string): string => vs.params.find((p) => p.name === n)?.value ?? '';
+  return { type: get('CheckType') || 'none', port: get('CheckPort'), url: get('CheckUrl') };
+}
+
+/** How to see that a service is up: each health check, and what View/Modify Services shows. */
+export function verifyBlocks(catalog: Catalog, v: RunbookValues): Block[] {
+  const subName = (id: string): string => catalog.esp.table.find((r) => r.subvs === id)?.name ?? id;
+  const rows: string[][] = [];
+  for (const t of v.templates)
+    for (const vs of t.services) {
+      const checks = vs.subvs.length
+        ? vs.subvs.map((s) => ({ name: `${vs.id} / ${subName(s.id)}`, c: checkOf(s) }))
+        : [{ name: vs.id, c: checkOf(vs) }];
+      for (const { name, c } of checks) {
+        const url =
+          c.type === 'https' || c.type === 'http'
+            ? mdCode(
+                `${c.type}://<server>${c.port && c.port !== (c.type === 'https' ? '443' : '80') ? `:${c.port}` : ''}${c.url}`,
+              )
+            : 'n/a';
+        rows.push([
+          mdCell(t.name),
+          mdCell(`${name} (${vs.port}/${vs.prot})`),
+          mdCode(c.type),
+          c.port ? mdCode(c.port) : 'n/a',
+          url,
+        ]);
+      }
+    }
+  const servers = v.servers.map((s) => mdCode(s.address)).join(', ');
+  const where = v.generic
+    ? `${mdCode('<server>')} is each real server (the guide's example: ${servers})`
+    : `${mdCode('<server>')} is each of ${servers}`;
+  return [
+    table(['Template', 'Virtual Service', 'Health check', 'Check port', 'Check URL'], rows),
+    para(`Where ${where}.`),
+    para(
+      `Up looks like this: in **View/Modify Services**, the Virtual Service ${v.generic ? '' : `${mdCode(v.nickname)} `}on ${mdCode(v.address)} shows **Up** in the Status column, and each real server under it (under each SubVS, for HTTPS) shows **Up**. An HTTP redirect service on port 80 shows **Redirect**; a check of type ${mdCode('none')} is not probed.`,
+    ),
+  ];
+}
+
+/** Undo the runbook: delete the services it created, the content rules, the templates, the globals. */
+export function rollbackSection(
+  catalog: Catalog,
+  sections: readonly RunbookValues[],
+  globals: boolean,
+  no: number,
+): SectionView {
+  const steps: string[] = [];
+  for (const v of [...sections].reverse())
+    for (const t of [...v.templates].reverse())
+      for (const vs of [...t.services].reverse()) {
+        const addr = v.generic ? '<address>' : v.address;
+        const api = `delvs?vs=${urlEncode(addr)}&port=${vs.port}&prot=${vs.prot}`;
+        steps.push(
+          `In **View/Modify Services**, click **Delete** for ${mdCode(`${addr}:${vs.port}`)} (${mdCell(t.name)}, ${mdCell(vs.id)}). API: ${mdCode(api)}.`,
+        );
+      }
+  const rules = [
+    ...new Set(sections.flatMap((v) => v.templates.flatMap((t) => t.rules.map((r) => r.name)))),
+  ].sort();
+  if (rules.length)
+    steps.push(
+      `Delete the content rules the HTTPS templates created, if no other service uses them: ${rules.map(mdCode).join(', ')}. API: ${mdCode('delrule?name=<rule>')}.`,
+    );
+  const used = new Set(sections.flatMap((v) => v.templates.map((t) => t.bundle)));
+  const names = catalog.bundles
+    .filter((b) => used.has(b.name))
+    .flatMap((b) => b.templates.map((id) => catalog.templates.find((t) => t.id === id)?.name ?? id));
+  steps.push(
+    `In **Virtual Services > Manage Templates**, delete the imported templates: ${names.map(mdCode).join(', ')}. API: ${mdCode('deltemplate?name=<template>')}.`,
+  );
+  if (globals)
+    steps.push(
+      `Set each global setting back to the value you noted in section 2: ${catalog.globals.map((g) => `**${g.label}** (${mdCode(`set?param=${g.param}&value=<noted value>`)})`).join(', ')}.`,
+    );
+  return {
+    heading: `${no}. Roll back`,
+    intro: [
+      'To undo this runbook, in this order (certificates and the SSO domain were there before and stay):',
+    ],
+    parts: [part(null, [], steps)],
+  };
+}

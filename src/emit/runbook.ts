@@ -1,0 +1,322 @@
+import Handlebars from 'handlebars';
+import { type GuideStep, guideSection, type StepPart } from '../catalog/exchange2016/steps.js';
+import { resolveTemplate } from '../compile/templates.js';
+import { apiText } from '../loadmaster/catalogue.js';
+import type { Catalog } from '../model/catalog.js';
+import type { DeployedService, Deployment, RealServer } from '../model/deployment.js';
+import type { ResolvedTemplate } from '../model/resolved.js';
+import type { Template } from '../model/template.js';
+import { urlEncode } from './escape.js';
+import { MD_BANNER, mdCell, mdCode } from './markdown.js';
+import type { OutputFile } from './output.js';
+import {
+  bundleSection,
+  type Departure,
+  type EspValues,
+  espBlocks,
+  type PartView,
+  para,
+  prerequisites,
+  type RunbookValues,
+  rollbackSection,
+  type SectionView,
+  verifyBlocks,
+} from './runbook-parts.js';
+import { RUNBOOK_PAGE } from './templates/runbook-page.js';
+
+const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
+
+/** The site value shown beside a step, or the step rewritten for one template. */
+function fill(step: GuideStep, v: RunbookValues): string {
+  const t = v.templates[0];
+  const port = (s: RealServer): string => mdCode(String(s.port ?? t?.realServerPort));
+  const ports = v.templates.map((x) => `${mdCode(String(x.realServerPort))} for ${x.name}`).join(', ');
+  switch (step.fill) {
+    case undefined:
+      return step.text;
+    case 'address':
+      return v.generic
+        ? `${step.text} Use the Virtual Service's address ${ex(v.address)}.`
+        : `${step.text} Use ${mdCode(v.address)}.`;
+    case 'template':
+      return v.generic || !t
+        ? step.text
+        : `Select the **${t.name}** template from the **Use Template** drop-down list.`;
+    case 'vs':
+      return v.generic
+        ? step.text
+        : `${step.text} Here: ${mdCode(v.nickname)} on ${mdCode(`${v.address}:443`)}.`;
+    case 'certificate':
+      return v.generic
+        ? `${step.text} Choose the site's certificate ${ex(v.certificate)}.`
+        : `${step.text} Use ${mdCode(v.certificate)}.`;
+    case 'server': {
+      const first = v.servers[0];
+      if (v.generic || !first) return `${step.text} Port: ${ports} ${ex(v.servers[0]?.address ?? '')}.`;
+      return `${step.text} Use ${mdCode(first.address)}, port ${port(first)}.`;
+    }
+    case 'more-servers': {
+      if (v.generic) return step.text;
+      const rest = v.servers.slice(1).map((s) => `${mdCode(s.address)} (port ${port(s)})`);
+      return rest.length
+        ? `${step.text} Here: ${rest.join(', ')}.`
+        : `${step.text} This site has no other server.`;
+    }
+    case 'smtp-domains':
+      return v.generic
+        ? `${step.text} Enter the domains separated by spaces ${ex(v.smtpDomains.join(' '))}.`
+        : `${step.text} Enter ${mdCode(v.smtpDomains.join(' '))}.`;
+  }
+}
+
+function departures(catalog: Catalog, section: string, label: string, ids: readonly string[]): Departure[] {
+  return ids.map((id) => {
+    const e = catalog.stepErrata.find((x) => x.id === id);
+    if (!e) throw new Error(`step erratum ${id} is not in the catalogue`);
+    return {
+      id,
+      where: `guide ${section} ${label === 'note' ? 'note' : `step ${label}`}`,
+      documented: mdCode(e.documented),
+      corrected: mdCode(e.corrected),
+      reason: mdCell(e.reason),
+    };
+  });
+}
+
+const PART_TITLES: Record<StepPart['kind'], string> = {
+  global: 'Steps',
+  create: 'Create the Virtual Service',
+  certificate: 'Add the SSL/TLS certificate',
+  'real-servers': 'Add the Real Servers',
+  esp: 'Configure ESP',
+  'smtp-domains': 'Set the permitted SMTP domains',
+};
+
+/** One part of the guide's steps as a runbook part: numbered steps, the guide's note, departures. */
+export function partView(
+  catalog: Catalog,
+  part: StepPart,
+  v: RunbookValues,
+  heading: string | null,
+): PartView {
+  const steps = part.steps.map((st, i) => {
+    const ids = st.errata ?? [];
+    const note = ids.length ? ` (erratum ${ids.join(', ')})` : '';
+    return { n: i + 1, text: `${fill(st, v)}${note}` };
+  });
+  const deps = part.steps.flatMap((st) => departures(catalog, part.section, st.label, st.errata ?? []));
+  const blocks = part.note ? [para(part.note)] : [];
+  if (part.noteErrata) deps.push(...departures(catalog, part.section, 'note', part.noteErrata));
+  // One entry per erratum: a slip the guide repeats is listed once, with every step it touches.
+  const merged = deps.reduce<Departure[]>((acc, d) => {
+    const i = acc.findIndex((x) => x.id === d.id);
+    if (i < 0) acc.push(d);
+    else acc[i] = { ...d, where: `${acc[i]?.where}; ${d.where.replace(/^guide \S+ /, '')}` };
+    return acc;
+  }, []);
+  return { heading, steps, blocks, departures: merged };
+}
+
+/** The `##` section of one service (site) or one guide section (generic). */
+function serviceSection(
+  catalog: Catalog,
+  no: number,
+  title: string,
+  section: string,
+  v: RunbookValues,
+): SectionView {
+  const guide = guideSection(section);
+  if (!guide) throw new Error(`the guide has no steps for section ${section}`);
+  const parts = guide.parts.map((part, i) => {
+    const view = partView(
+      catalog,
+      part,
+      v,
+      `${no}.${i + 1} ${PART_TITLES[part.kind]} (guide ${part.section})`,
+    );
+    if (part.kind === 'esp') view.blocks.push(...espBlocks(catalog, v, v.esp));
+    return view;
+  });
+  parts.push({
+    heading: `${no}.${parts.length + 1} Verify`,
+    steps: [],
+    blocks: verifyBlocks(catalog, v),
+    departures: [],
+  });
+  const intro = v.templates.map(
+    (t) =>
+      `Template ${mdCode(t.name)} from bundle ${mdCode(t.bundle)}; real servers on port ${mdCode(String(t.realServerPort))}.`,
+  );
+  return { heading: `${no}. ${title} (guide ${section})`, intro, parts };
+}
+
+function espValues(catalog: Catalog, d: Deployment | null): EspValues {
+  const e = d?.esp;
+  const x = catalog.example;
+  const url = (u: string): string =>
+    `${u.replace(/\/+$/, '')}/owa/auth/expiredpassword.aspx?url=/owa/auth.owa`;
+  if (!e)
+    return {
+      hosts: x.allowedHosts,
+      excluded: '/owa/<guid>@<smtpdomain>*',
+      logoff: catalog.esp.defaultLogoff,
+      passwordForm: url('https://<Exchange URL>'),
+      ssoDomain: x.ssoDomain,
+    };
+  return {
+    hosts: e.allowedHosts,
+    excluded: `/owa/${e.owaGuid}@${e.smtpDomain}*`,
+    logoff: e.logoff,
+    passwordForm: url(e.exchangeUrl),
+    ssoDomain: e.ssoDomain,
+  };
+}
+
+function globalsSection(catalog: Catalog, no: number): SectionView {
+  const parts = catalog.globals.map((g, i): PartView => {
+    const guide = guideSection(g.section);
+    const part = guide?.parts[0];
+    if (!part) throw new Error(`the guide has no steps for global setting ${g.id}`);
+    const v: RunbookValues = {
+      esp: espValues(catalog, null),
+      generic: true,
+      address: '',
+      certificate: '',
+      servers: [],
+      templates: [],
+      nickname: '',
+      smtpDomains: [],
+    };
+    const view = partView(catalog, part, v, `${no}.${i + 1} ${g.label} (guide ${g.section})`);
+    view.blocks.unshift(para(`Note the current value of **${g.label}** first: rolling back needs it.`));
+    view.blocks.push(
+      para(`Value: **${g.uiValue}**. Why: ${mdCell(g.why)}`),
+      para(
+        `API equivalent: ${mdCode(`set?param=${urlEncode(g.param)}&value=${urlEncode(apiText(g.value))}`)}`,
+      ),
+    );
+    return view;
+  });
+  return {
+    heading: `${no}. Global settings (guide section 2)`,
+    intro: [
+      `These settings apply to the whole LoadMaster, under **System Configuration > Miscellaneous Options**.`,
+    ],
+    parts,
+  };
+}
+
+const render = (() => {
+  const hb = Handlebars.create();
+  hb.registerHelper('row', (cells: readonly string[]) => `| ${cells.join(' | ')} |`);
+  hb.registerHelper('sep', (cells: readonly string[]) => `| ${cells.map(() => '---').join(' | ')} |`);
+  return hb.compile<{ banner: string; title: string; intro: string[]; sections: SectionView[] }>(
+    RUNBOOK_PAGE,
+    {
+      noEscape: true,
+      strict: true,
+    },
+  );
+})();
+
+function templateOf(catalog: Catalog, id: string): Template {
+  const t = catalog.templates.find((x) => x.id === id);
+  if (!t) throw new Error(`unknown template ${id}`);
+  return t;
+}
+
+function siteValues(catalog: Catalog, d: Deployment, s: DeployedService, t: ResolvedTemplate): RunbookValues {
+  const main = t.services.at(-1);
+  const nick = s.nickname ?? main?.params.find((p) => p.name === 'nickname')?.value ?? t.name;
+  const values: RunbookValues = {
+    generic: false,
+    address: s.address,
+    certificate: s.certificate ?? '',
+    servers: t.servers === 'office-online' ? d.officeOnlineServers : d.exchangeServers,
+    templates: [t],
+    nickname: nick,
+    smtpDomains: d.esp?.smtpPermittedDomains ?? [],
+    esp: espValues(catalog, d),
+  };
+  return values;
+}
+
+function genericValues(catalog: Catalog, templates: ResolvedTemplate[]): RunbookValues {
+  const x = catalog.example;
+  const values: RunbookValues = {
+    generic: true,
+    address: x.virtualAddress,
+    certificate: x.certificate,
+    servers: x.realServers.map((address) => ({ address })),
+    templates,
+    nickname: templates[0]?.name ?? '',
+    smtpDomains: [x.smtpDomain],
+    esp: espValues(catalog, null),
+  };
+  return values;
+}
+
+/**
+ * The runbook of guide sections 2-4: for one site (its services, addresses, servers, certificates and
+ * ESP values filled in), or with `generic` the guide's own runbook for the docs, one section per
+ * guide section with the guide's example values.
+ */
+export function emitRunbook(
+  catalog: Catalog,
+  deployment: Deployment,
+  ctx: { source: string; generic: boolean },
+): OutputFile {
+  const sections: SectionView[] = [prerequisites(catalog, deployment, ctx.generic)];
+  if (ctx.generic || deployment.globals) sections.push(globalsSection(catalog, sections.length + 1));
+  let services: { title: string; section: string; v: RunbookValues }[];
+  if (ctx.generic) {
+    const bySection = [...new Set(catalog.templates.map((t) => t.section))];
+    services = bySection.map((section) => {
+      const ts = catalog.templates
+        .filter((t) => t.section === section)
+        .map((t) => resolveTemplate(catalog, t));
+      return { title: guideSection(section)?.title ?? section, section, v: genericValues(catalog, ts) };
+    });
+  } else {
+    services = deployment.services.map((s) => {
+      const t = resolveTemplate(catalog, templateOf(catalog, s.template));
+      return {
+        title: `${t.name} at ${s.address}`,
+        section: t.section,
+        v: siteValues(catalog, deployment, s, t),
+      };
+    });
+  }
+  const templates = services.flatMap((s) => s.v.templates);
+  sections.push(bundleSection(catalog, templates, sections.length + 1));
+  for (const s of services)
+    sections.push(serviceSection(catalog, sections.length + 1, s.title, s.section, s.v));
+  sections.push(
+    rollbackSection(
+      catalog,
+      services.map((s) => s.v),
+      ctx.generic || deployment.globals,
+      sections.length + 1,
+    ),
+  );
+  const intro = ctx.generic
+    ? [
+        `The steps of sections 2 to 4 of Kemp's *${catalog.title.replace(/ \(.*$/, '')}*, corrected, with the guide's example values. Where the runbook departs from the guide's text, the step names the erratum and the section lists why.`,
+      ]
+    : [
+        `The steps of sections 2 to 4 of Kemp's *${catalog.title.replace(/ \(.*$/, '')}* for the site described by ${mdCode(ctx.source)}, with its values filled in. Where the runbook departs from the guide's text, the step names the erratum and the section lists why.`,
+      ];
+  const title = ctx.generic
+    ? 'Runbook: Exchange 2016 on the LoadMaster'
+    : 'Runbook: Exchange 2016 on the LoadMaster for this site';
+  return {
+    path: ctx.generic ? 'docs/runbook.md' : 'runbook.md',
+    contents: `${render({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
+  };
+}
+
+/** The generic runbook for the docs: every template, the guide's example values, placeholders explained. */
+export function emitGenericRunbook(catalog: Catalog): OutputFile {
+  const none: Deployment = { globals: true, services: [], exchangeServers: [], officeOnlineServers: [] };
+  return emitRunbook(catalog, none, { source: '', generic: true });
+}

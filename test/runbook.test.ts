@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { GUIDE_STEPS } from '../src/catalog/exchange2016/steps.js';
+import { emitGenericRunbook, emitRunbook } from '../src/emit/runbook.js';
+import type { Deployment } from '../src/model/deployment.js';
+import { guideText, ROOT } from './helpers/guide.js';
+import { FULL, NO_GLOBALS, PLAIN } from './helpers/runbook-deployments.js';
+import { markdownlint } from './helpers/runbook-lint.js';
+
+interface FixtureSection {
+  section: string;
+  title: string;
+  steps: { label: string; text: string }[];
+}
+const fixture = JSON.parse(
+  readFileSync(`${ROOT}fixtures/guide/section4-steps.json`, 'utf8'),
+) as FixtureSection[];
+const generic = emitGenericRunbook(EXCHANGE_2016).contents;
+const site = (d: Deployment): string =>
+  emitRunbook(EXCHANGE_2016, d, { source: 'site.yaml', generic: false }).contents;
+const norm = (s: string): string => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+
+/** The steps of a runbook section whose heading names a guide section, e.g. "(guide 4.4)". */
+function stepsUnder(md: string, guideSection: string): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const line of md.split('\n')) {
+    if (line.startsWith('### ')) inside = line.endsWith(`(guide ${guideSection})`);
+    else if (line.startsWith('## ')) inside = false;
+    else if (inside && /^\d+\. /.test(line)) out.push(norm(line.replace(/^\d+\. /, '')));
+  }
+  return out;
+}
+
+test('the generic runbook and the runbooks of three sites are markdownlint-clean', () => {
+  assert.equal(markdownlint(generic), [], 'generic');
+  for (const [name, d] of Object.entries({ FULL, PLAIN, NO_GLOBALS }))
+    assert.equal(markdownlint(site(d)), [], name);
+});
+
+test('the hand transcription matches the guide word for word', () => {
+  const text = guideText();
+  if (text === null) return;
+  const plain = text.replace(/\*\*/g, '');
+  for (const s of fixture)
+    for (const st of s.steps) assert.ok(plain.includes(st.text), `${s.section} ${st.label}`);
+});
+
+test('every step of sections 2 and 4 is in the generic runbook, in order, corrected only where an erratum says', () => {
+  const errata = new Map(EXCHANGE_2016.stepErrata.map((e) => [e.id, e]));
+  for (const s of fixture) {
+    const model = GUIDE_STEPS.flatMap((g) => g.parts)
+      .filter((p) => p.section === s.section)
+      .flatMap((p) => p.steps);
+    assert.is(model.length, s.steps.length, `${s.section}: number of steps`);
+    const runbook = stepsUnder(generic, s.section);
+    let from = 0;
+    s.steps.forEach((st, i) => {
+      let want = st.text;
+      for (const id of model[i]?.errata ?? []) {
+        const e = errata.get(id);
+        assert.ok(e, `${id} is an erratum`);
+        if (e && want.includes(e.documented)) want = want.split(e.documented).join(e.corrected);
+        else if (e) want = e.corrected; // the erratum rewrites the whole step (E-4.8-FIRST-STEP)
+      }
+      const at = runbook.findIndex((line, j) => j >= from && line.startsWith(norm(want)));
+      assert.ok(at >= 0, `${s.section} step ${st.label}: "${want}" not found in order`);
+      if ((model[i]?.errata ?? []).length)
+        assert.ok(runbook[at]?.includes(`erratum ${model[i]?.errata?.[0]}`));
+      from = at + 1;
+    });
+  }
+});
+
+test("4.4's template step names IMAPS Offloaded and IMAP with STARTTLS, never IMAP or IMAPS", () => {
+  const step = stepsUnder(generic, '4.4').find((l) => l.startsWith('Select the'));
+  assert.ok(step?.includes('Exchange 2016 IMAPS Offloaded or the Exchange 2016 IMAP with STARTTLS'));
+  assert.not.ok(step?.includes('Exchange 2016 IMAP or the Exchange 2016 IMAPS'));
+  assert.ok(generic.includes('- **E-4.4-TEMPLATES** (guide 4.4 step 4)'));
+  const sms = stepsUnder(generic, '4.9').find((l) => l.startsWith('For the Real Server Address'));
+  assert.ok(sms?.includes('one of the Exchange Servers'), '4.9 adds Exchange servers');
+});
+
+test('a site runbook fills in addresses, certificates, servers, ports, ESP values and the GUID', () => {
+  const md = site(FULL);
+  for (const want of [
+    '## 4. Exchange 2016 HTTPS Offloaded with ESP at 10.1.0.10 (guide 4.2)',
+    'Enter a **Virtual Address**. Use `10.1.0.10`.',
+    'Select the **Exchange 2016 IMAPS Offloaded** template from the **Use Template** drop-down list.',
+    'Select the **Exchange 2016 POP with STARTTLS** template',
+    'Use `mail-contoso-2025`.',
+    'one of the Exchange Servers. Use `10.2.0.21`, port `80`.',
+    'Here: `10.2.0.22` (port `80`).',
+    'Use `10.2.0.21`, port `143`.',
+    'one of the Office Online Servers. Use `10.3.0.31`, port `443`.',
+    '`/owa/8f3c2a1e-1111-4a2b-9c3d-0123456789ab@contoso.com*`',
+    '`mail.contoso.com autodiscover.contoso.com`',
+    '`https://mail.contoso.com/owa/auth/expiredpassword.aspx?url=/owa/auth.owa`',
+    'select the SSO domain `CONTOSO.LOCAL`',
+    'Enter `contoso.com fabrikam.com`.',
+    EXCHANGE_2016.esp.owaGuidCommand,
+    '`https://<server>/owa/healthcheck.htm`',
+    '`delvs?vs=10.1.0.10&port=443&prot=tcp`',
+    '`set?param=subnetorigin&value=1`',
+  ])
+    assert.ok(md.includes(want), want);
+  // SMTP with ESP adds Exchange servers (E-4.9-SERVERS), not the Office Online Server.
+  const smtpEsp = md.slice(md.indexOf('SMTP with ESP at 10.1.0.13'), md.indexOf('Office Online Server at'));
+  assert.ok(smtpEsp.includes('Use `10.2.0.21`, port `25`.'));
+  assert.not.ok(smtpEsp.includes('10.3.0.31'));
+  assert.not.ok(md.includes('192.168.10.'), 'no guide example address leaks into a site runbook');
+});
+
+test('a site runbook imports only the bundles it uses; without globals it has no section 2', () => {
+  const plain = site(PLAIN);
+  assert.ok(plain.includes('dist-templates/Exchange2016Core.tmpl'));
+  assert.ok(plain.includes('dist-templates/Exchange2016Additional.tmpl'));
+  assert.not.ok(plain.includes('dist-templates/Exchange2016ESP.tmpl'));
+  assert.ok(plain.includes('Use `192.0.2.101`, port `2525`.'), "the server's own port wins");
+  const none = site(NO_GLOBALS);
+  assert.not.ok(none.includes('Global settings'));
+  assert.not.ok(none.includes('set?param='));
+  assert.ok(none.includes('Select the **Exchange 2016 HTTPS Reencrypted** template'));
+  assert.ok(none.includes('Use `198.51.100.21`, port `443`.'));
+});
+
+test('the generic runbook covers all 18 templates and explains its placeholders', () => {
+  for (const t of EXCHANGE_2016.templates) assert.ok(generic.includes(`Template \`${t.name}\``), t.name);
+  assert.ok(generic.includes("(the guide's example: `192.168.10.47`)"));
+  assert.ok(generic.includes('`<guid>` is its exchangeGUID'));
+});
+
+test('runbooks are deterministic and the generic one goes to docs/runbook.md', () => {
+  assert.is(emitGenericRunbook(EXCHANGE_2016).contents, generic);
+  assert.is(site(FULL), site(FULL));
+  assert.is(emitGenericRunbook(EXCHANGE_2016).path, 'docs/runbook.md');
+  assert.is(emitRunbook(EXCHANGE_2016, FULL, { source: 'x', generic: false }).path, 'runbook.md');
+  assert.ok(generic.startsWith('<!-- generated by build-templates; do not edit -->\n'));
+});
+
+test.run();
