@@ -413,6 +413,7 @@ export const PARAMETERS: readonly ParamSpec[] = [
     meaning: 'how the pattern matches',
     source: `${API} §3`,
     confidence: 'official',
+    cmdletName: 'MatchType',
   },
   {
     name: 'pattern',
@@ -421,6 +422,7 @@ export const PARAMETERS: readonly ParamSpec[] = [
     meaning: 'what the rule matches',
     source: `${API} §3`,
     confidence: 'official',
+    cmdletName: 'Pattern',
   },
   {
     name: 'nocase',
@@ -457,6 +459,7 @@ export const PARAMETERS: readonly ParamSpec[] = [
     meaning: 'real server weight (default 1000)',
     source: `${API} §3`,
     confidence: 'official',
+    cmdletName: 'Weight',
   },
   {
     name: 'AddToAllSubvs',
