@@ -1,36 +1,35 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { buildAll, buildDocs } from './build.js';
-import { EXCHANGE_2016 } from './catalog/exchange2016/index.js';
 import type { OutputFile } from './emit/output.js';
-import { inspectFile } from './inspect-command.js';
-import { renderParams } from './params-command.js';
-import { BundleError } from './reader/template-xml.js';
-import { checkOutputs, writeOutputs } from './write.js';
+import { UserError } from './user-error.js';
 
 /** Exit codes (DESIGN.md): 0 ok, 1 invalid input or stale output, 2 usage or internal error. */
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** A mistake in the command line: exit 2 with the message and a pointer to --help. */
+class UsageError extends Error {}
 
 interface Common {
   out: string;
   check: boolean;
 }
 
+// Stages are imported on the path that needs them: start-up is most of a run's cost (DESIGN.md).
 async function emit(
   common: Common,
   files: readonly OutputFile[],
   ownedDirs: readonly string[],
 ): Promise<number> {
+  const { checkOutputs, writeOutputs } = await import('./write.js');
   if (common.check) {
     const stale = await checkOutputs(common.out, files, ownedDirs);
     if (stale.length === 0) {
       process.stdout.write(`up to date: ${files.length} generated files\n`);
       return EXIT.ok;
     }
-    process.stderr.write(
-      `stale generated files (run build-templates to rewrite them):\n${stale.map((s) => `  ${s.path} (${s.why})\n`).join('')}`,
-    );
+    const list = stale.map((s) => `  ${s.path} (${s.why})\n`).join('');
+    process.stderr.write(`stale generated files (run build-templates to rewrite them):\n${list}`);
     return EXIT.invalid;
   }
   await writeOutputs(common.out, files);
@@ -38,12 +37,25 @@ async function emit(
   return EXIT.ok;
 }
 
+/** The default job: the committed docs and bundles, and (unless checking) the example site under out/. */
+async function buildDefault(a: Common & { deployment?: string | undefined }): Promise<number> {
+  const { siteFiles, EXAMPLE_DEPLOYMENT_FILE } = await import('./site-command.js');
+  if (a.deployment !== undefined) return emit(a, await siteFiles(a.deployment), []);
+  const { buildAll } = await import('./build.js');
+  const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
+  const g = buildAll(EXCHANGE_2016);
+  if (a.check) return emit(a, g.files, g.ownedDirs);
+  const { fileURLToPath } = await import('node:url');
+  const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/');
+  return emit(a, [...g.files, ...example], g.ownedDirs);
+}
+
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   await yargs(argv)
     .scriptName('build-templates')
     .usage(
-      "$0 [command] [options]\n\nCompiles Kemp's MS Exchange 2016 Deployment Guide into LoadMaster templates, parameter tables and docs.",
+      "$0 [command] [options]\n\nCompiles Kemp's MS Exchange 2016 Deployment Guide into LoadMaster template bundles, deployment scripts, parameter tables and runbooks.",
     )
     .option('out', { type: 'string', default: '.', describe: 'folder the generated files are written under' })
     .option('check', {
@@ -53,18 +65,36 @@ async function main(argv: string[]): Promise<number> {
     })
     .command(
       '$0',
-      'write the generated docs and the template bundles under --out',
-      () => {},
+      "write the docs and the template bundles, and the example site under out/example; with --deployment, write that site's deploy.sh, deploy.ps1 and runbook.md",
+      (y) =>
+        y.option('deployment', {
+          type: 'string',
+          describe: "a site's deployment file (YAML or JSON, see build-templates init)",
+        }),
       async (a) => {
-        const g = buildAll(EXCHANGE_2016);
-        code = await emit(a, g.files, g.ownedDirs);
+        code = await buildDefault(a);
+      },
+    )
+    .command(
+      'init [file]',
+      'write a commented example deployment file',
+      (y) =>
+        y
+          .positional('file', { type: 'string', default: 'deployment.yaml', describe: 'where to write it' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
+      async (a) => {
+        const { initDeployment } = await import('./init-command.js');
+        await initDeployment(a.file, a.force);
+        process.stdout.write(`wrote ${a.file}: edit it, then run build-templates --deployment ${a.file}\n`);
       },
     )
     .command(
       'docs',
-      'write the section 5 tables and the errata page under docs/',
+      'write the section 5 tables, the errata page and the generic runbook under docs/',
       () => {},
       async (a) => {
+        const { buildDocs } = await import('./build.js');
+        const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
         code = await emit(a, buildDocs(EXCHANGE_2016), ['docs/parameters']);
       },
     )
@@ -79,7 +109,9 @@ async function main(argv: string[]): Promise<number> {
             describe: 'the rows exactly as the guide prints them',
           })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array for scripts' }),
-      (a) => {
+      async (a) => {
+        const { renderParams } = await import('./params-command.js');
+        const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
         process.stdout.write(renderParams(EXCHANGE_2016, { asDocumented: a.asDocumented, json: a.json }));
       },
     )
@@ -91,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true, describe: 'the bundle file to read' })
           .option('json', { type: 'boolean', default: false, describe: 'print the templates as JSON' }),
       async (a) => {
+        const { inspectFile } = await import('./inspect-command.js');
         process.stdout.write(await inspectFile(a.file, { json: a.json }));
       },
     )
@@ -104,9 +137,6 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-/** A mistake in the command line: exit 2 with the message and a pointer to --help. */
-class UsageError extends Error {}
-
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(EXIT.ok);
@@ -118,9 +148,8 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    // A bad input file is the user's to fix: one line, exit 1.
-    if (err instanceof BundleError) {
-      process.stderr.write(`build-templates: ${err.message.replace(/\s+/g, ' ')}\n`);
+    if (err instanceof UserError) {
+      process.stderr.write(`${err.report()}\n`);
       process.exitCode = EXIT.invalid;
       return;
     }

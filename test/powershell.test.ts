@@ -191,7 +191,10 @@ test('TLS certificates are verified unless -SkipCertificateCheck is given', () =
   const skip = text.indexOf('$call.SkipCertificateCheck = $true');
   const guard = text.lastIndexOf('if ($SkipCertificateCheck) {', skip);
   assert.ok(skip > 0 && guard > 0 && skip - guard < 120, 'skipping verification is guarded by the switch');
-  assert.not.match(text.replace(/if \(\$SkipCertificateCheck\) \{[\s\S]*?\n  \}/, ''), /ServerCertificateValidationCallback/);
+  assert.not.match(
+    text.replace(/if \(\$SkipCertificateCheck\) \{[\s\S]*?\n {2}\}/, ''),
+    /ServerCertificateValidationCallback/,
+  );
 });
 
 test('two runs give the same script', () => {

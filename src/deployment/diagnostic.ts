@@ -1,3 +1,5 @@
+import { UserError } from '../user-error.js';
+
 /** One problem in a deployment file, where it is and what is wrong, in plain words. */
 export interface Diagnostic {
   readonly file: string;
@@ -16,8 +18,13 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** A deployment file with problems: every one of them, found before anything is written. */
-export class DeploymentError extends Error {
+export class DeploymentError extends UserError {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
+  }
+
+  /** One line per problem, each `file:line:col /pointer: message`. */
+  override report(): string {
+    return this.message;
   }
 }

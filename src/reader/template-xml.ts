@@ -10,9 +10,10 @@ import type {
   ResolvedVs,
 } from '../model/resolved.js';
 import type { BundleName, ServerKind } from '../model/template.js';
+import { UserError } from '../user-error.js';
 
 /** A bundle file that cannot be read: the message is for the user and names the problem. */
-export class BundleError extends Error {
+export class BundleError extends UserError {
   override name = 'BundleError';
 }
 

@@ -1,0 +1,21 @@
+import { compilePlan } from './compile/plan.js';
+import { emitBash } from './emit/bash.js';
+import type { OutputFile } from './emit/output.js';
+import { emitPowerShell } from './emit/powershell.js';
+import { emitRunbook } from './emit/runbook.js';
+import type { Catalog } from './model/catalog.js';
+import type { Deployment } from './model/deployment.js';
+
+/**
+ * A site's files: the bash and PowerShell scripts, both rendering one Plan so they cannot drift, and
+ * the runbook. `source` names the deployment file in their headers (keep it relative, so the output
+ * does not depend on where it was made).
+ */
+export function buildSite(catalog: Catalog, deployment: Deployment, source: string): OutputFile[] {
+  const plan = compilePlan(catalog, deployment);
+  return [
+    emitBash(plan, { source }),
+    emitPowerShell(plan, { source }),
+    emitRunbook(catalog, deployment, { source, generic: false }),
+  ];
+}

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** How a run of deploy.sh ended and what it printed. */
+export interface ScriptRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A generated script on disk, in a temp folder removed by {@link ScriptFile.remove}. */
+export interface ScriptFile {
+  readonly path: string;
+  remove(): void;
+}
+
+/** Writes the script's text to a fresh temp folder as deploy.sh. */
+export function writeScript(contents: string): ScriptFile {
+  const dir = mkdtempSync(join(tmpdir(), 'deploy-sh-'));
+  const path = join(dir, 'deploy.sh');
+  writeFileSync(path, contents, { mode: 0o755 });
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs a script with bash, asynchronously (a simulator in this process must keep answering), with
+ * only the given environment plus PATH: no LM_* variable of the developer's shell leaks in.
+ */
+export function runBash(
+  path: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [path, ...args], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+  });
+}
