@@ -2,11 +2,15 @@
 /**
  * `npm run sim`: runs the LoadMaster API simulator until SIGINT/SIGTERM.
  * Usage: main.js [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]
+ *                [--cert NAME]...
+ * It accepts the project's own template bundles (dist-templates/*.tmpl) on `uploadtemplate`.
  */
 import { parseArgs } from 'node:util';
+import { bundleToSimTemplates } from './bundle-templates.js';
 import { startSimulator } from './server.js';
 
-const USAGE = 'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]';
+const USAGE =
+  'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit] [--cert NAME]...';
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parse>['values'];
@@ -32,6 +36,8 @@ async function main(): Promise<number> {
     ...(values.password === undefined ? {} : { password: values.password }),
     ...(values.apikey === undefined ? {} : { apikey: values.apikey }),
     rateLimit: !values['no-rate-limit'],
+    parseTemplates: bundleToSimTemplates,
+    ...(values.cert === undefined ? {} : { certificates: values.cert }),
   });
   const lines = [
     `LoadMaster API simulator listening on ${sim.url}/access/`,
@@ -40,6 +46,10 @@ async function main(): Promise<number> {
     `apikey:   ${sim.apikey}`,
   ];
   if (sim.caCertPath) lines.push(`CA cert:  ${sim.caCertPath}  (curl --cacert ${sim.caCertPath})`);
+  lines.push('To rehearse a generated deploy.sh against it:');
+  lines.push(`  export LM_URL='${sim.url}' LM_USER='${sim.user}' LM_PASSWORD='${sim.password}'`);
+  if (sim.caCertPath) lines.push(`  export LM_CACERT='${sim.caCertPath}'`);
+  else lines.push('  export LM_INSECURE=1   # plain HTTP');
   lines.push('Ctrl-C stops it.');
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
@@ -59,6 +69,7 @@ function parse() {
       password: { type: 'string' },
       apikey: { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
+      cert: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
