@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ResolvedParam, ResolvedTemplate } from './model/resolved.js';
 import { BundleError, MAX_BUNDLE_BYTES, readBundle } from './reader/template-xml.js';
+import { textTable } from './text-table.js';
 
 /** Options of `build-templates inspect`. */
 export interface InspectOptions {
@@ -31,16 +32,7 @@ function lines(t: ResolvedTemplate): Line[] {
 }
 
 function table(rows: readonly Line[]): string {
-  const head: Line = ['object', 'parameter', 'value'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  return [head, ...rows]
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable(['object', 'parameter', 'value'], rows);
 }
 
 function describe(t: ResolvedTemplate): string {

@@ -1,6 +1,7 @@
 import { asDocumented, compileRows } from './compile/rows.js';
 import type { Catalog } from './model/catalog.js';
 import type { GuideRow, ParamRow } from './model/row.js';
+import { textTable } from './text-table.js';
 
 /** Options of `build-templates params`. */
 export interface ParamsOptions {
@@ -34,16 +35,7 @@ function table(rows: readonly (ParamRow | GuideRow)[]): string {
     r.use,
     'erratum' in r && r.erratum ? r.erratum : '',
   ]);
-  const head = ['section', 'table', 'parameter', 'value', 'use', 'erratum'];
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  return [head, ...lines]
-    .map((l) =>
-      l
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable(['section', 'table', 'parameter', 'value', 'use', 'erratum'], lines);
 }
 
 /** The text `build-templates params` prints. */
