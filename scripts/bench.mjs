@@ -38,6 +38,11 @@ try {
   console.log(`  build-templates params --json        ${median(['params', '--json']).toFixed(0)} ms`);
   console.log(`  build-templates --out <tmp>          ${median(['--out', out]).toFixed(0)} ms`);
   console.log(`  build-templates --check --out <tmp>  ${median(['--check', '--out', out]).toFixed(0)} ms`);
+  const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
+  const siteOut = join(out, 'site');
+  console.log(
+    `  build-templates --deployment <all 18 templates> --out <tmp>  ${median(['--deployment', site, '--out', siteOut]).toFixed(0)} ms`,
+  );
   console.log('generated files:');
   let total = 0;
   for (const [file, size] of sizes(out).sort()) {
