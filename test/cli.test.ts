@@ -87,6 +87,45 @@ test('two builds are byte-identical', async () => {
   }
 });
 
+test('init writes a commented example that --deployment accepts, and never overwrites without --force', async () => {
+  const dir = await tempDir();
+  const file = join(dir, 'site.yaml');
+  assert.is(cli(['init', file]).code, 0);
+  assert.match(await readFile(file, 'utf8'), /^# A LoadMaster deployment for Exchange 2016/);
+  const again = cli(['init', file]);
+  assert.is(again.code, 1);
+  assert.match(again.stderr, /exists; use --force/);
+  assert.is(cli(['init', file, '--force']).code, 0);
+  const out = join(dir, 'out');
+  const r = cli(['--deployment', file, '--out', out]);
+  assert.is(r.code, 0, r.stderr);
+  for (const f of ['deploy.sh', 'deploy.ps1', 'runbook.md'])
+    assert.ok((await readFile(join(out, f), 'utf8')).length > 0, f);
+  assert.is(cli(['--deployment', file, '--out', out, '--check']).code, 0);
+});
+
+test('an invalid deployment file: every problem on stderr, exit 1, nothing written', async () => {
+  const dir = await tempDir();
+  const file = join(dir, 'bad.yaml');
+  await writeFile(
+    file,
+    'services:\n  - template: imap\n    address: 10.0.0.300\nexchangeServers: []\nextra: 1\n',
+  );
+  const out = join(dir, 'out');
+  const r = cli(['--deployment', file, '--out', out]);
+  assert.is(r.code, 1);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(
+    lines.map((l) => l.replace(`${file}:`, 'F:')),
+    [
+      'F:3:14 /services/0/address: "10.0.0.300" is not an IPv4 or IPv6 address',
+      'F:4:18 /exchangeServers: exchangeServers must list at least 1',
+      'F:5:1 /extra: unknown key "extra"; expected one of $schema, globals, services, exchangeServers, officeOnlineServers, esp',
+    ],
+  );
+  assert.not.ok(await readFile(join(out, 'deploy.sh'), 'utf8').catch(() => undefined));
+});
+
 test('the committed docs are what the compiler makes now', () => {
   const r = cli(['--check']);
   assert.is(r.code, 0, r.stderr);
