@@ -2,7 +2,7 @@ import { compileRows } from './compile/rows.js';
 import { resolveTemplates } from './compile/templates.js';
 import { emitErrataPage } from './emit/errata-page.js';
 import type { OutputFile } from './emit/output.js';
-import { emitParamTables } from './emit/param-tables.js';
+import { emitParamTables, PARAM_DOCS_DIR } from './emit/param-tables.js';
 import { emitGenericRunbook } from './emit/runbook.js';
 import { BUNDLE_DIR, emitBundles } from './emit/template-xml.js';
 import type { Catalog } from './model/catalog.js';
@@ -13,6 +13,9 @@ export interface Generated {
   /** Folders whose every file the compiler makes: a file there it does not make is stale. */
   readonly ownedDirs: readonly string[];
 }
+
+/** Folders under docs/ whose every file the compiler makes. */
+export const DOCS_OWNED_DIRS: readonly string[] = [PARAM_DOCS_DIR];
 
 /** The documentation: section 5's tables, the errata page and the generic runbook. */
 export function buildDocs(catalog: Catalog): OutputFile[] {
@@ -29,6 +32,6 @@ export function buildBundles(catalog: Catalog): OutputFile[] {
 export function buildAll(catalog: Catalog): Generated {
   return {
     files: [...buildDocs(catalog), ...buildBundles(catalog)],
-    ownedDirs: ['docs/parameters', BUNDLE_DIR],
+    ownedDirs: [...DOCS_OWNED_DIRS, BUNDLE_DIR],
   };
 }

@@ -93,9 +93,9 @@ async function main(argv: string[]): Promise<number> {
       'write the section 5 tables, the errata page and the generic runbook under docs/',
       () => {},
       async (a) => {
-        const { buildDocs } = await import('./build.js');
+        const { buildDocs, DOCS_OWNED_DIRS } = await import('./build.js');
         const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
-        code = await emit(a, buildDocs(EXCHANGE_2016), ['docs/parameters']);
+        code = await emit(a, buildDocs(EXCHANGE_2016), DOCS_OWNED_DIRS);
       },
     )
     .command(

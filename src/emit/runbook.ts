@@ -1,9 +1,10 @@
 import Handlebars from 'handlebars';
-import { type GuideStep, guideSection, type StepPart } from '../catalog/exchange2016/steps.js';
+import { guideSection } from '../catalog/exchange2016/steps.js';
 import { resolveTemplate } from '../compile/templates.js';
 import { apiText } from '../loadmaster/catalogue.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DeployedService, Deployment, RealServer } from '../model/deployment.js';
+import type { GuideStep, StepPart } from '../model/guide-step.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import type { Template } from '../model/template.js';
 import { urlEncode } from './escape.js';
