@@ -48,7 +48,7 @@ test('all problems are reported at once', () => {
     );
     assert.unreachable();
   } catch (e) {
-    assert.is((e as DeploymentError).diagnostics.length, 6);
+    assert.is((e as DeploymentError).diagnostics.length, 8);
   }
 });
 

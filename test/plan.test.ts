@@ -120,4 +120,16 @@ test('rules shared by two HTTPS services are created once', async () => {
   assert.is(names.length, 10);
 });
 
+test("a service's own real-server port moves only that service, and its health check with it", async () => {
+  const plan = await load('no-globals');
+  const rs = (vs: string) =>
+    plan.steps.flatMap((s) => (s.kind === 'realserver' && s.vs === vs ? [s.port] : []));
+  assert.equal(rs('vs_2_143'), [1143]);
+  assert.equal(rs('vs_3_110'), [110]);
+  assert.equal(rs('subvs_1_owa'), [443]);
+  const imap = plan.steps.find((s) => s.kind === 'vs' && s.ref === 'vs_2_143');
+  assert.is(param(imap, 'CheckPort'), '1143');
+  const pop = plan.steps.find((s) => s.kind === 'vs' && s.ref === 'vs_3_110');
+  assert.is(param(pop, 'CheckPort'), '110');
+});
 test.run();

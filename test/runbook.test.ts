@@ -118,7 +118,8 @@ test('a site runbook imports only the bundles it uses; without globals it has no
   assert.ok(plain.includes('dist-templates/Exchange2016Core.tmpl'));
   assert.ok(plain.includes('dist-templates/Exchange2016Additional.tmpl'));
   assert.not.ok(plain.includes('dist-templates/Exchange2016ESP.tmpl'));
-  assert.ok(plain.includes('Use `192.0.2.101`, port `2525`.'), "the server's own port wins");
+  assert.ok(plain.includes('Use `192.0.2.101`, port `2525`.'), "the service's own port wins");
+  assert.ok(plain.includes('Use `192.0.2.101`, port `143`.'), 'and only for that service');
   const none = site(NO_GLOBALS);
   assert.not.ok(none.includes('Global settings'));
   assert.not.ok(none.includes('set?param='));

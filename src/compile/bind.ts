@@ -1,6 +1,14 @@
 import type { SiteKey } from '../model/common.js';
 import type { DeployedService, Deployment } from '../model/deployment.js';
-import type { ResolvedParam } from '../model/resolved.js';
+import type { ResolvedParam, ResolvedTemplate } from '../model/resolved.js';
+
+/** 4.2.2: OWA's pre-authentication exclusion, the arbitration mailbox's path. */
+export const owaExcludedDirectory = (guid: string, smtpDomain: string): string =>
+  `/owa/${guid}@${smtpDomain}*`;
+
+/** 4.2.2's User Password Form under the site's Exchange URL. */
+export const passwordFormUrl = (exchangeUrl: string): string =>
+  `${exchangeUrl.replace(/\/+$/, '')}/owa/auth/expiredpassword.aspx?url=/owa/auth.owa`;
 
 /** Where the site gives a value the guide only exemplifies. */
 export function siteValue(key: SiteKey, d: Deployment, service: DeployedService): string {
@@ -15,7 +23,7 @@ export function siteValue(key: SiteKey, d: Deployment, service: DeployedService)
     case 'allowedHosts':
       return esp.allowedHosts.join(' ');
     case 'owaExcludedDirectories':
-      return `/owa/${esp.owaGuid}@${esp.smtpDomain}*`;
+      return owaExcludedDirectory(esp.owaGuid, esp.smtpDomain);
     case 'smtpDomains':
       return esp.smtpPermittedDomains.join(' ');
     case 'ssoDomain':
@@ -23,15 +31,40 @@ export function siteValue(key: SiteKey, d: Deployment, service: DeployedService)
     case 'logoff':
       return esp.logoff;
     case 'userPasswordForm':
-      return `${esp.exchangeUrl.replace(/\/+$/, '')}/owa/auth/expiredpassword.aspx?url=/owa/auth.owa`;
+      return passwordFormUrl(esp.exchangeUrl);
   }
 }
 
-/** A template's parameters with the site's values in place of the guide's examples. */
+/**
+ * A template's parameters with the site's values in place of the guide's examples. Where the site
+ * moves its real servers to another port, a health check aimed at the guide's real-server port
+ * follows them (one aimed elsewhere, like HTTPS offloaded's check on 443, stays).
+ */
 export function bindParams(
   params: readonly ResolvedParam[],
   d: Deployment,
   service: DeployedService,
+  guidePort: number,
 ): { name: string; value: string }[] {
-  return params.map((p) => ({ name: p.name, value: p.site ? siteValue(p.site, d, service) : p.value }));
+  const moved = service.realServerPort;
+  return params.map((p) => {
+    if (p.site) return { name: p.name, value: siteValue(p.site, d, service) };
+    if (moved !== undefined && p.name === 'CheckPort' && p.value === String(guidePort)) {
+      return { name: p.name, value: String(moved) };
+    }
+    return { name: p.name, value: p.value };
+  });
+}
+
+/** A resolved template with every parameter of every VS and SubVS bound to the site. */
+export function bindTemplate(t: ResolvedTemplate, d: Deployment, service: DeployedService): ResolvedTemplate {
+  const bind = (params: readonly ResolvedParam[]) => bindParams(params, d, service, t.realServerPort);
+  return {
+    ...t,
+    services: t.services.map((vs) => ({
+      ...vs,
+      params: bind(vs.params),
+      subvs: vs.subvs.map((sub) => ({ ...sub, params: bind(sub.params) })),
+    })),
+  };
 }

@@ -1,38 +1,30 @@
-import { apiText } from '../loadmaster/catalogue.js';
+import { apiText, requireParam } from '../loadmaster/catalogue.js';
 import type { Catalog } from '../model/catalog.js';
-import type { DeployedService, Deployment, RealServer } from '../model/deployment.js';
+import type { DeployedService, Deployment } from '../model/deployment.js';
 import type { Plan, PlanStep } from '../model/plan.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
-import { bindParams } from './bind.js';
-import { resolveTemplate } from './templates.js';
+import { bindTemplate } from './bind.js';
+import { type ServiceServer, serviceServers } from './servers.js';
+import { resolveTemplate, templateById } from './templates.js';
 
 function templateOf(catalog: Catalog, s: DeployedService): ResolvedTemplate {
-  const t = catalog.templates.find((x) => x.id === s.template);
-  if (!t) throw new Error(`unknown template ${s.template}`);
-  return resolveTemplate(catalog, t);
+  return resolveTemplate(catalog, templateById(catalog, s.template));
 }
 
 /** A script variable name: letters, digits and underscores only, whatever the ids hold. */
 const refName = (...parts: (string | number)[]): string => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
 
-function serversFor(d: Deployment, t: ResolvedTemplate): readonly RealServer[] {
-  return t.servers === 'office-online' ? d.officeOnlineServers : d.exchangeServers;
-}
-
-function realServerSteps(
-  vsRef: string,
-  label: string,
-  t: ResolvedTemplate,
-  servers: readonly RealServer[],
-): PlanStep[] {
+function realServerSteps(vsRef: string, label: string, servers: readonly ServiceServer[]): PlanStep[] {
   return servers.map((rs) => {
-    const port = rs.port ?? t.realServerPort;
+    requireParam('rs', 'rs', rs.address);
+    requireParam('rsport', 'rs', rs.port);
+    if (rs.weight !== undefined) requireParam('weight', 'rs', rs.weight);
     return {
       kind: 'realserver',
-      title: `real server ${rs.address}:${port} in ${label}`,
+      title: `real server ${rs.address}:${rs.port} in ${label}`,
       vs: vsRef,
       address: rs.address,
-      port,
+      port: rs.port,
       ...(rs.weight === undefined ? {} : { weight: rs.weight }),
     };
   });
@@ -41,12 +33,12 @@ function realServerSteps(
 /** The steps of one service: its Virtual Services, SubVSs, real servers and rule attachments. */
 function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n: number): PlanStep[] {
   const steps: PlanStep[] = [];
-  const servers = serversFor(d, t);
+  const servers = serviceServers(d, s, t);
   for (const vs of t.services) {
     const ref = refName('vs', n, vs.port);
     // The HTTP redirect answers with a 302 itself; it keeps its own name and has no real servers (5.1, 4.1.1).
     const redirect = vs.params.some((p) => p.name === 'ErrorCode' && p.value === '302');
-    const params = bindParams(vs.params, d, s).map((p) =>
+    const params = vs.params.map((p) =>
       p.name === 'nickname' && s.nickname && !redirect ? { ...p, value: s.nickname } : p,
     );
     const label = `${t.name} ${s.address}:${vs.port}`;
@@ -61,12 +53,14 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
     });
     if (vs.subvs.length === 0) {
       if (redirect) continue;
-      steps.push(...realServerSteps(ref, label, t, servers));
+      steps.push(...realServerSteps(ref, label, servers));
       continue;
     }
     for (const sub of vs.subvs) {
       const subRef = refName('subvs', n, sub.id);
-      const nickname = sub.params.find((p) => p.name === 'nickname')?.value ?? sub.id;
+      // The scripts find a SubVS again by its nickname: one without would be taken for another.
+      const nickname = sub.params.find((p) => p.name === 'nickname')?.value;
+      if (!nickname) throw new Error(`SubVS ${sub.id} of ${t.name} has no nickname`);
       const subLabel = `SubVS ${nickname} of ${label}`;
       steps.push({
         kind: 'subvs',
@@ -74,10 +68,10 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
         ref: subRef,
         parent: ref,
         nickname,
-        params: bindParams(sub.params, d, s),
+        params: sub.params,
       });
       // 4.1.1/4.2.1: "Add to all SubVSs": every SubVS gets every Exchange server.
-      steps.push(...realServerSteps(subRef, subLabel, t, servers));
+      steps.push(...realServerSteps(subRef, subLabel, servers));
       steps.push({
         kind: 'attach-rule',
         title: `rule ${sub.rule} on ${subLabel}`,
@@ -95,10 +89,11 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
  * globals, certificates check, content rules, then each service (LOADMASTER-API.md §3's create order).
  */
 export function compilePlan(catalog: Catalog, d: Deployment): Plan {
-  const resolved = d.services.map((s) => ({ s, t: templateOf(catalog, s) }));
+  const resolved = d.services.map((s) => ({ s, t: bindTemplate(templateOf(catalog, s), d, s) }));
   const steps: PlanStep[] = [];
   if (d.globals) {
     for (const g of catalog.globals) {
+      requireParam(g.param, 'global', g.value);
       steps.push({
         kind: 'global',
         title: `${g.label} (guide ${g.section})`,

@@ -70,6 +70,13 @@ export function bundleOf(catalog: Catalog, templateId: string): ResolvedTemplate
   return bundle.name;
 }
 
+/** A template of the catalogue by its id. */
+export function templateById(catalog: Catalog, id: string): Template {
+  const t = catalog.templates.find((x) => x.id === id);
+  if (!t) throw new Error(`unknown template ${id}`);
+  return t;
+}
+
 /** One template with its variant applied: every VS, SubVS and rule it creates, values concrete. */
 export function resolveTemplate(catalog: Catalog, t: Template): ResolvedTemplate {
   const src = t.source;

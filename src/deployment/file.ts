@@ -1,4 +1,4 @@
-import type { DeployedService, RealServer } from '../model/deployment.js';
+import type { DeployedService, ExchangeServer, RealServer } from '../model/deployment.js';
 
 /**
  * A deployment file as written, once it matches schemas/deployment.schema.json (the schema and this
@@ -8,7 +8,7 @@ export interface DeploymentFile {
   readonly $schema?: string;
   readonly globals?: boolean;
   readonly services: readonly DeployedService[];
-  readonly exchangeServers: readonly RealServer[];
+  readonly exchangeServers: readonly ExchangeServer[];
   readonly officeOnlineServers?: readonly RealServer[];
   readonly esp?: {
     readonly ssoDomain: string;

@@ -1,4 +1,5 @@
 import type { Catalog } from '../model/catalog.js';
+import type { RealServer } from '../model/deployment.js';
 import type { Template } from '../model/template.js';
 import type { DeploymentFile } from './file.js';
 
@@ -115,7 +116,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'each real server once': (file) =>
     (['exchangeServers', 'officeOnlineServers'] as const).flatMap((list) => {
       const seen = new Set<string>();
-      return (file[list] ?? []).flatMap((rs, i) => {
+      return (file[list] ?? []).flatMap((rs: RealServer, i) => {
         const key = `${rs.address.toLowerCase()}:${rs.port ?? ''}`;
         if (seen.has(key)) return [{ pointer: `/${list}/${i}`, message: `${rs.address} is listed twice` }];
         seen.add(key);

@@ -86,6 +86,8 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
     case 'maxLength':
       return { pointer: at, key: false, message: `${name} must be at most ${e.params.limit} characters` };
     case 'pattern':
+      // An empty value already fails minLength; one message is enough.
+      if (value === '') return null;
       return {
         pointer: at,
         key: false,

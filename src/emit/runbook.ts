@@ -1,14 +1,14 @@
-import Handlebars from 'handlebars';
 import { guideSection } from '../catalog/exchange2016/steps.js';
-import { resolveTemplate } from '../compile/templates.js';
+import { bindTemplate, owaExcludedDirectory, passwordFormUrl } from '../compile/bind.js';
+import { serviceServers } from '../compile/servers.js';
+import { resolveTemplate, templateById } from '../compile/templates.js';
 import { apiText } from '../loadmaster/catalogue.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DeployedService, Deployment, RealServer } from '../model/deployment.js';
 import type { GuideStep, StepPart } from '../model/guide-step.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
-import type { Template } from '../model/template.js';
 import { urlEncode } from './escape.js';
-import { MD_BANNER, mdCell, mdCode } from './markdown.js';
+import { MD_BANNER, markdownTemplate, mdCell, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 import {
   bundleSection,
@@ -146,29 +146,28 @@ function serviceSection(
   });
   const intro = v.templates.map(
     (t) =>
-      `Template ${mdCode(t.name)} from bundle ${mdCode(t.bundle)}; real servers on port ${mdCode(String(t.realServerPort))}.`,
+      `Template ${mdCode(t.name)} from bundle ${mdCode(t.bundle)}; real servers on port ${mdCode(String(v.generic ? t.realServerPort : (v.servers[0]?.port ?? t.realServerPort)))}.`,
   );
   return { heading: `${no}. ${title} (guide ${section})`, intro, parts };
 }
 
 function espValues(catalog: Catalog, d: Deployment | null): EspValues {
   const e = d?.esp;
-  const x = catalog.example;
-  const url = (u: string): string =>
-    `${u.replace(/\/+$/, '')}/owa/auth/expiredpassword.aspx?url=/owa/auth.owa`;
-  if (!e)
+  if (!e) {
+    const x = catalog.example;
     return {
       hosts: x.allowedHosts,
-      excluded: '/owa/<guid>@<smtpdomain>*',
+      excluded: owaExcludedDirectory('<guid>', '<smtpdomain>'),
       logoff: catalog.esp.defaultLogoff,
-      passwordForm: url('https://<Exchange URL>'),
+      passwordForm: passwordFormUrl('https://<Exchange URL>'),
       ssoDomain: x.ssoDomain,
     };
+  }
   return {
     hosts: e.allowedHosts,
-    excluded: `/owa/${e.owaGuid}@${e.smtpDomain}*`,
+    excluded: owaExcludedDirectory(e.owaGuid, e.smtpDomain),
     logoff: e.logoff,
-    passwordForm: url(e.exchangeUrl),
+    passwordForm: passwordFormUrl(e.exchangeUrl),
     ssoDomain: e.ssoDomain,
   };
 }
@@ -207,25 +206,6 @@ function globalsSection(catalog: Catalog, no: number): SectionView {
   };
 }
 
-const render = (() => {
-  const hb = Handlebars.create();
-  hb.registerHelper('row', (cells: readonly string[]) => `| ${cells.join(' | ')} |`);
-  hb.registerHelper('sep', (cells: readonly string[]) => `| ${cells.map(() => '---').join(' | ')} |`);
-  return hb.compile<{ banner: string; title: string; intro: string[]; sections: SectionView[] }>(
-    RUNBOOK_PAGE,
-    {
-      noEscape: true,
-      strict: true,
-    },
-  );
-})();
-
-function templateOf(catalog: Catalog, id: string): Template {
-  const t = catalog.templates.find((x) => x.id === id);
-  if (!t) throw new Error(`unknown template ${id}`);
-  return t;
-}
-
 function siteValues(catalog: Catalog, d: Deployment, s: DeployedService, t: ResolvedTemplate): RunbookValues {
   const main = t.services.at(-1);
   const nick = s.nickname ?? main?.params.find((p) => p.name === 'nickname')?.value ?? t.name;
@@ -233,7 +213,7 @@ function siteValues(catalog: Catalog, d: Deployment, s: DeployedService, t: Reso
     generic: false,
     address: s.address,
     certificate: s.certificate ?? '',
-    servers: t.servers === 'office-online' ? d.officeOnlineServers : d.exchangeServers,
+    servers: serviceServers(d, s, t),
     templates: [t],
     nickname: nick,
     smtpDomains: d.esp?.smtpPermittedDomains ?? [],
@@ -267,6 +247,15 @@ export function emitRunbook(
   deployment: Deployment,
   ctx: { source: string; generic: boolean },
 ): OutputFile {
+  const renderPage = markdownTemplate<{
+    banner: string;
+    title: string;
+    intro: string[];
+    sections: SectionView[];
+  }>(RUNBOOK_PAGE, {
+    row: (cells: readonly string[]) => `| ${cells.join(' | ')} |`,
+    sep: (cells: readonly string[]) => `| ${cells.map(() => '---').join(' | ')} |`,
+  });
   const sections: SectionView[] = [prerequisites(catalog, deployment, ctx.generic)];
   if (ctx.generic || deployment.globals) sections.push(globalsSection(catalog, sections.length + 1));
   let services: { title: string; section: string; v: RunbookValues }[];
@@ -280,7 +269,7 @@ export function emitRunbook(
     });
   } else {
     services = deployment.services.map((s) => {
-      const t = resolveTemplate(catalog, templateOf(catalog, s.template));
+      const t = bindTemplate(resolveTemplate(catalog, templateById(catalog, s.template)), deployment, s);
       return {
         title: `${t.name} at ${s.address}`,
         section: t.section,
@@ -312,7 +301,7 @@ export function emitRunbook(
     : 'Runbook: Exchange 2016 on the LoadMaster for this site';
   return {
     path: ctx.generic ? 'docs/runbook.md' : 'runbook.md',
-    contents: `${render({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
+    contents: `${renderPage({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
   };
 }
 

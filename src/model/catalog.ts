@@ -11,10 +11,8 @@ export interface SiteExample {
   readonly realServers: readonly string[];
   readonly certificate: string;
   readonly allowedHosts: readonly string[];
-  readonly owaGuid: string;
   readonly smtpDomain: string;
   readonly ssoDomain: string;
-  readonly exchangeUrl: string;
 }
 
 /** The whole guide as typed data: everything the compiler's stages read. */

@@ -1,10 +1,14 @@
-/** A real server: an Exchange server or an Office Online Server. */
-export interface RealServer {
+/** An Exchange server: it serves every service but Office Online Server, each on its own port. */
+export interface ExchangeServer {
   readonly address: string;
-  /** Defaults to the port the template's section of the guide asks for. */
-  readonly port?: number;
   /** LoadMaster weight, 1-65530 (default 1000 on the appliance). */
   readonly weight?: number;
+}
+
+/** A real server: an Exchange server, or an Office Online Server with an optional port of its own. */
+export interface RealServer extends ExchangeServer {
+  /** Defaults to the port the template's section of the guide asks for. */
+  readonly port?: number;
 }
 
 /** One service of the site, made from one template. */
@@ -17,6 +21,8 @@ export interface DeployedService {
   readonly certificate?: string;
   /** The Virtual Service's nickname, if not the guide's. */
   readonly nickname?: string;
+  /** The port its real servers listen on, if not the one the guide gives for the template. */
+  readonly realServerPort?: number;
 }
 
 /** What an ESP service needs of the site (4.2.2 and 4.9). */
@@ -42,7 +48,7 @@ export interface Deployment {
   /** Apply the section 2 global settings. */
   readonly globals: boolean;
   readonly services: readonly DeployedService[];
-  readonly exchangeServers: readonly RealServer[];
+  readonly exchangeServers: readonly ExchangeServer[];
   readonly officeOnlineServers: readonly RealServer[];
   readonly esp?: EspSite;
 }

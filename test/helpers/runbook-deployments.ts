@@ -23,14 +23,14 @@ export const FULL: Deployment = {
   },
 };
 
-/** One plain SMTP service and one IMAP service, no ESP. */
+/** One plain SMTP service on a port of the site's choosing and one IMAP service, no ESP. */
 export const PLAIN: Deployment = {
   globals: true,
   services: [
-    { template: 'smtp', address: '192.0.2.25' },
+    { template: 'smtp', address: '192.0.2.25', realServerPort: 2525 },
     { template: 'imap', address: '192.0.2.26' },
   ],
-  exchangeServers: [{ address: '192.0.2.101', port: 2525 }],
+  exchangeServers: [{ address: '192.0.2.101' }],
   officeOnlineServers: [],
 };
 

@@ -34,9 +34,7 @@ export const EXCHANGE_2016: Catalog = {
     realServers: ['192.168.10.108'],
     certificate: 'Wildcard',
     allowedHosts: EXAMPLE_ALLOWED_HOSTS.split(' '),
-    owaGuid: 'guid@smtpdomain',
     smtpDomain: 'Example.com',
     ssoDomain: 'EXAMPLE.COM',
-    exchangeUrl: 'https://mail.example.com',
   },
 };
