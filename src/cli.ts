@@ -39,14 +39,17 @@ async function emit(
 
 /** The default job: the committed docs and bundles, and (unless checking) the example site under out/. */
 async function buildDefault(a: Common & { deployment?: string | undefined }): Promise<number> {
-  const { siteFiles, EXAMPLE_DEPLOYMENT_FILE } = await import('./site-command.js');
-  if (a.deployment !== undefined) return emit(a, await siteFiles(a.deployment), []);
+  if (a.deployment !== undefined) {
+    const { siteFiles } = await import('./site-command.js');
+    return emit(a, await siteFiles(a.deployment), []);
+  }
   const { buildAll } = await import('./build.js');
   const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
   const g = buildAll(EXCHANGE_2016);
   if (a.check) return emit(a, g.files, g.ownedDirs);
   const { fileURLToPath } = await import('node:url');
-  const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/');
+  const { siteFiles, EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('./site-command.js');
+  const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
   return emit(a, [...g.files, ...example], g.ownedDirs);
 }
 
@@ -83,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', default: 'deployment.yaml', describe: 'where to write it' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
       async (a) => {
+        if (a.check) throw new UsageError('init writes a file; --check does not apply to it');
         const { initDeployment } = await import('./init-command.js');
         await initDeployment(a.file, a.force);
         process.stdout.write(`wrote ${a.file}: edit it, then run build-templates --deployment ${a.file}\n`);

@@ -80,6 +80,8 @@ export async function inspectFile(path: string, options: InspectOptions): Promis
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new BundleError(`${path}: no such file`);
     if (code === 'EACCES') throw new BundleError(`${path}: permission denied`);
-    throw new BundleError(`${path}: cannot read: ${err instanceof Error ? err.message : String(err)}`);
+    // Any other file system error is the file's; anything else is a bug, reported as one.
+    if (typeof code === 'string') throw new BundleError(`${path}: cannot read: ${(err as Error).message}`);
+    throw err;
   }
 }

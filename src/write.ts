@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { OutputFile } from './emit/output.js';
 
@@ -13,13 +13,15 @@ export async function writeOutputs(root: string, files: readonly OutputFile[]): 
     const staged = await Promise.all(
       files.map(async (f, i) => {
         const path = join(tmp, String(i));
-        await writeFile(path, f.contents);
-        return { from: path, to: join(root, f.path) };
+        await writeFile(path, f.contents, { mode: f.mode ?? 0o644 });
+        return { from: path, to: join(root, f.path), mode: f.mode };
       }),
     );
     for (const s of staged) {
       await mkdir(dirname(s.to), { recursive: true });
       await rename(s.from, s.to);
+      // The umask may have narrowed the mode given at creation.
+      if (s.mode !== undefined) await chmod(s.to, s.mode);
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -29,8 +31,9 @@ export async function writeOutputs(root: string, files: readonly OutputFile[]): 
 async function readOrNull(path: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
-    return null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
   }
 }
 
@@ -68,5 +71,6 @@ export async function checkOutputs(
       if (!made.has(path)) stale.push({ path, why: 'not generated' });
     }
   }
-  return stale.sort((a, b) => a.path.localeCompare(b.path));
+  // Code-unit order: the same on every machine, whatever its locale.
+  return stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

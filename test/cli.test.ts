@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -124,6 +124,18 @@ test('an invalid deployment file: every problem on stderr, exit 1, nothing writt
     ],
   );
   assert.not.ok(await readFile(join(out, 'deploy.sh'), 'utf8').catch(() => undefined));
+});
+
+test('the default build is the same from any folder; deploy.sh is executable', async () => {
+  const [a, b] = [await tempDir(), await tempDir()];
+  assert.is(cli(['--out', a]).code, 0);
+  assert.is(cli(['--out', b], tmpdir()).code, 0);
+  for (const f of ['deploy.sh', 'deploy.ps1', 'runbook.md']) {
+    const path = `out/example/${f}`;
+    assert.is(await readFile(join(a, path), 'utf8'), await readFile(join(b, path), 'utf8'), path);
+  }
+  assert.is((await stat(join(b, 'out/example/deploy.sh'))).mode & 0o777, 0o755);
+  assert.is((await stat(join(b, 'out/example/runbook.md'))).mode & 0o777, 0o644);
 });
 
 test('the committed docs are what the compiler makes now', () => {

@@ -19,7 +19,7 @@ function distance(a: string, b: string): number {
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const scored = candidates
     .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
+    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
   const best = scored[0];
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
 }

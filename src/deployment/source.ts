@@ -30,11 +30,20 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
       };
     });
   }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // An alias bomb (aliases of aliases, expanding without bound) is refused, not expanded.
+    return [
+      { file, line: 1, col: 1, pointer: '', message: `cannot read the file: ${(err as Error).message}` },
+    ];
+  }
   const position = (offset: number | undefined): { line: number; col: number } =>
     offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
   return {
     file,
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data,
     locate(pointer, key = false) {
       let node: unknown = doc.contents;
       let keyNode: Node | undefined;

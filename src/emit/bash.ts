@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Plan, PlanStep } from '../model/plan.js';
-import { bashQuote } from './escape.js';
+import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
 import { BASH_CORE } from './templates/bash-core.js';
 import { BASH_SCRIPT } from './templates/bash-script.js';
@@ -106,11 +106,6 @@ function stepViews(plan: Plan): StepView[] {
   });
 }
 
-/** A comment line's text: a line break would end the comment and start code. */
-function commentText(s: string): string {
-  return s.replace(/[\p{Cc}\u2028\u2029\u0085]/gu, ' ');
-}
-
 /**
  * deploy.sh: bash and curl drive the LoadMaster API through the Plan's steps, each converging
  * (find, then change or create), so it can run again. `ctx.source` names the deployment file in the
@@ -119,7 +114,7 @@ function commentText(s: string): string {
 export function emitBash(plan: Plan, ctx: { source: string }): OutputFile {
   const hb = Handlebars.create();
   hb.registerHelper('q', (s: unknown) => bashQuote(String(s)));
-  hb.registerHelper('comment', (s: unknown) => commentText(String(s)));
+  hb.registerHelper('comment', (s: unknown) => lineComment(String(s)));
   hb.registerHelper('arg', (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)));
   const render = hb.compile<ScriptView>(BASH_SCRIPT, { noEscape: true, strict: true });
   const contents = render({
@@ -128,5 +123,5 @@ export function emitBash(plan: Plan, ctx: { source: string }): OutputFile {
     lib: `${BASH_CORE}\n${BASH_STEPS}`,
     steps: stepViews(plan),
   });
-  return { path: 'deploy.sh', contents };
+  return { path: 'deploy.sh', contents, mode: 0o755 };
 }

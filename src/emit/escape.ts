@@ -16,12 +16,11 @@ export function psQuote(text: string): string {
 }
 
 /**
- * Text for the rest of a PowerShell `#` line comment: a line break would end the comment and let the
- * text run as code, so every line break and control character becomes a space.
+ * Text for the rest of a `#` line comment, in bash or PowerShell: a line break would end the comment
+ * and let the text run as code, so every line break and control character becomes a space.
  */
-export function psComment(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  return text.replace(/[\u0000-\u001F\u007F\u0085\u2028\u2029]/g, ' ');
+export function lineComment(text: string): string {
+  return text.replace(/[\p{Cc}\u0085\u2028\u2029]/gu, ' ');
 }
 
 export { urlEncode } from '../loadmaster/catalogue.js';

@@ -2,4 +2,6 @@
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
+  /** File mode, for a script to run as it is (default 0o644). */
+  readonly mode?: number;
 }

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { findParam } from '../loadmaster/catalogue.js';
 import type { ParamScope } from '../loadmaster/parameter.js';
 import type { ApiParam, Plan, PlanStep } from '../model/plan.js';
-import { psComment, psQuote } from './escape.js';
+import { lineComment, psQuote } from './escape.js';
 import type { OutputFile } from './output.js';
 import { PS_SCRIPT } from './templates/powershell-script.js';
 import { PS_STEPS } from './templates/powershell-steps.js';
@@ -158,12 +158,12 @@ function stepView(step: PlanStep, n: number): Record<string, unknown> {
 
 /**
  * A Handlebars instance of its own: no HTML escaping (wrong for scripts), strict so a misspelt field
- * fails, and psQuote / psComment as the only ways a value reaches the script.
+ * fails, and psQuote / lineComment as the only ways a value reaches the script.
  */
 function psTemplate(): (context: { source: string; summary: readonly string[]; steps: unknown[] }) => string {
   const hb = Handlebars.create();
   hb.registerHelper('ps', (s: unknown) => psQuote(String(s)));
-  hb.registerHelper('comment', (s: unknown) => psComment(String(s)));
+  hb.registerHelper('comment', (s: unknown) => lineComment(String(s)));
   for (const [kind, source] of Object.entries(PS_STEPS))
     hb.registerPartial(kind, hb.compile(source, { noEscape: true, strict: true }));
   return hb.compile(PS_SCRIPT, { noEscape: true, strict: true });

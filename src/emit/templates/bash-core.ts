@@ -32,6 +32,11 @@ esac
 LM_TIMEOUT=${D}LM_TIMEOUT:-30}
 # The appliance drops the connection above 30 calls in 3 s; Kemp's own module waits 150 ms too.
 LM_DELAY=${D}LM_DELAY:-0.15}
+# A mistyped number would silently turn the wait, or the limit, off: refuse it.
+if [[ ! $LM_DELAY =~ ^[0-9]+(\.[0-9]+)?$ || ! $LM_TIMEOUT =~ ^[0-9]+$ || $LM_TIMEOUT == 0 ]]; then
+  printf 'deploy.sh: LM_DELAY must be seconds (e.g. 0.15) and LM_TIMEOUT whole seconds above 0\n' >&2
+  exit 2
+fi
 LM_URL=${D}LM_URL:-}
 LM_URL=${D}LM_URL%/}
 LM_AUTH=''
