@@ -117,12 +117,13 @@ test('without credentials or LM_URL the script stops before any call', async () 
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /Usage: deploy\.sh/);
   const creds = { LM_URL: 'https://lm', LM_USER: 'bal', LM_PASSWORD: 'x' };
-  for (const wrong of [
+  const wrongs: Record<string, string>[] = [
     { LM_DELAY: '0,15' },
     { LM_DELAY: 'fast' },
     { LM_TIMEOUT: '0' },
     { LM_TIMEOUT: '2.5' },
-  ]) {
+  ];
+  for (const wrong of wrongs) {
     const r = await runBash(path, [], { ...creds, ...wrong });
     assert.is(r.code, 2, JSON.stringify(wrong));
     assert.match(r.stderr, /LM_DELAY must be seconds/);
