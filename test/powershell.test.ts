@@ -185,16 +185,42 @@ test('POP3 and IMAP STARTTLS values the cmdlets refuse go through the raw API, U
   assert.not.match(imaps ?? '', /Invoke-LmApi/);
 });
 
-test('TLS certificates are verified unless -SkipCertificateCheck is given', () => {
+test('TLS certificates are verified unless -SkipCertificateCheck is given, and the check is restored', () => {
   const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
   assert.match(text, /\[switch\] \$SkipCertificateCheck/);
-  const skip = text.indexOf('$call.SkipCertificateCheck = $true');
-  const guard = text.lastIndexOf('if ($SkipCertificateCheck) {', skip);
-  assert.ok(skip > 0 && guard > 0 && skip - guard < 120, 'skipping verification is guarded by the switch');
-  assert.not.match(
-    text.replace(/if \(\$SkipCertificateCheck\) \{[\s\S]*?\n {2}\}/, ''),
-    /ServerCertificateValidationCallback/,
+  const guard = text.indexOf('if ($SkipCertificateCheck) {');
+  const guardEnd = text.indexOf('\n  }', guard);
+  for (const skip of [
+    '$call.SkipCertificateCheck = $true',
+    'ServerCertificateValidationCallback = { $true }',
+  ]) {
+    const at = [...text.matchAll(new RegExp(skip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(
+      (m) => m.index,
+    );
+    assert.equal(at.length, 1, skip);
+    assert.ok((at[0] ?? -1) > guard && (at[0] ?? -1) < guardEnd, `${skip} only under the switch`);
+  }
+  assert.match(
+    text,
+    /finally \{ \[System\.Net\.ServicePointManager\]::ServerCertificateValidationCallback = \$saved \}/,
   );
+});
+
+test('lookups stop on any failure but "Unknown ...", and a nameless SubVS is taken over, as deploy.sh does', () => {
+  const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
+  const lookups = [
+    ...text.matchAll(/^\$r = Get-Adc(VirtualService -VirtualService|ContentRule) .*\n(.*)$/gm),
+  ];
+  assert.ok(lookups.length > 5);
+  for (const m of lookups) assert.match(m[2] ?? '', /Test-LmFound \$r \$step/);
+  assert.match(
+    text,
+    /if \(\$Reply -and \(\[string\]\$Reply\.Response\) -match '\^Unknown \(VS\|rule\)'\) \{ return \$false \}/,
+  );
+  const subvsSteps = text.split('# step ').filter((b) => b.includes('New-AdcSubVirtualService'));
+  assert.ok(subvsSteps.length >= 10);
+  for (const b of subvsSteps)
+    assert.ok(b.includes("[string]$_.Name -in @('', '-')"), 'nameless SubVS fallback');
 });
 
 test('two runs give the same script', () => {

@@ -59,6 +59,15 @@ function Assert-LmReply {
   }
 }
 
+# A lookup's answer: $true when found, $false when the LoadMaster says the object is unknown (its
+# <Error>Unknown VS</Error>, LOADMASTER-API.md §1); any other failure stops the script.
+function Test-LmFound {
+  param($Reply, [string] $Step)
+  if ($Reply -and $Reply.ReturnCode -eq 200) { return $true }
+  if ($Reply -and ([string]$Reply.Response) -match '^Unknown (VS|rule)') { return $false }
+  Assert-LmReply $Reply $Step
+}
+
 # A cmdlet call as text, for -WhatIf and -Verbose.
 function Format-LmCall {
   param([string] $Cmdlet, $Arguments)
@@ -79,6 +88,8 @@ function Invoke-LmApi {
   $hostName = if ($LoadBalancer.Contains(':')) { '[' + $LoadBalancer + ']' } else { $LoadBalancer }
   $pairs = foreach ($k in $Query.Keys) { '{0}={1}' -f [uri]::EscapeDataString($k), [uri]::EscapeDataString([string]$Query[$k]) }
   $call = @{ Uri = ('https://{0}:{1}/access/{2}?{3}' -f $hostName, $LBPort, $Command, ($pairs -join '&')); Headers = $headers; UseBasicParsing = $true }
+  # Windows PowerShell has no per-call switch: the process-wide callback is set for this call only.
+  $saved = [System.Net.ServicePointManager]::ServerCertificateValidationCallback
   if ($SkipCertificateCheck) {
     if ($PSVersionTable.PSVersion.Major -ge 6) { $call.SkipCertificateCheck = $true }
     else { [System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true } }
@@ -88,6 +99,7 @@ function Invoke-LmApi {
     $message = if ($_.ErrorDetails) { $_.ErrorDetails.Message } else { $_.Exception.Message }
     throw ('{0}: the LoadMaster answered: {1}' -f $Step, $message)
   }
+  finally { [System.Net.ServicePointManager]::ServerCertificateValidationCallback = $saved }
   [pscustomobject]@{ ReturnCode = [int]$xml.Response.stat; Response = $xml.Response.Error; Data = $xml.Response.Success.Data }
 }
 

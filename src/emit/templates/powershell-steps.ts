@@ -47,7 +47,8 @@ foreach ($cert in @(
 `,
   rule: `${HEAD}
 ${ARGS('ruleArgs', 'args')}
-$found = (Get-AdcContentRule -RuleName {{ps name}}).ReturnCode -eq 200
+$r = Get-AdcContentRule -RuleName {{ps name}}
+$found = Test-LmFound $r $step
 $cmdlet = if ($found) { 'Set-AdcContentRule' } else { 'New-AdcContentRule' }
 if ($PSCmdlet.ShouldProcess($step, (Format-LmCall $cmdlet $ruleArgs))) {
   $r = & $cmdlet -RuleName {{ps name}} @ruleArgs
@@ -57,7 +58,7 @@ if ($PSCmdlet.ShouldProcess($step, (Format-LmCall $cmdlet $ruleArgs))) {
   vs: `${HEAD}
 ${ARGS('vsArgs', 'args')}
 $r = Get-AdcVirtualService -VirtualService {{ps address}} -VSPort {{ps port}} -VSProtocol {{ps prot}}
-$ref[{{ps ref}}] = if ($r.ReturnCode -eq 200) { $r.Data.VS.Index } else { $null }
+$ref[{{ps ref}}] = if (Test-LmFound $r $step) { $r.Data.VS.Index } else { $null }
 $cmdlet = if ($null -ne $ref[{{ps ref}}]) { 'Set-AdcVirtualService' } else { 'New-AdcVirtualService' }
 if ($PSCmdlet.ShouldProcess($step, (Format-LmCall $cmdlet $vsArgs))) {
   if ($null -ne $ref[{{ps ref}}]) {
@@ -77,7 +78,10 @@ $sub = $null
 if ($null -ne $ref[{{ps parent}}]) {
   $r = Get-AdcVirtualService -VSIndex $ref[{{ps parent}}]
   Assert-LmReply $r $step
-  $sub = @($r.Data.VS.SubVS) | Where-Object { $_ -and $_.Name -eq {{ps nickname}} } | Select-Object -First 1
+  $subs = @($r.Data.VS.SubVS) | Where-Object { $_ }
+  $sub = $subs | Where-Object { $_.Name -eq {{ps nickname}} } | Select-Object -First 1
+  # A SubVS left nameless by an interrupted run is taken over, not duplicated (as deploy.sh does).
+  if (-not $sub) { $sub = $subs | Where-Object { [string]$_.Name -in @('', '-') } | Select-Object -First 1 }
 }
 if ($sub) { $ref[{{ps ref}}] = $sub.VSIndex; $ref[{{ps slotRef}}] = $sub.RsIndex }
 $cmdlet = if ($sub) { 'Set-AdcSubVirtualService' } else { 'New-AdcSubVirtualService, then Set-AdcSubVirtualService' }
