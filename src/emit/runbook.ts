@@ -1,4 +1,3 @@
-import { guideSection } from '../catalog/exchange2016/steps.js';
 import { bindTemplate, owaExcludedDirectory, passwordFormUrl } from '../compile/bind.js';
 import { serviceServers } from '../compile/servers.js';
 import { resolveTemplate, templateById } from '../compile/templates.js';
@@ -126,7 +125,7 @@ function serviceSection(
   section: string,
   v: RunbookValues,
 ): SectionView {
-  const guide = guideSection(section);
+  const guide = catalog.steps.find((x) => x.section === section);
   if (!guide) throw new Error(`the guide has no steps for section ${section}`);
   const parts = guide.parts.map((part, i) => {
     const view = partView(
@@ -174,7 +173,7 @@ function espValues(catalog: Catalog, d: Deployment | null): EspValues {
 
 function globalsSection(catalog: Catalog, no: number): SectionView {
   const parts = catalog.globals.map((g, i): PartView => {
-    const guide = guideSection(g.section);
+    const guide = catalog.steps.find((x) => x.section === g.section);
     const part = guide?.parts[0];
     if (!part) throw new Error(`the guide has no steps for global setting ${g.id}`);
     const v: RunbookValues = {
@@ -265,7 +264,11 @@ export function emitRunbook(
       const ts = catalog.templates
         .filter((t) => t.section === section)
         .map((t) => resolveTemplate(catalog, t));
-      return { title: guideSection(section)?.title ?? section, section, v: genericValues(catalog, ts) };
+      return {
+        title: catalog.steps.find((x) => x.section === section)?.title ?? section,
+        section,
+        v: genericValues(catalog, ts),
+      };
     });
   } else {
     services = deployment.services.map((s) => {

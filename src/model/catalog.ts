@@ -1,6 +1,7 @@
 import type { RowErratum, StepErratum } from './erratum.js';
 import type { EspGuidance } from './esp.js';
 import type { GlobalSetting } from './global-setting.js';
+import type { GuideSection } from './guide-step.js';
 import type { HttpsService, VirtualService } from './service.js';
 import type { Bundle, Template } from './template.js';
 
@@ -25,6 +26,8 @@ export interface Catalog {
   readonly templates: readonly Template[];
   readonly bundles: readonly Bundle[];
   readonly esp: EspGuidance;
+  /** The steps of sections 2 and 4, corrected, in the guide's order. */
+  readonly steps: readonly GuideSection[];
   readonly rowErrata: readonly RowErratum[];
   readonly stepErrata: readonly StepErratum[];
   readonly example: SiteExample;

@@ -9,6 +9,7 @@ import { GLOBAL_SETTINGS } from './globals.js';
 import { EXAMPLE_ALLOWED_HOSTS, HTTPS_SERVICE } from './https.js';
 import { IMAP_SERVICES, POP_SERVICES, SMTP_SERVICES } from './mail.js';
 import { OFFICE_ONLINE } from './office-online.js';
+import { GUIDE_STEPS } from './steps.js';
 import { TEMPLATES } from './templates.js';
 
 /** Kemp's MS Exchange 2016 Deployment Guide (updated 23 March 2021), as corrected data. */
@@ -20,6 +21,7 @@ export const EXCHANGE_2016: Catalog = {
   templates: TEMPLATES,
   bundles: BUNDLES,
   esp: ESP_GUIDANCE,
+  steps: GUIDE_STEPS,
   rowErrata: [
     ...CASING_ERRATA,
     ...NAME_ERRATA,

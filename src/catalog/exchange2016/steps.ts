@@ -382,8 +382,3 @@ export const GUIDE_STEPS: readonly GuideSection[] = [
     ],
   },
 ];
-
-/** The steps of one section of the guide ("4.4"), or undefined. */
-export function guideSection(section: Section): GuideSection | undefined {
-  return GUIDE_STEPS.find((g) => g.section === section);
-}
