@@ -28,6 +28,21 @@ export interface ParamSpec {
   /** Where the fact comes from. */
   readonly source: string;
   readonly confidence: Confidence;
-  /** The PowerShell cmdlet parameter where it is not the API name. */
-  readonly cmdletName?: string;
+  /** How Kemp's PowerShell module takes it; absent where no cmdlet has the parameter. */
+  readonly cmdlet?: CmdletParam;
+}
+
+/** What a cmdlet parameter of Kemp's module lets through (its ValidateRange or ValidateSet). */
+export type CmdletAccepts =
+  | { readonly min: number; readonly max: number }
+  | { readonly values: readonly string[] };
+
+/** A parameter of Kemp's Kemp.LoadBalancer.Powershell cmdlets (7.2.60). */
+export interface CmdletParam {
+  /** The cmdlet's parameter name (`CheckUse1_1` for `CheckUse1.1`). */
+  readonly name: string;
+  /** Absent: the cmdlet takes whatever the API takes. */
+  readonly accepts?: CmdletAccepts;
+  /** Set-AdcSubVirtualService has no such parameter: a SubVS takes it from its parent. */
+  readonly parentOnly?: boolean;
 }
