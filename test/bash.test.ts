@@ -206,4 +206,20 @@ test('arbitrary site values survive: bash -n passes and the dry run prints them 
   );
 });
 
+test("the script's XML reader decodes the entities an appliance may send, named and numeric", async () => {
+  const script = scriptOf(SMALL);
+  const fn = script.slice(
+    script.indexOf('xml_find() {'),
+    script.indexOf('\n}\n', script.indexOf('xml_find() {')) + 3,
+  );
+  const reply = onDisk(
+    '<Response stat="200" code="ok"><Success><Data><SubVS><Name>O&#39;Brien &#x26; &amp;co &lt;1&gt; &quot;x&quot;</Name>' +
+      '<VSIndex>7</VSIndex></SubVS><SubVS><Name>Other</Name><VSIndex>8</VSIndex></SubVS></Data></Success></Response>',
+  );
+  const driver = onDisk(`${fn}\nxml_find "$1" SubVS VSIndex Name "$2"\nxml_find "$1" SubVS Name\n`);
+  const r = await runBash(driver, [reply, 'O\'Brien & &co <1> "x"'], {});
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.stdout, '7\nO\'Brien & &co <1> "x"\n');
+});
+
 test.run();

@@ -93,9 +93,25 @@ LM_REPLY=$LM_TMP/reply
 xml_find() {
   if [[ ! -s $1 ]]; then return 0; fi
   XK1=${D}4:-} XV1=${D}5:-} XK2=${D}6:-} XV2=${D}7:-} awk -v B="$2" -v O="$3" -v last="${D}LAST:-0}" '
+    # Numeric character references of ASCII (&#39;, &#x27;); others are left as written.
+    function numeric(s,   out, n, ref) {
+      out = ""
+      while (match(s, /&#[xX]?[0-9A-Fa-f]+;/)) {
+        ref = substr(s, RSTART + 2, RLENGTH - 3)
+        n = (ref ~ /^[xX]/) ? hex(substr(ref, 2)) : (ref ~ /^[0-9]+$/ ? ref + 0 : -1)
+        out = out substr(s, 1, RSTART - 1) ((n > 0 && n < 128) ? sprintf("%c", n) : substr(s, RSTART, RLENGTH))
+        s = substr(s, RSTART + RLENGTH)
+      }
+      return out s
+    }
+    function hex(h,   i, n) {
+      n = 0
+      for (i = 1; i <= length(h); i++) n = n * 16 + index("0123456789abcdef", tolower(substr(h, i, 1))) - 1
+      return n
+    }
     function decode(s) {
       gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s)
-      gsub(/&apos;/, "'"'"'", s); gsub(/&#xD;/, "\r", s); gsub(/&amp;/, "\\&", s)
+      gsub(/&apos;/, "'"'"'", s); s = numeric(s); gsub(/&amp;/, "\\&", s)
       return s
     }
     # Compared as strings: awk would take "080" and "80" from the environment as equal numbers.
