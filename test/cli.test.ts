@@ -1,20 +1,15 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from './helpers/cli.js';
 import { transcribedRows } from './helpers/guide.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), 'bt-cli-'));
-  dirs.push(d);
-  return d;
-}
-test.after(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs('bt-cli-');
+const tempDir = temp.make;
+test.after(temp.removeAll);
 
 test("params --as-documented --json prints the guide's rows exactly", () => {
   const r = cli(['params', '--as-documented', '--json']);

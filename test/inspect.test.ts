@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -7,18 +6,13 @@ import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { resolveTemplates } from '../src/compile/templates.js';
 import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
+import { tempDirs } from './helpers/temp.js';
 
 const CORE = join(ROOT, 'dist-templates/Exchange2016Core.tmpl');
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), 'bt-inspect-'));
-  dirs.push(d);
-  return d;
-}
-test.after(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const temp = tempDirs('bt-inspect-');
+const tempDir = temp.make;
+test.after(temp.removeAll);
 
 /** Runs inspect on a file and checks it failed as a user should see it: exit 1, one line, quickly. */
 function refused(path: string, message: RegExp): void {

@@ -82,8 +82,12 @@ test("each step of both scripts sends the plan step's values", async () => {
     const plan = compilePlan(EXCHANGE_2016, d);
     const files = buildSite(EXCHANGE_2016, d, relative(ROOT, c.file));
     // A bash step is its lm_ call with its continuation lines; a PowerShell step runs to the next marker.
-    const bashBlocks = text(files, 'deploy.sh').split(/^(?=lm_[a-z_]+ ')/m).slice(1);
-    const psBlocks = text(files, 'deploy.ps1').split(/^# step \d+: /m).slice(1);
+    const bashBlocks = text(files, 'deploy.sh')
+      .split(/^(?=lm_[a-z_]+ ')/m)
+      .slice(1);
+    const psBlocks = text(files, 'deploy.ps1')
+      .split(/^# step \d+: /m)
+      .slice(1);
     assert.is(bashBlocks.length, plan.steps.length, c.name);
     assert.is(psBlocks.length, plan.steps.length, c.name);
     plan.steps.forEach((step, i) => {
