@@ -4,16 +4,14 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitBash } from '../src/emit/bash.js';
+import { bashQuote } from '../src/emit/escape.js';
+import { XML_FLATTEN_AWK, XML_QUERY_AWK } from '../src/emit/templates/xml-reader.js';
 import type { Deployment } from '../src/model/deployment.js';
+import type { Simulator } from '../src/simulator/index.js';
 import { ESP_SITE, FULL, HTTPS_PLAIN, PLAIN, planOf, SMALL, scriptOf } from './helpers/bash-deployments.js';
-import {
-  bashParser,
-  bashSyntaxCheck,
-  bashSyntaxProblems,
-  parseDryRun,
-  shellcheck,
-} from './helpers/bash-parse.js';
+import { bashParser, bashSyntaxCheck, bashSyntaxProblems, shellcheck } from './helpers/bash-parse.js';
 import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
+import { lastLine, simEnv, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 
 const files: ScriptFile[] = [];
 const onDisk = (text: string) => {
@@ -21,8 +19,10 @@ const onDisk = (text: string) => {
   files.push(f);
   return f.path;
 };
-test.after(() => {
+const sims: Simulator[] = [];
+test.after(async () => {
   for (const f of files) f.remove();
+  await Promise.all(sims.map((s) => s.stop()));
 });
 
 const DEPLOYMENTS: Readonly<Record<string, Deployment>> = { FULL, PLAIN, HTTPS_PLAIN, SMALL };
@@ -53,24 +53,21 @@ for (const [name, d] of Object.entries(DEPLOYMENTS)) {
   });
 }
 
-test('the dry run prints every call with its parameters and never the password or API key', async () => {
+test('plan only reads, whatever it finds, and never prints the password or API key', async () => {
+  const sim = await siteSimulator(FULL);
+  sims.push(sim);
   const path = onDisk(scriptOf(FULL));
-  const secret = 'pa$$ \'w0rd"';
-  const env = { LM_URL: 'https://127.0.0.1:9', LM_USER: 'bal', LM_PASSWORD: secret, LM_APIKEY: 'k3y-S3cret' };
-  const run = await runBash(path, ['--dry-run'], env);
-  assert.is(run.code, 0, run.stderr);
-  assert.not.ok(`${run.stdout}${run.stderr}`.includes(secret));
-  assert.not.ok(`${run.stdout}${run.stderr}`.includes('k3y-S3cret'));
-  assert.not.ok(`${run.stdout}${run.stderr}`.includes('pa$$'));
-  const calls = parseDryRun(run.stdout);
-  const adds = calls.filter((c) => c.command === 'addvs');
-  assert.is(adds.length, planOf(FULL).steps.filter((s) => s.kind === 'vs').length);
-  assert.ok(
-    adds[0]?.params.some((p) => p.name === 'ErrorUrl' && p.value === 'https://%h%s'),
-    'the redirect VS and its %h%s',
-  );
-  const allowed = calls.flatMap((c) => c.params).filter((p) => p.name === 'AllowedHosts');
-  assert.ok(allowed.length > 0 && allowed.every((p) => p.value === ESP_SITE.allowedHosts.join(' ')));
+  const secret = sim.password;
+  for (const args of [['plan'], ['--dry-run']]) {
+    const run = await runBash(path, args, simEnv(sim, { LM_DELAY: '0' }));
+    assert.is(run.code, 2, run.stderr);
+    assert.not.ok(`${run.stdout}${run.stderr}`.includes(secret));
+    assert.equal(writesAfter(sim), [], 'plan writes nothing');
+    assert.match(lastLine(run.stdout), /^plan: \d+ to create, \d+ to change, 0 unchanged, 0 foreign$/);
+  }
+  const keyed = await runBash(path, ['plan'], { ...simEnv(sim, { LM_DELAY: '0' }), LM_APIKEY: sim.apikey });
+  assert.is(keyed.code, 2, keyed.stderr);
+  assert.not.ok(`${keyed.stdout}${keyed.stderr}`.includes(sim.apikey));
 });
 
 test('the password reaches curl only through its config on stdin, never its arguments', async () => {
@@ -93,7 +90,7 @@ test('the password reaches curl only through its config on stdin, never its argu
       ...auth,
     });
     assert.is(run.code, 1);
-    assert.match(run.stderr, /failed at step: Subnet Originating Requests/);
+    assert.match(run.stderr, /failed at step: the certificates are installed/);
     assert.match(run.stderr, /no answer \(curl exit 7\)/);
     const argv = readFileSync(join(dir, 'argv'), 'utf8');
     assert.not.ok(argv.includes(secret), `curl's arguments hold the secret:\n${argv}`);
@@ -162,64 +159,103 @@ const nasty = fc.string({
   maxLength: 12,
 });
 
-test('arbitrary site values survive: bash -n passes and the dry run prints them byte for byte', async () => {
-  await fc.assert(
-    fc.asyncProperty(
+/** A site whose nickname, SSO domain, allowed hosts and logoff string are the given text. */
+function oddSite(nick: string, sso: string, hosts: string[], logoff: string): Deployment {
+  return {
+    globals: false,
+    services: [
+      { template: 'https-offloaded-esp', address: '10.0.0.10', certificate: 'Wildcard', nickname: nick },
+      { template: 'smtp-esp', address: '10.0.0.11', nickname: nick },
+    ],
+    exchangeServers: [{ address: '10.0.1.1' }],
+    officeOnlineServers: [],
+    esp: { ...ESP_SITE, ssoDomain: sso, allowedHosts: hosts, logoff },
+  };
+}
+
+test('arbitrary site values leave the script parseable and each step carries them quoted exactly', async () => {
+  const parser = await bashParser();
+  fc.assert(
+    fc.property(
       nasty,
       fc.array(nasty, { minLength: 1, maxLength: 3 }),
       nasty,
       nasty,
-      async (sso, hosts, nick, logoff) => {
-        const d: Deployment = {
-          globals: false,
-          services: [
-            {
-              template: 'https-offloaded-esp',
-              address: '10.0.0.10',
-              certificate: 'Wildcard',
-              nickname: nick,
-            },
-            { template: 'smtp-esp', address: '10.0.0.11', nickname: nick },
-          ],
-          exchangeServers: [{ address: '10.0.1.1' }],
-          officeOnlineServers: [],
-          esp: { ...ESP_SITE, ssoDomain: sso, allowedHosts: hosts, logoff },
-        };
-        const plan = planOf(d);
-        const path = onDisk(emitBash(plan, { source: 'x' }).contents);
-        assert.is(bashSyntaxCheck(path), '');
-        const run = await runBash(path, ['--dry-run']);
-        assert.is(run.code, 0, run.stderr);
-        const printed = parseDryRun(run.stdout).flatMap((c) => c.params);
-        for (const step of plan.steps) {
-          if (!('params' in step)) continue;
-          for (const p of step.params) {
-            assert.ok(
-              printed.some((q) => q.name === p.name && q.value === p.value),
-              `${step.title}: ${p.name}=${JSON.stringify(p.value)} not printed exactly`,
-            );
-          }
-        }
+      (sso, hosts, nick, logoff) => {
+        const text = emitBash(planOf(oddSite(nick, sso, hosts, logoff)), { source: nick }).contents;
+        const tree = parser.parse(text);
+        assert.ok(tree);
+        assert.equal(bashSyntaxProblems(tree), []);
+        const words = [`Logoff=${logoff}`, `AllowedHosts=${hosts.join(' ')}`, `Domain=${sso}`];
+      if (nick !== '') words.push(`nickname=${nick}`);
+      for (const w of words) assert.ok(text.includes(bashQuote(w)), w);
       },
     ),
-    { numRuns: 50 },
+    { numRuns: 100 },
   );
 });
 
-test("the script's XML reader decodes the entities an appliance may send, named and numeric", async () => {
-  const script = scriptOf(SMALL);
-  const fn = script.slice(
-    script.indexOf('xml_find() {'),
-    script.indexOf('\n}\n', script.indexOf('xml_find() {')) + 3,
+// Text a LoadMaster field can hold: quotes, $, backticks, ;, &, backslashes, spaces, Latin-1 and beyond.
+const fieldText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(
+      "'",
+      '"',
+      '$',
+      '`',
+      ';',
+      '&',
+      '\\',
+      '|',
+      '!',
+      '*',
+      '=',
+      '%',
+      '$(',
+      '${',
+      'é',
+      'ü',
+      '日本',
+      '😀',
+      '<',
+      '&amp;',
+    ),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
+  ),
+  minLength: 1,
+  maxLength: 10,
+}).filter((t) => t.trim() !== '');
+
+test('arbitrary site values arrive byte for byte, read back equal, and a second plan finds nothing to do', async () => {
+  const sim = await siteSimulator(SMALL);
+  sims.push(sim);
+  await fc.assert(
+    fc.asyncProperty(fieldText, fieldText, fieldText, async (nick, host, logoff) => {
+      // Spaces and commas separate list items, so one host is one word here.
+      const hosts = [host.replace(/[\s,]/g, '_'), 'mail.example.com'];
+      const d = oddSite(nick, 'example.com', hosts, logoff);
+      sim.reset();
+      const path = onDisk(scriptOf(d));
+      const env = simEnv(sim, { LM_DELAY: '0' });
+      const apply = await runBash(path, [], env);
+      assert.is(apply.code, 0, apply.stderr);
+      const nicknames = sim.state().vss.map((v) => v.params.Nickname);
+      assert.ok(nicknames.includes(nick), 'the nickname, byte for byte');
+      const logoffs = sim
+        .state()
+        .vss.flatMap((v) => (v.params.Logoff === undefined ? [] : [v.params.Logoff]));
+      assert.ok(logoffs.length > 0 && logoffs.every((l) => l === logoff), 'the logoff string, byte for byte');
+      const plan = await runBash(path, ['plan'], env);
+      assert.is(plan.code, 0, plan.stdout);
+    }),
+    { numRuns: 6 },
   );
-  const reply = onDisk(
-    '<Response stat="200" code="ok"><Success><Data><SubVS><Name>O&#39;Brien &#x26; &amp;co &lt;1&gt; &quot;x&quot;</Name>' +
-      '<VSIndex>7</VSIndex></SubVS><SubVS><Name>Other</Name><VSIndex>8</VSIndex></SubVS></Data></Success></Response>',
-  );
-  const driver = onDisk(`${fn}\nxml_find "$1" SubVS VSIndex Name "$2"\nxml_find "$1" SubVS Name\n`);
-  const r = await runBash(driver, [reply, 'O\'Brien & &co <1> "x"'], {});
-  assert.is(r.code, 0, r.stderr);
-  assert.is(r.stdout, '7\nO\'Brien & &co <1> "x"\n');
+});
+
+test('deploy.sh reads replies with the reader the property tests check, as it is', () => {
+  const text = scriptOf(SMALL);
+  assert.ok(text.includes(`<<'LM_AWK'\n${XML_FLATTEN_AWK.trim()}\nLM_AWK\n`));
+  assert.ok(text.includes(`<<'LM_AWK'\n${XML_QUERY_AWK.trim()}\nLM_AWK\n`));
 });
 
 test.run();

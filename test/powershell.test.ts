@@ -64,15 +64,21 @@ const MODULE_PARAMS = new Set(
     'TlsType Persist PersistTimeout Schedule Idletime ServerInit StartTLSMode ErrorCode ErrorUrl CheckType ' +
     'CheckPort CheckUrl CheckUse1_1 CheckUseGet ESPEnabled ESPLogs InputAuthMode OutputAuthMode AllowedHosts ' +
     'AllowedDirectories ExcludedDirectories Logoff Domain SingleSignOnMessage UserPwdChangeUrl ' +
-    'SMTPAllowedDomains MatchType Pattern NoCase Weight'
+    'SMTPAllowedDomains MatchType Pattern NoCase Weight VSPort VSProtocol RuleName RealServer RealServerPort ' +
+    'AddToAllSubvs'
   ).split(' '),
 );
-const CHANGES = /^(New-|Set-(?!StrictMode)|Remove-|Install-|Invoke-LmApi$)/;
+// The module's cmdlets that change the LoadMaster, and the script's own call of the API (modvs).
+const CHANGES = /^(New-Adc|Set-Adc|Remove-Adc|Set-LmParameter$|Install-)/;
 
 const script = (d: Deployment, source = 'site.yaml'): string =>
   emitPowerShell(compilePlan(EXCHANGE_2016, d), { source }).contents;
 
 let parser: Parser;
+/** The text of the step whose marker starts with this title, up to the next marker. */
+const psStep = (text: string, title: string): string =>
+  text.split(/^ {2}# step \d+: /m).find((c) => c.startsWith(title)) ?? '';
+
 test.before(async () => {
   parser = await powershellParser();
 });
@@ -83,17 +89,14 @@ const parse = (text: string): Tree => {
 };
 
 const commandName = (n: Node): string => n.childForFieldName('command_name')?.text ?? '';
-const guarded = (n: Node): boolean => {
+/** Whether a command runs inside a script block given to Invoke-LmWrite, which asks ShouldProcess first. */
+const throughWrite = (n: Node): boolean => {
   for (let p = n.parent; p; p = p.parent)
-    if (
-      p.type === 'if_statement' &&
-      p.childForFieldName('condition')?.text.includes('$PSCmdlet.ShouldProcess(')
-    )
-      return true;
-  return false;
-};
-const inFunction = (n: Node): boolean => {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_statement') return true;
+    if (p.type === 'script_block_expression') {
+      for (let q = p.parent; q; q = q.parent)
+        if (q.type === 'command') return commandName(q) === 'Invoke-LmWrite';
+      return false;
+    }
   return false;
 };
 
@@ -104,35 +107,38 @@ for (const [name, d] of Object.entries(DEPLOYMENTS)) {
     assert.equal(syntaxProblems(parse(out.contents)), []);
   });
 
-  test(`${name}: every change is inside a ShouldProcess guard, so -WhatIf shows the whole plan`, () => {
-    const tree = parse(script(d));
-    const changes = [...nodes(tree)].filter(
-      (n) =>
-        n.type === 'command' && !inFunction(n) && (CHANGES.test(commandName(n)) || n.text.startsWith('&')),
+  test(`${name}: every change goes through Invoke-LmWrite, which asks ShouldProcess, so -WhatIf changes nothing`, () => {
+    const text = script(d);
+    const tree = parse(text);
+    const all = [...nodes(tree)].filter((n) => n.type === 'command');
+    const changes = all.filter((n) => CHANGES.test(commandName(n)) || /^Invoke-LmApi 'modvs'/.test(n.text));
+    assert.ok(changes.length >= 10, 'the script changes the LoadMaster');
+    assert.equal(
+      changes.filter((n) => !throughWrite(n)).map((n) => n.text.slice(0, 80)),
+      [],
     );
-    assert.ok(changes.length > 0);
-    const unguarded = changes.filter((n) => !guarded(n)).map((n) => n.text.slice(0, 80));
-    assert.equal(unguarded, []);
+    // Dynamic calls (& $cmdlet) go through it too.
+    for (const n of all.filter((x) => x.text.startsWith('& $cmdlet'))) assert.ok(throughWrite(n), n.text);
+    const write = text.slice(text.indexOf('function Invoke-LmWrite'));
+    assert.ok(
+      write.indexOf('ShouldProcess(') < write.indexOf('& $LmWriteChange'),
+      'ShouldProcess is asked before the change runs',
+    );
   });
 
   test(`${name}: the marker comments list the plan's steps in order`, () => {
     const plan = compilePlan(EXCHANGE_2016, d);
-    const text = script(d);
     assert.equal(
-      powershellOperations(text),
+      powershellOperations(script(d)),
       plan.steps.map((s) => s.title),
     );
-    const chunks = text.split(/^# step \d+: .*$/m).slice(1);
-    plan.steps.forEach((s, i) => {
-      if (s.kind !== 'certificates') assert.ok(chunks[i]?.includes('$PSCmdlet.ShouldProcess('), s.title);
-    });
   });
 
   test(`${name}: cmdlet arguments use the module's parameter names`, () => {
-    const keys = [...script(d).matchAll(/^ {2}'([^']+)' = /gm)].map((m) => m[1] ?? '');
-    assert.ok(keys.length > 0);
+    const names = [...script(d).matchAll(/'Cmdlet' = '([^']+)'/g)].map((m) => m[1] ?? '');
+    assert.ok(names.length > 20);
     assert.equal(
-      keys.filter((k) => !MODULE_PARAMS.has(k)),
+      names.filter((k) => !MODULE_PARAMS.has(k)),
       [],
     );
   });
@@ -169,20 +175,21 @@ test('no secret can reach the script: the credential is a parameter or Get-Crede
 
 test('POP3 and IMAP STARTTLS values the cmdlets refuse go through the raw API, URL-encoded', () => {
   const text = script(DEPLOYMENTS['POPS offloaded and IMAP STARTTLS'] as Deployment);
-  const chunks = text.split(/^# step \d+: /m);
-  const pops = chunks.find((c) => c.startsWith('Virtual Service Exchange 2016 POPS Offloaded')) ?? '';
-  const imap = chunks.find((c) => c.startsWith('Virtual Service Exchange 2016 IMAP with STARTTLS')) ?? '';
-  // ServerInit 6 (POP3) is outside the module's ValidateRange(0, 5); StartTLSMode 4 outside (0, 1).
-  assert.match(pops, /Invoke-LmApi -Command 'modvs'[\s\S]*'ServerInit' = '6'/);
-  assert.not.match(pops.split('Invoke-LmApi')[0] ?? '', /'ServerInit'/);
-  assert.match(imap, /Invoke-LmApi -Command 'modvs'[\s\S]*'StartTLSMode' = '4'/);
+  // The module's ValidateRange: ServerInit 0-5 (POP3 is 6), StartTLSMode 0-1 (IMAP is 4, POP3 6).
+  assert.match(text, /'vs:serverinit' = @\{[^}]*'Cmdlet' = 'ServerInit'[^}]*'Min' = 0; 'Max' = 5 \}/);
+  assert.match(text, /'vs:starttlsmode' = @\{[^}]*'Cmdlet' = 'StartTLSMode'[^}]*'Min' = 0; 'Max' = 1 \}/);
+  const pops = psStep(text, 'Virtual Service Exchange 2016 POPS Offloaded');
+  assert.match(pops, /'ServerInit' = '6'/);
+  // What a cmdlet refuses is split off (Test-LmAccepts) and sent by the script's own modvs call.
+  assert.match(
+    text,
+    /\(Test-LmAccepts \$spec \$value\)\) \{[^]*?\} else \{\s*\$out\.Raw\[\$name\] = \$value/,
+  );
+  assert.match(
+    text,
+    /Invoke-LmWrite \$What \(Format-LmCall 'modvs' \$query\) \{ Invoke-LmApi 'modvs' \$query \}/,
+  );
   assert.match(text, /\[uri\]::EscapeDataString\(\[string\]\$Query\[\$k\]\)/);
-  // IMAPS offloaded's ServerInit 4 is in range: it stays on the cmdlet.
-  const imaps = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment)
-    .split(/^# step \d+: /m)
-    .find((c) => c.startsWith('Virtual Service Exchange 2016 IMAPS Offloaded'));
-  assert.match(imaps ?? '', /^ {2}'ServerInit' = \[int\]'4'$/m);
-  assert.not.match(imaps ?? '', /Invoke-LmApi/);
 });
 
 test('TLS certificates are verified unless -SkipCertificateCheck is given, and the check is restored', () => {
@@ -206,21 +213,18 @@ test('TLS certificates are verified unless -SkipCertificateCheck is given, and t
   );
 });
 
-test('lookups stop on any failure but "Unknown ...", and a nameless SubVS is taken over, as deploy.sh does', () => {
+test('objects are found by listing and matching, never by the wording of an error, as deploy.sh does', () => {
   const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
-  const lookups = [
-    ...text.matchAll(/^\$r = Get-Adc(VirtualService -VirtualService|ContentRule) .*\n(.*)$/gm),
-  ];
-  assert.ok(lookups.length > 5);
-  for (const m of lookups) assert.match(m[2] ?? '', /Test-LmFound \$r \$step/);
-  assert.match(
-    text,
-    /if \(\$Reply -and \(\[string\]\$Reply\.Response\) -match '\^Unknown \(VS\|rule\)'\) \{ return \$false \}/,
-  );
-  const subvsSteps = text.split('# step ').filter((b) => b.includes('New-AdcSubVirtualService'));
-  assert.ok(subvsSteps.length >= 10);
-  for (const b of subvsSteps)
-    assert.ok(b.includes("[string]$_.Name -in @('', '-')"), 'nameless SubVS fallback');
+  assert.not.match(text, /Unknown (VS|rule)|Rule not found/);
+  for (const listing of [
+    "Read-Lm 'listvs' 'listvs'",
+    "Read-Lm 'rules' 'showrule'",
+    "'showvs' @{ vs = $Index }",
+  ])
+    assert.ok(text.includes(listing), listing);
+  // Any failed read stops the script; a nameless SubVS (slot name "-") is taken over.
+  assert.match(text, /if \(-not \$r\.Ok\) \{ Stop-LmStep/);
+  assert.match(text, /\$_\.Name -in @\('', '-'\)/);
 });
 
 test('two runs give the same script', () => {

@@ -8,7 +8,7 @@ import { compilePlan } from '../src/compile/plan.js';
 import { loadDeployment } from '../src/deployment/load.js';
 import { bashQuote, psQuote } from '../src/emit/escape.js';
 import type { OutputFile } from '../src/emit/output.js';
-import type { PlanStep } from '../src/model/plan.js';
+import type { PlanStep, RemovalStep } from '../src/model/plan.js';
 import { buildSite } from '../src/site.js';
 import { bashParser, bashSyntaxProblems, shellcheck } from './helpers/bash-parse.js';
 import { validCases } from './helpers/fixtures.js';
@@ -43,58 +43,136 @@ test("every fixture's deploy.sh, deploy.ps1 and runbook.md equal their reviewed 
   }
 });
 
-test("bash and PowerShell carry the plan's operations, in the plan's order", async () => {
+/** The calls in one of deploy.sh's two step functions (lm_steps or lm_removal), each with its lines. */
+function bashCalls(script: string, fn: 'lm_steps' | 'lm_removal'): string[] {
+  const body = script.split(`\n${fn}() {\n`)[1]?.split('\n}\n')[0] ?? '';
+  return body.split(/^(?= {2}lm_[a-z_]+ ')/m).filter((b) => b.startsWith('  lm_'));
+}
+/** The title of a bash call: its first argument. */
+const bashTitle = (call: string): string =>
+  (/^ {2}lm_[a-z_]+ '((?:[^']|'\\'')*)'/.exec(call)?.[1] ?? '').replace(/'\\''/g, "'");
+/** The calls of deploy.ps1's $Steps or $Removal block, split at their marker comments. */
+const psCalls = (script: string, marker: 'step' | 'removal'): string[] =>
+  script.split(new RegExp(`^ {2}# ${marker} \\d+: `, 'm')).slice(1);
+
+test("bash and PowerShell carry the plan's steps and its removal, in order", async () => {
   for (const c of validCases()) {
-    const { files, steps } = await site(c.file);
+    const d = await loadDeployment(c.file, EXCHANGE_2016);
+    const plan = compilePlan(EXCHANGE_2016, d);
+    const { files } = await site(c.file);
     const bash = text(files, 'deploy.sh');
     const ps = text(files, 'deploy.ps1');
-    const bashSteps = [...bash.matchAll(/^lm_[a-z_]+ '((?:[^']|'\\'')*)'/gm)].map((m) =>
-      (m[1] ?? '').replace(/'\\''/g, "'"),
-    );
-    assert.equal(bashSteps, steps, `${c.name}: bash`);
+    const steps = plan.steps.map((s) => s.title);
+    const removal = plan.removal.map((s) => s.title);
+    assert.equal(bashCalls(bash, 'lm_steps').map(bashTitle), steps, `${c.name}: bash`);
     assert.equal(powershellOperations(ps), steps, `${c.name}: PowerShell`);
+    assert.equal(bashCalls(bash, 'lm_removal').map(bashTitle), removal, `${c.name}: bash removal`);
+    assert.equal(
+      psCalls(ps, 'removal').map((b) => b.split('\n')[0]),
+      removal,
+      `${c.name}: PowerShell removal`,
+    );
   }
 });
 
+/** A value a step sends: text, or a number (PowerShell writes numbers bare). */
+type Sent = string | number;
+
 /** The values a step sends, whatever the script: parameters, addresses, ports, names. */
-function stepValues(step: PlanStep): string[] {
+function stepValues(step: PlanStep): Sent[] {
   switch (step.kind) {
+    case 'check-certificates':
+    case 'check-sso-domains':
+      return [...step.names];
+    case 'check-addresses':
+      return step.services.flatMap((s) => [s.address, s.port, s.prot, s.nickname]);
     case 'global':
       return [step.param, step.value];
-    case 'certificates':
-      return [...step.names];
     case 'rule':
       return [step.name, ...step.params.map((p) => p.value)];
     case 'vs':
-      return [step.address, String(step.port), step.prot, ...step.params.map((p) => p.value)];
+      return [step.address, step.port, step.prot, step.nickname, ...step.stages.flat().map((p) => p.value)];
     case 'subvs':
-      return [step.nickname, ...step.params.map((p) => p.value)];
+      return [step.nickname, ...step.stages.flat().map((p) => p.value)];
     case 'realserver':
-      return [step.address, String(step.port), ...(step.weight === undefined ? [] : [String(step.weight)])];
+      return [step.address, step.port, ...(step.weight === undefined ? [] : [step.weight])];
     case 'attach-rule':
       return [step.rule];
+    case 'foreign':
+      return [
+        step.within,
+        ...step.slots.flatMap((s) => [s.nickname, s.rule]),
+        ...step.servers.flatMap((s) => [s.address, s.port]),
+      ];
   }
 }
 
-test("each step of both scripts sends the plan step's values", async () => {
+/** The values a removal step names. */
+function removalValues(step: RemovalStep): Sent[] {
+  switch (step.kind) {
+    case 'remove-vs':
+      return [step.address, step.port, step.prot, step.nickname];
+    case 'remove-rule':
+      return [step.name];
+    case 'keep-globals':
+      return [...step.params];
+  }
+}
+
+/** Whether a script's call carries the value: quoted text, or a number as a word of its own. */
+function carries(call: string, v: Sent, quote: (s: string) => string): boolean {
+  if (typeof v === 'number') return new RegExp(`[\\s'(]${v}[\\s')};]`).test(call);
+  return call.includes(quote(v));
+}
+
+/** A service's parameters by call: bash separates calls with '--', PowerShell has one table each. */
+const bashStages = (call: string): string[][] =>
+  call
+    .split("\\\n    '--'")
+    .map((part) =>
+      [...part.matchAll(/^ {4}'((?:[^']|'\\'')*)'/gm)].map((m) => (m[1] ?? '').replace(/'\\''/g, "'")),
+    );
+
+test("each step and removal of both scripts sends the plan's values, ESP in the same calls", async () => {
   for (const c of validCases()) {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
     const plan = compilePlan(EXCHANGE_2016, d);
     const files = buildSite(EXCHANGE_2016, d, relative(ROOT, c.file));
-    // A bash step is its lm_ call with its continuation lines; a PowerShell step runs to the next marker.
-    const bashBlocks = text(files, 'deploy.sh')
-      .split(/^(?=lm_[a-z_]+ ')/m)
-      .slice(1);
-    const psBlocks = text(files, 'deploy.ps1')
-      .split(/^# step \d+: /m)
-      .slice(1);
-    assert.is(bashBlocks.length, plan.steps.length, c.name);
-    assert.is(psBlocks.length, plan.steps.length, c.name);
+    const bash = text(files, 'deploy.sh');
+    const ps = text(files, 'deploy.ps1');
+    const bashQ = (v: string) => bashQuote(v).slice(1, -1);
+    for (const [calls, psBlocks, values] of [
+      [bashCalls(bash, 'lm_steps'), psCalls(ps, 'step'), plan.steps.map(stepValues)],
+      [bashCalls(bash, 'lm_removal'), psCalls(ps, 'removal'), plan.removal.map(removalValues)],
+    ] as const) {
+      assert.is(calls.length, values.length, c.name);
+      assert.is(psBlocks.length, values.length, c.name);
+      values.forEach((vs, i) => {
+        for (const v of vs) {
+          assert.ok(carries(calls[i] ?? '', v, bashQ), `${c.name} bash call ${i + 1}: ${v}`);
+          assert.ok(carries(psBlocks[i] ?? '', v, psQuote), `${c.name} PowerShell call ${i + 1}: ${v}`);
+        }
+      });
+    }
     plan.steps.forEach((step, i) => {
-      for (const v of stepValues(step)) {
-        assert.ok(bashBlocks[i]?.includes(bashQuote(v).slice(1, -1)), `${c.name} bash step ${i + 1}: ${v}`);
-        assert.ok(psBlocks[i]?.includes(psQuote(v)), `${c.name} PowerShell step ${i + 1}: ${v}`);
-      }
+      if (step.kind !== 'vs' && step.kind !== 'subvs') return;
+      const want = step.stages.map((s) => s.map((p) => `${p.name}=${p.value}`));
+      assert.equal(
+        bashStages(bashCalls(bash, 'lm_steps')[i] ?? ''),
+        want,
+        `${c.name} bash stages: ${step.title}`,
+      );
+      const tables = (psCalls(ps, 'step')[i] ?? '').split('([ordered]@{').slice(1);
+      assert.is(tables.length, want.length, `${c.name} PowerShell stages: ${step.title}`);
+      want.forEach((stage, k) => {
+        for (const pair of stage) {
+          const [name, ...rest] = pair.split('=');
+          assert.ok(
+            tables[k]?.includes(`${psQuote(name ?? '')} = ${psQuote(rest.join('='))}`),
+            `${step.title}: ${pair}`,
+          );
+        }
+      });
     });
   }
 });

@@ -1,9 +1,10 @@
-import { apiText, requireParam } from '../loadmaster/catalogue.js';
+import { apiText, findParam, requireParam } from '../loadmaster/catalogue.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DeployedService, Deployment } from '../model/deployment.js';
-import type { Plan, PlanStep } from '../model/plan.js';
+import type { ApiParam, Plan, PlanStep, VsIdentity } from '../model/plan.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import { bindTemplate } from './bind.js';
+import { removalSteps } from './removal.js';
 import { type ServiceServer, serviceServers } from './servers.js';
 import { resolveTemplate, templateById } from './templates.js';
 
@@ -13,6 +14,24 @@ function templateOf(catalog: Catalog, s: DeployedService): ResolvedTemplate {
 
 /** A script variable name: letters, digits and underscores only, whatever the ids hold. */
 const refName = (...parts: (string | number)[]): string => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+
+/**
+ * A service's parameters in the calls that send them: the basic settings first (with `addvs`, or
+ * the first `modvs` of a new SubVS), then ESP's in the steps Kemp's engineer takes (the catalogue's
+ * `stage`). Empty stages are left out.
+ */
+export function stagesOf(params: readonly ApiParam[]): ApiParam[][] {
+  const stages: ApiParam[][] = [[], [], []];
+  for (const p of params) stages[findParam(p.name, 'vs')?.stage ?? 0]?.push(p);
+  return stages.filter((s, i) => i === 0 || s.length > 0);
+}
+
+/** The nickname a service or SubVS is found by: every one of them carries one. */
+function nicknameOf(params: readonly ApiParam[], what: string): string {
+  const nickname = params.find((p) => p.name === 'nickname')?.value;
+  if (!nickname) throw new Error(`${what} has no nickname: the scripts could not find it again`);
+  return nickname;
+}
 
 function realServerSteps(vsRef: string, label: string, servers: readonly ServiceServer[]): PlanStep[] {
   return servers.map((rs) => {
@@ -30,7 +49,9 @@ function realServerSteps(vsRef: string, label: string, servers: readonly Service
   });
 }
 
-/** The steps of one service: its Virtual Services, SubVSs, real servers and rule attachments. */
+const addressOf = (rs: ServiceServer) => ({ address: rs.address, port: rs.port });
+
+/** The steps of one service: its Virtual Services, SubVSs, real servers, rule attachments, foreign check. */
 function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n: number): PlanStep[] {
   const steps: PlanStep[] = [];
   const servers = serviceServers(d, s, t);
@@ -42,25 +63,22 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
       p.name === 'nickname' && s.nickname && !redirect ? { ...p, value: s.nickname } : p,
     );
     const label = `${t.name} ${s.address}:${vs.port}`;
+    const title = `Virtual Service ${label}`;
     steps.push({
       kind: 'vs',
-      title: `Virtual Service ${label}`,
+      title,
       ref,
       address: s.address,
       port: vs.port,
       prot: vs.prot,
-      params,
+      nickname: nicknameOf(params, title),
+      stages: stagesOf(params),
     });
-    if (vs.subvs.length === 0) {
-      if (redirect) continue;
-      steps.push(...realServerSteps(ref, label, servers));
-      continue;
-    }
+    const own = vs.subvs.length > 0 || redirect ? [] : servers;
+    steps.push(...realServerSteps(ref, label, own));
     for (const sub of vs.subvs) {
       const subRef = refName('subvs', n, sub.id);
-      // The scripts find a SubVS again by its nickname: one without would be taken for another.
-      const nickname = sub.params.find((p) => p.name === 'nickname')?.value;
-      if (!nickname) throw new Error(`SubVS ${sub.id} of ${t.name} has no nickname`);
+      const nickname = nicknameOf(sub.params, `SubVS ${sub.id} of ${t.name}`);
       const subLabel = `SubVS ${nickname} of ${label}`;
       steps.push({
         kind: 'subvs',
@@ -68,7 +86,7 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
         ref: subRef,
         parent: ref,
         nickname,
-        params: sub.params,
+        stages: stagesOf(sub.params),
       });
       // 4.1.1/4.2.1: "Add to all SubVSs": every SubVS gets every Exchange server.
       steps.push(...realServerSteps(subRef, subLabel, servers));
@@ -79,22 +97,66 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
         subvs: subRef,
         rule: sub.rule,
       });
+      steps.push({
+        kind: 'foreign',
+        title: `what else is in ${subLabel}`,
+        within: subLabel,
+        vs: subRef,
+        slots: [],
+        servers: servers.map(addressOf),
+      });
     }
+    steps.push({
+      kind: 'foreign',
+      title: `what else is in ${title}`,
+      within: title,
+      vs: ref,
+      slots: vs.subvs.map((sub) => ({ nickname: nicknameOf(sub.params, sub.id), rule: sub.rule })),
+      servers: own.map(addressOf),
+    });
   }
   return steps;
 }
 
+/** The read-only checks that run before any change: certificates, SSO domains, addresses. */
+function checkSteps(steps: readonly PlanStep[], d: Deployment): PlanStep[] {
+  const checks: PlanStep[] = [];
+  const certs = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))].sort();
+  if (certs.length > 0)
+    checks.push({ kind: 'check-certificates', title: 'the certificates are installed', names: certs });
+  const services: VsIdentity[] = [];
+  const domains = new Set<string>();
+  for (const step of steps) {
+    if (step.kind === 'vs') {
+      const { address, port, prot, nickname } = step;
+      services.push({ address, port, prot, nickname });
+    }
+    if (step.kind === 'vs' || step.kind === 'subvs') {
+      for (const p of step.stages.flat()) if (p.name === 'Domain') domains.add(p.value);
+    }
+  }
+  if (domains.size > 0)
+    checks.push({ kind: 'check-sso-domains', title: 'the SSO domains exist', names: [...domains].sort() });
+  checks.push({
+    kind: 'check-addresses',
+    title: "no other Virtual Service holds the site's addresses",
+    services,
+  });
+  return checks;
+}
+
 /**
  * The ordered API operations that configure a LoadMaster as the guide recommends for this site:
- * globals, certificates check, content rules, then each service (LOADMASTER-API.md §3's create order).
+ * read-only checks, globals, content rules, then each service (LoadMaster's create order: a SubVS can
+ * only be steered by a rule that exists), and the removal of what the site owns.
  */
 export function compilePlan(catalog: Catalog, d: Deployment): Plan {
   const resolved = d.services.map((s) => ({ s, t: bindTemplate(templateOf(catalog, s), d, s) }));
-  const steps: PlanStep[] = [];
+  const globals: PlanStep[] = [];
   if (d.globals) {
     for (const g of catalog.globals) {
       requireParam(g.param, 'global', g.value);
-      steps.push({
+      globals.push({
         kind: 'global',
         title: `${g.label} (guide ${g.section})`,
         param: g.param,
@@ -102,9 +164,6 @@ export function compilePlan(catalog: Catalog, d: Deployment): Plan {
       });
     }
   }
-  const certs = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))].sort();
-  if (certs.length > 0)
-    steps.push({ kind: 'certificates', title: 'certificates are installed', names: certs });
   const rules = new Map<string, PlanStep>();
   for (const { t } of resolved) {
     for (const r of t.rules) {
@@ -112,10 +171,8 @@ export function compilePlan(catalog: Catalog, d: Deployment): Plan {
         rules.set(r.name, { kind: 'rule', title: `content rule ${r.name}`, name: r.name, params: r.params });
     }
   }
-  steps.push(...rules.values());
-  resolved.forEach(({ s, t }, i) => {
-    steps.push(...serviceSteps(d, s, t, i + 1));
-  });
+  const services = resolved.flatMap(({ s, t }, i) => serviceSteps(d, s, t, i + 1));
+  const steps = [...checkSteps(services, d), ...globals, ...rules.values(), ...services];
   const summary = resolved.map(({ s, t }) => `${t.name} on ${s.address}`);
-  return { summary, steps };
+  return { summary, steps, removal: removalSteps(steps) };
 }

@@ -1,29 +1,46 @@
 import Handlebars from 'handlebars';
-import type { Plan, PlanStep } from '../model/plan.js';
+import { readBack } from '../loadmaster/catalogue.js';
+import { PARAMETERS } from '../loadmaster/parameters.js';
+import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
 import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
 import { BASH_CORE } from './templates/bash-core.js';
-import { BASH_SCRIPT } from './templates/bash-script.js';
+import { BASH_REMOVE } from './templates/bash-remove.js';
+import { BASH_MAIN, BASH_SCRIPT } from './templates/bash-script.js';
 import { BASH_STEPS } from './templates/bash-steps.js';
+import { BASH_VALUES } from './templates/bash-values.js';
+import { XML_FLATTEN_AWK, XML_QUERY_AWK } from './templates/xml-reader.js';
 
 /** One argument of a step function: a Plan value (quoted) or an index learnt by an earlier step. */
 type Arg = { readonly text: string } | { readonly ref: string };
 
-/** One line of deploy.sh's body: a call of a step function, then the indexes it learns. */
+/** One call in lm_steps: a step function, its arguments, then its parameter lines and what it learns. */
 interface StepView {
   readonly fn: string;
   readonly args: readonly Arg[];
-  /** `name=value` words, one per line. */
+  /** One line each: `name=value` words, `--` between a service's stages, or a group of words. */
   readonly params: readonly string[];
   readonly learn: readonly { readonly name: string; readonly from: 'INDEX' | 'SLOT' }[];
+}
+
+/** One entry of a parameter table: `scope:name` and its value. */
+interface TableEntry {
+  readonly key: string;
+  readonly value: string;
 }
 
 interface ScriptView {
   /** The deployment file, named in the header. */
   readonly source: string;
   readonly summary: readonly string[];
+  readonly xmlRead: string;
+  readonly xmlQuery: string;
+  readonly elements: readonly TableEntry[];
+  readonly compare: readonly TableEntry[];
+  readonly absent: readonly TableEntry[];
   readonly lib: string;
   readonly steps: readonly StepView[];
+  readonly removal: readonly { readonly fn: string; readonly args: readonly string[] }[];
 }
 
 /** A shell variable holding a ref's index; refs are checked, so the name needs no quoting. */
@@ -33,29 +50,39 @@ function refVar(ref: string): string {
 }
 
 const text = (t: string | number): Arg => ({ text: String(t) });
-const pairs = (params: readonly { name: string; value: string }[]) =>
-  params.map((p) => `${p.name}=${p.value}`);
+const pairs = (params: readonly ApiParam[]) => params.map((p) => `${p.name}=${p.value}`);
+/** A service's stages as parameter words, `--` between two calls. */
+const staged = (stages: readonly (readonly ApiParam[])[]) =>
+  stages.flatMap((stage, i) => (i === 0 ? pairs(stage) : ['--', ...pairs(stage)]));
 
 /** The step function call of one PlanStep (the functions are in templates/bash-steps.ts). */
 function stepView(step: PlanStep): Omit<StepView, 'learn'> {
   switch (step.kind) {
+    case 'check-certificates':
+      return { fn: 'lm_check_certificates', args: [text(step.title)], params: [...step.names] };
+    case 'check-sso-domains':
+      return { fn: 'lm_check_sso_domains', args: [text(step.title)], params: [...step.names] };
+    case 'check-addresses':
+      return {
+        fn: 'lm_check_addresses',
+        args: [text(step.title)],
+        params: step.services.flatMap((s) => [s.address, String(s.port), s.prot, s.nickname]),
+      };
     case 'global':
       return { fn: 'lm_global', args: [text(step.title), text(step.param), text(step.value)], params: [] };
-    case 'certificates':
-      return { fn: 'lm_certificates', args: [text(step.title)], params: [...step.names] };
     case 'rule':
       return { fn: 'lm_rule', args: [text(step.title), text(step.name)], params: pairs(step.params) };
     case 'vs':
       return {
         fn: 'lm_vs',
-        args: [text(step.title), text(step.ref), text(step.address), text(step.port), text(step.prot)],
-        params: pairs(step.params),
+        args: [text(step.title), text(step.address), text(step.port), text(step.prot), text(step.nickname)],
+        params: staged(step.stages),
       };
     case 'subvs':
       return {
         fn: 'lm_subvs',
-        args: [text(step.title), text(step.ref), { ref: step.parent }, text(step.nickname)],
-        params: pairs(step.params),
+        args: [text(step.title), { ref: step.parent }, text(step.nickname)],
+        params: staged(step.stages),
       };
     case 'realserver':
       return {
@@ -74,6 +101,15 @@ function stepView(step: PlanStep): Omit<StepView, 'learn'> {
         fn: 'lm_attach_rule',
         args: [text(step.title), { ref: step.parent }, { ref: `${step.subvs}_slot` }, text(step.rule)],
         params: [],
+      };
+    case 'foreign':
+      return {
+        fn: 'lm_foreign',
+        args: [text(step.title), text(step.within), { ref: step.vs }, text(step.slots.length)],
+        params: [
+          ...step.slots.flatMap((s) => [s.nickname, s.rule]),
+          ...step.servers.flatMap((s) => [s.address, String(s.port)]),
+        ],
       };
   }
 }
@@ -106,10 +142,41 @@ function stepViews(plan: Plan): StepView[] {
   });
 }
 
+/** The removal function call of one RemovalStep (templates/bash-remove.ts). */
+function removalView(step: RemovalStep): { fn: string; args: string[] } {
+  switch (step.kind) {
+    case 'remove-vs':
+      return {
+        fn: 'lm_remove_vs',
+        args: [step.title, step.address, String(step.port), step.prot, step.nickname],
+      };
+    case 'remove-rule':
+      return { fn: 'lm_remove_rule', args: [step.title, step.name] };
+    case 'keep-globals':
+      return { fn: 'lm_keep_globals', args: [step.title, ...step.params] };
+  }
+}
+
+/** The parameter catalogue's read-back facts as deploy.sh's three tables, keyed `scope:name`. */
+function replyTables(): Pick<ScriptView, 'elements' | 'compare' | 'absent'> {
+  const elements: TableEntry[] = [];
+  const compare: TableEntry[] = [];
+  const absent: TableEntry[] = [];
+  for (const spec of PARAMETERS) {
+    const key = `${spec.scope}:${spec.name.toLowerCase()}`;
+    const rb = readBack(spec);
+    if (rb.element !== spec.name) elements.push({ key, value: rb.element });
+    if (rb.compare !== 'text') compare.push({ key, value: rb.compare });
+    if (rb.absent !== undefined) absent.push({ key, value: rb.absent });
+  }
+  return { elements, compare, absent };
+}
+
 /**
- * deploy.sh: bash and curl drive the LoadMaster API through the Plan's steps, each converging
- * (find, then change or create), so it can run again. `ctx.source` names the deployment file in the
- * header (pass it relative, so the output does not depend on where it was built).
+ * deploy.sh: bash and curl drive the LoadMaster API through the Plan's steps: `plan` reads and
+ * reports, `apply` checks everything first and then writes only what differs, reading it back,
+ * `remove` deletes what the site owns. `ctx.source` names the deployment file in the header (pass
+ * it relative, so the output does not depend on where it was built).
  */
 export function emitBash(plan: Plan, ctx: { source: string }): OutputFile {
   const hb = Handlebars.create();
@@ -120,8 +187,12 @@ export function emitBash(plan: Plan, ctx: { source: string }): OutputFile {
   const contents = render({
     source: ctx.source,
     summary: plan.summary,
-    lib: `${BASH_CORE}\n${BASH_STEPS}`,
+    xmlRead: XML_FLATTEN_AWK.trim(),
+    xmlQuery: XML_QUERY_AWK.trim(),
+    ...replyTables(),
+    lib: [BASH_CORE, BASH_VALUES, BASH_STEPS, BASH_REMOVE, BASH_MAIN].join('\n'),
     steps: stepViews(plan),
+    removal: plan.removal.map(removalView),
   });
   return { path: 'deploy.sh', contents, mode: 0o755 };
 }

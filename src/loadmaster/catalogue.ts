@@ -1,5 +1,5 @@
 import type { ParamValue } from '../model/common.js';
-import type { ParamScope, ParamSpec } from './parameter.js';
+import type { Compare, ParamScope, ParamSpec } from './parameter.js';
 import { PARAMETERS } from './parameters.js';
 
 /** Looks a parameter up by its exact canonical name within a scope. */
@@ -62,4 +62,35 @@ export function urlEncode(text: string): string {
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
+}
+
+/** How one parameter is found in a reply and compared with what was sent (see {@link ReplyForm}). */
+export interface ReadBack {
+  /** The reply element, matched whatever its case. */
+  readonly element: string;
+  readonly compare: Compare;
+  /** What an absent element stands for; undefined when absence says nothing (the value is unknown). */
+  readonly absent: string | undefined;
+}
+
+/**
+ * How the appliance reports a parameter back. The type decides unless the catalogue says otherwise:
+ * booleans read back Y/N, numbers and enumerations as sent (enumerations in any case: `Regex`), and
+ * text left unset is left out of the reply (NickName, CheckUrl in captured replies), so absent text
+ * reads as empty.
+ */
+export function readBack(spec: ParamSpec): ReadBack {
+  const byType: Record<ParamSpec['type']['kind'], Compare> = {
+    bool: 'bool',
+    int: 'int',
+    enum: 'ci',
+    string: 'text',
+    list: 'set',
+  };
+  const textual = spec.type.kind === 'string' || spec.type.kind === 'list';
+  return {
+    element: spec.reply?.element ?? spec.name,
+    compare: spec.reply?.compare ?? byType[spec.type.kind],
+    absent: spec.reply?.absent ?? (textual ? '' : undefined),
+  };
 }

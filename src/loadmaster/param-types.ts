@@ -4,6 +4,11 @@ import type { CmdletAccepts, ParamType } from './parameter.js';
 export const API = 'LOADMASTER-API.md';
 export const REST = "Kemp's RESTful API Interface Description (June 2022)";
 export const MODULE = "Kemp's Kemp.LoadBalancer.Powershell module (powershell-sdk-vnext)";
+/** Replies captured from real appliances: python-kemptech-api's tests, mathlu/loadmaster-go-client's test_data. */
+export const CAPTURED =
+  'replies captured from appliances (python-kemptech-api tests, mathlu/loadmaster-go-client test_data)';
+/** The reply examples of Kemp's RESTful API programmer guide (docs.progress.com). */
+export const REST_EXAMPLES = "Kemp's RESTful API programmer guide, reply examples";
 
 /** Shorthands for the value types of the catalogue. */
 export const bool: ParamType = { kind: 'bool' };

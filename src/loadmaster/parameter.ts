@@ -30,6 +30,40 @@ export interface ParamSpec {
   readonly confidence: Confidence;
   /** How Kemp's PowerShell module takes it; absent where no cmdlet has the parameter. */
   readonly cmdlet?: CmdletParam;
+  /** How the appliance reports it back, where its type alone does not say (see {@link readBack}). */
+  readonly reply?: ReplyForm;
+  /**
+   * Sent in a call of its own after a service's other settings: 1 with EspEnabled, 2 after that
+   * (the SSO domain and what depends on it), as Kemp's engineer enables ESP step by step.
+   */
+  readonly stage?: 1 | 2;
+}
+
+/** How a value read back from the appliance compares with the value sent. */
+export type Compare =
+  /** Y/N, yes/no, 1/0, true/false, on/off alike. */
+  | 'bool'
+  /** As numbers: leading zeros and spaces aside. */
+  | 'int'
+  /** Letter case aside. */
+  | 'ci'
+  /** The same items, separated by spaces, commas or newlines, in any order. */
+  | 'set'
+  /** Every item sent is among the items found (others, added by hand, may stay). */
+  | 'includes'
+  /** Exactly. */
+  | 'text';
+
+/** What a reply holds for a parameter: `showvs`, `showrule`, `showrs` or `get`. */
+export interface ReplyForm {
+  /** The element holding it, where not the parameter's own name (names match whatever their case). */
+  readonly element?: string;
+  /** The value an absent element stands for: the appliance leaves unset and default values out. */
+  readonly absent?: string;
+  /** How values compare, where the type does not say. */
+  readonly compare?: Compare;
+  /** Evidence. */
+  readonly source: string;
 }
 
 /** What a cmdlet parameter of Kemp's module lets through (its ValidateRange or ValidateSet). */

@@ -1,4 +1,4 @@
-import { API, between, bool, int, list, MODULE, REST, text } from './param-types.js';
+import { API, between, bool, int, list, MODULE, REST, REST_EXAMPLES, text } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
 /** The Edge Security Pack's parameters of a Virtual Service or SubVS (LOADMASTER-API.md §5). */
@@ -12,6 +12,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5; ${MODULE} (-ESPEnabled)`,
     confidence: 'official',
     cmdlet: { name: 'ESPEnabled' },
+
+    stage: 1,
   },
   {
     name: 'ESPLogs',
@@ -21,6 +23,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${REST} §3.6.1.7`,
     confidence: 'official',
     cmdlet: { name: 'ESPLogs', accepts: between(0, 7) },
+
+    stage: 1,
   },
   {
     name: 'InputAuthMode',
@@ -39,6 +43,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'InputAuthMode', accepts: between(0, 8) },
+
+    stage: 1,
   },
   {
     name: 'OutputAuthMode',
@@ -48,6 +54,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'OutputAuthMode', accepts: between(0, 4) },
+
+    stage: 1,
   },
   {
     name: 'AllowedHosts',
@@ -57,6 +65,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'AllowedHosts' },
+
+    stage: 1,
   },
   {
     name: 'AllowedDirectories',
@@ -66,6 +76,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'AllowedDirectories' },
+
+    stage: 1,
   },
   {
     name: 'ExcludedDirectories',
@@ -75,6 +87,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'ExcludedDirectories' },
+
+    stage: 1,
   },
   {
     name: 'Logoff',
@@ -84,6 +98,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'Logoff' },
+
+    stage: 2,
   },
   {
     name: 'Domain',
@@ -94,6 +110,9 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${REST} §3.6.1.7; ${MODULE}`,
     confidence: 'official',
     cmdlet: { name: 'Domain' },
+
+    reply: { compare: 'ci', source: `${REST_EXAMPLES}: SSO domain names read back in capitals` },
+    stage: 2,
   },
   {
     name: 'SingleSignOnMessage',
@@ -103,6 +122,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${REST} §3.6.1.7`,
     confidence: 'official',
     cmdlet: { name: 'SingleSignOnMessage' },
+
+    stage: 2,
   },
   {
     name: 'UserPwdChangeURL',
@@ -112,6 +133,8 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${REST} §3.6.1.7; ${MODULE} (-UserPwdChangeUrl)`,
     confidence: 'official',
     cmdlet: { name: 'UserPwdChangeUrl' },
+
+    stage: 2,
   },
   {
     name: 'SMTPAllowedDomains',
@@ -121,5 +144,7 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'SMTPAllowedDomains' },
+
+    stage: 1,
   },
 ];

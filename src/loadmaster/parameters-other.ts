@@ -1,4 +1,4 @@
-import { API, bool, int, oneOf, text } from './param-types.js';
+import { API, bool, CAPTURED, int, oneOf, REST_EXAMPLES, text } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
 /** Content rules, real servers and the global settings of section 2 (LOADMASTER-API.md §3, §4). */
@@ -12,6 +12,8 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §3`,
     confidence: 'official',
     cmdlet: { name: 'RuleName' },
+
+    reply: { element: 'Name', source: `${REST_EXAMPLES} (showrule)` },
   },
   {
     name: 'matchtype',
@@ -21,6 +23,8 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §3`,
     confidence: 'official',
     cmdlet: { name: 'MatchType' },
+
+    reply: { element: 'MatchType', source: `${REST_EXAMPLES}: regex reads back Regex, prefix as prefix` },
   },
   {
     name: 'pattern',
@@ -30,6 +34,8 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §3`,
     confidence: 'official',
     cmdlet: { name: 'Pattern' },
+
+    reply: { element: 'Pattern', source: `${REST_EXAMPLES} (showrule)` },
   },
   {
     name: 'nocase',
@@ -39,6 +45,8 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §3`,
     confidence: 'official',
     cmdlet: { name: 'NoCase' },
+
+    reply: { element: 'CaseIndependent', source: `${REST_EXAMPLES}: CaseIndependent Y/N` },
   },
   // Real servers (addrs).
   {
@@ -67,6 +75,8 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §3`,
     confidence: 'official',
     cmdlet: { name: 'Weight' },
+
+    reply: { element: 'Weight', source: `${CAPTURED} (<Rs><Weight>)` },
   },
   {
     name: 'AddToAllSubvs',
@@ -85,6 +95,8 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     meaning: 'Subnet Originating Requests, globally',
     source: `${API} §4; a Kemp engineer's scripts (the API also has subnetoriginating, described identically)`,
     confidence: 'code',
+
+    reply: { source: "a Kemp engineer's hardening script reads it as yes/no" },
   },
   {
     name: 'expect100',

@@ -1,4 +1,4 @@
-import { API, between, bool, int, list, MODULE, oneOf, REST, text, values } from './param-types.js';
+import { API, between, bool, CAPTURED, int, list, MODULE, oneOf, REST, text, values } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
 /** A Virtual Service's address, settings and health check (LOADMASTER-API.md §2, §5). */
@@ -31,6 +31,8 @@ export const VS_PARAMETERS: readonly ParamSpec[] = [
     source: `${REST} §3.6.1; ${MODULE} (-Nickname)`,
     confidence: 'official',
     cmdlet: { name: 'Nickname' },
+
+    reply: { element: 'NickName', source: `${CAPTURED}: NickName, left out while unset` },
   },
   {
     name: 'VStype',
@@ -76,6 +78,8 @@ export const VS_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'SSLAcceleration', parentOnly: true },
+
+    reply: { absent: '0', source: `${CAPTURED}: left out unless on` },
   },
   {
     name: 'SSLReencrypt',
@@ -147,6 +151,8 @@ export const VS_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §5; ${MODULE}`,
     confidence: 'official',
     cmdlet: { name: 'Persist' },
+
+    reply: { absent: 'none', source: `${CAPTURED}: left out while none` },
   },
   {
     name: 'PersistTimeout',
@@ -234,6 +240,11 @@ export const VS_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §3, §5`,
     confidence: 'official',
     cmdlet: { name: 'CertFile', parentOnly: true },
+
+    reply: {
+      compare: 'includes',
+      source: `${CAPTURED}: names space-separated; certificates added by hand (SNI) are kept beside the site's`,
+    },
   },
   // Health checks.
   {

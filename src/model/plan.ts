@@ -4,35 +4,58 @@ export interface ApiParam {
   readonly value: string;
 }
 
+/** A site's Virtual Service as the checks and the removal find it: address, port, protocol and name. */
+export interface VsIdentity {
+  readonly address: string;
+  readonly port: number;
+  readonly prot: 'tcp' | 'udp';
+  /** A Virtual Service at the address with another nickname is not the site's: it is foreign. */
+  readonly nickname: string;
+}
+
+/** A SubVS a parent should hold: its nickname and the content rule attached to its slot. */
+export interface SlotShape {
+  readonly nickname: string;
+  readonly rule: string;
+}
+
 /**
- * One step of a deployment: each converges (finds the object and changes it, or creates it), so a
- * script can run again without failing or duplicating. `ref` names the index a step learns, for the
- * steps after it.
+ * One step of a deployment. Every step reads first: `plan` only reads and reports; `apply` writes
+ * only what differs, parameter by parameter, then reads the object back and stops if a value was
+ * not kept. `ref` names the index a step learns, for the steps after it.
  */
 export type PlanStep =
-  /** `set?param=&value=`. */
+  /** `listcert`: every certificate the site assigns is installed (read only, before any change). */
+  | { readonly kind: 'check-certificates'; readonly title: string; readonly names: readonly string[] }
+  /** `showdomain`: every SSO domain the site's ESP names exists (read only, before any change). */
+  | { readonly kind: 'check-sso-domains'; readonly title: string; readonly names: readonly string[] }
+  /** `listvs`: no Virtual Service of another name holds one of the site's address/port pairs. */
+  | { readonly kind: 'check-addresses'; readonly title: string; readonly services: readonly VsIdentity[] }
+  /** `get?param=`, then `set?param=&value=` when it differs. */
   | { readonly kind: 'global'; readonly title: string; readonly param: string; readonly value: string }
-  /** `showrule?name=` then `modrule` or `addrule`. */
+  /** `showrule` (all rules), then `addrule`, or `modrule` with the parameters that differ. */
   | {
       readonly kind: 'rule';
       readonly title: string;
       readonly name: string;
       readonly params: readonly ApiParam[];
     }
-  /** `showvs?vs=&port=&prot=` then `modvs?vs=<Index>` or `addvs`; learns the VS's Index as `ref`. */
-  | {
+  /**
+   * `listvs` finds the VS by address, port and protocol (it must carry the nickname); `showvs` holds
+   * its settings. `addvs` with the first stage, then one `modvs` per later stage (ESP in steps).
+   * Learns the VS's Index as `ref`.
+   */
+  | ({
       readonly kind: 'vs';
       readonly title: string;
       readonly ref: string;
-      readonly address: string;
-      readonly port: number;
-      readonly prot: 'tcp' | 'udp';
-      readonly params: readonly ApiParam[];
-    }
+      /** The parameters, in the calls that send them: stage 0 first, with `addvs`. */
+      readonly stages: readonly (readonly ApiParam[])[];
+    } & VsIdentity)
   /**
-   * Finds the parent's SubVS named `nickname` (its `<SubVS><Name>`), else `modvs createsubvs=` and
-   * takes the new, last `<SubVS>`; learns its VSIndex as `ref` and its slot RsIndex as `${ref}_slot`;
-   * then `modvs?vs=<VSIndex>` with the params.
+   * The parent's `<SubVS>` slot named `nickname`; else a nameless one (left by an interrupted run);
+   * else `modvs createsubvs=` and the slot it adds. Then its stages as for a VS. Learns the SubVS's
+   * VSIndex as `ref` and its slot's RsIndex as `${ref}_slot`.
    */
   | {
       readonly kind: 'subvs';
@@ -40,9 +63,9 @@ export type PlanStep =
       readonly ref: string;
       readonly parent: string;
       readonly nickname: string;
-      readonly params: readonly ApiParam[];
+      readonly stages: readonly (readonly ApiParam[])[];
     }
-  /** `showvs?vs=<ref>`: an `<Rs>` with this address and port is changed with `modrs`, else `addrs`. */
+  /** The `<Rs>` with this address and port in `vs`: `addrs`, or `modrs` when the weight differs. */
   | {
       readonly kind: 'realserver';
       readonly title: string;
@@ -51,7 +74,7 @@ export type PlanStep =
       readonly port: number;
       readonly weight?: number;
     }
-  /** `addrsrule?vs=<parent>&rs=!<slot>&rule=`, unless the slot's `<MatchRules>` already holds it. */
+  /** `addrsrule?vs=<parent>&rs=!<slot>&rule=`, unless the slot's `<MatchRules>` lists it. */
   | {
       readonly kind: 'attach-rule';
       readonly title: string;
@@ -59,12 +82,35 @@ export type PlanStep =
       readonly subvs: string;
       readonly rule: string;
     }
-  /** `listcert`: stops before any change if a certificate the plan assigns is not installed. */
-  | { readonly kind: 'certificates'; readonly title: string; readonly names: readonly string[] };
+  /**
+   * Read only: real servers, SubVSs and attached rules inside `vs` that the site does not name. They
+   * are reported and left alone.
+   */
+  | {
+      readonly kind: 'foreign';
+      readonly title: string;
+      /** The object looked into, as the report names it. */
+      readonly within: string;
+      readonly vs: string;
+      readonly slots: readonly SlotShape[];
+      readonly servers: readonly { readonly address: string; readonly port: number }[];
+    };
+
+/** One step of `remove`: it deletes only what the site owns. */
+export type RemovalStep =
+  /** The site's VS (found as the checks find it), its SubVSs first, then itself; read back gone. */
+  | ({ readonly kind: 'remove-vs'; readonly title: string } & VsIdentity)
+  /** A content rule of the site's, unless some Virtual Service left on the appliance uses it. */
+  | { readonly kind: 'remove-rule'; readonly title: string; readonly name: string }
+  /** Global settings are shared by every service of the appliance: named, and left alone. */
+  | { readonly kind: 'keep-globals'; readonly title: string; readonly params: readonly string[] };
 
 /** The ordered API operations both scripts render, so they cannot drift. */
 export interface Plan {
   /** What the plan deploys, for the scripts' headers. */
   readonly summary: readonly string[];
+  /** `plan` and `apply`: read-only checks first, then globals, content rules and each service. */
   readonly steps: readonly PlanStep[];
+  /** `remove`: the services last to first, then the content rules. */
+  readonly removal: readonly RemovalStep[];
 }

@@ -3,9 +3,9 @@ import { COMMANDS } from './commands/index.js';
 import { FAULT_REPLIES, type FaultQueue } from './faults.js';
 import { RequestParams } from './params.js';
 import type { RateLimiter } from './rate-limit.js';
-import { renderError, renderSuccess, SimError } from './reply.js';
+import { renderError, renderPage, renderSuccess, SimError, XML_TYPE } from './reply.js';
 import type { SimStore } from './store.js';
-import type { CallRecord, IgnoredParam, TemplateParser } from './types.js';
+import type { CallRecord, IgnoredParam, NonAsciiForm, TemplateParser } from './types.js';
 
 /** Everything one simulator instance keeps between calls. */
 export interface SimRuntime {
@@ -20,6 +20,7 @@ export interface SimRuntime {
   readonly password: string;
   readonly apikey: string;
   readonly parseTemplates: TemplateParser;
+  readonly nonAscii: NonAsciiForm;
 }
 
 /**
@@ -57,55 +58,74 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
     req.socket.destroy();
     return;
   }
-  const send = (status: number, xml: string) => {
+  const send = (status: number, payload: Buffer, type = XML_TYPE) => {
     call.status = status;
-    const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8' };
+    const headers: Record<string, string> = { 'content-type': type };
     if (status === 401) headers['www-authenticate'] = 'Basic realm="LoadMaster"';
-    res.writeHead(status, headers).end(xml);
+    res.writeHead(status, headers).end(payload);
   };
-  if (fault) {
+  const form = rt.nonAscii;
+  if (fault?.kind === 'http401') {
+    send(401, renderPage(401), 'text/html');
+    return;
+  }
+  if (fault && fault.kind !== 'lost') {
     const [status, text] = FAULT_REPLIES[fault.kind];
-    send(status, renderError(status, fault.message ?? text));
+    send(status, renderError(status, fault.message ?? text, form));
     return;
   }
   if (!url.pathname.startsWith('/access/')) {
-    send(404, renderError(404, 'Not found'));
+    send(404, renderPage(404), 'text/html');
     return;
   }
+  // A wrong password and a disabled API answer with a status and a page, not XML: Kemp's module and
+  // the Python SDK read only the status (401; 404 "ensure the API is enabled").
   if (!authorized(rt, req, url)) {
-    send(401, renderError(401, 'Authorization required'));
+    send(401, renderPage(401), 'text/html');
     return;
   }
   const enabled = rt.store.data.globals.enableapi ?? 'yes';
   if (['no', 'n', '0', 'false', 'off'].includes(enabled.toLowerCase())) {
-    send(404, renderError(404, 'API disabled'));
+    send(404, renderPage(404), 'text/html');
     return;
   }
   const name = command.toLowerCase();
   const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!spec) {
-    send(405, renderError(405, `Unknown command: ${command}`));
+    send(405, renderError(405, 'Unknown command', form));
     return;
   }
   for (const [key, value] of params.unknown(spec.known)) {
     rt.ignored.push({ call: call.n, command, name: key, value });
   }
+  let status = 200;
+  let reply: Buffer;
   try {
-    const reply = spec.run({
-      store: rt.store,
-      params,
-      body,
-      parseTemplates: rt.parseTemplates,
-      ignore: (key, value, source) => rt.ignored.push({ call: call.n, command, name: key, value, source }),
-    });
-    send(200, renderSuccess(reply));
+    reply = renderSuccess(
+      spec.run({
+        store: rt.store,
+        params,
+        body,
+        parseTemplates: rt.parseTemplates,
+        ignore: (key, value, source) => rt.ignored.push({ call: call.n, command, name: key, value, source }),
+      }),
+      form,
+    );
   } catch (error) {
-    if (error instanceof SimError) send(error.status, renderError(error.status, error.message));
-    else send(500, renderError(500, `Internal error: ${(error as Error).message}`));
+    status = error instanceof SimError ? error.status : 500;
+    const message = error instanceof SimError ? error.message : `Internal error: ${(error as Error).message}`;
+    reply = renderError(status, message, form);
   }
+  // The call was carried out; its answer never arrives.
+  if (fault?.kind === 'lost') {
+    call.outcome = 'lost';
+    req.socket.destroy();
+    return;
+  }
+  send(status, reply);
 }
 
-/** Basic auth with the configured user, or `apikey=` in the query (LOADMASTER-API.md §1). */
+/** Basic auth with the configured user, or `apikey=` in the query (Kemp's API description). */
 function authorized(rt: SimRuntime, req: IncomingMessage, url: URL): boolean {
   const key = [...url.searchParams].find(([name]) => name.toLowerCase() === 'apikey')?.[1];
   if (key !== undefined) return key === rt.apikey;

@@ -1,10 +1,11 @@
 /**
  * The one table of parameter names the simulator accepts. Anything else is ignored and recorded,
- * like the appliance silently ignores unknown names (LOADMASTER-API.md §1). Edit here to widen or
- * narrow what the simulator knows; names are matched case-insensitively and stored as spelled here.
+ * like the appliance silently ignores unknown names (Kemp's multi-tenant API description: unknown
+ * parameters are ignored). Edit here to widen or narrow what the simulator knows; names are matched
+ * case-insensitively and stored as spelled here.
  */
 
-/** Virtual Service (and SubVS) parameters, LOADMASTER-API.md §5. */
+/** Virtual Service (and SubVS) parameters (Kemp's RESTful API description, PowerShell module). */
 export const VS_PARAMS: readonly string[] = [
   'Nickname',
   'VStype',
@@ -47,7 +48,7 @@ export const VS_PARAMS: readonly string[] = [
   'Enable',
 ];
 
-/** Content rule parameters (`addrule` / `modrule`), LOADMASTER-API.md §3. */
+/** Content rule parameters (`addrule` / `modrule`). */
 export const RULE_PARAMS: readonly string[] = [
   'name',
   'pattern',
@@ -86,7 +87,7 @@ export const RS_DEFAULTS: Readonly<Record<string, string>> = {
   critical: 'N',
 };
 
-/** Defaults of a new content rule; `matchtype` is `regex` unless given (LOADMASTER-API.md §3). */
+/** Defaults of a new content rule; `matchtype` is `regex` unless given (Kemp's API description). */
 export const RULE_DEFAULTS: Readonly<Record<string, string>> = {
   pattern: '',
   matchtype: 'regex',
@@ -99,8 +100,8 @@ export const RULE_DEFAULTS: Readonly<Record<string, string>> = {
 };
 
 /**
- * `showrule` answers with other names than `addrule` takes (LOADMASTER-API.md §3); this maps the
- * input name to the element name in the reply.
+ * `showrule` answers with other names than `addrule` takes; this maps the input name to the element
+ * name in the reply (Kemp's RESTful API programmer guide: `<CaseIndependent>`, `<AddHost>`, ...).
  */
 export const RULE_REPLY_NAMES: Readonly<Record<string, string>> = {
   name: 'Name',
@@ -125,6 +126,55 @@ export const GLOBAL_DEFAULTS: Readonly<Record<string, string>> = {
   addforwardheader: '1',
   enableapi: 'yes',
 };
+
+/**
+ * Global switches `get` reports as yes/no (a Kemp engineer's hardening script compares
+ * `subnetorigin` with "yes"); the others read back as the number set (Kemp's module maps expect100
+ * and addforwardheader from numbers).
+ */
+export const GLOBAL_SWITCHES: readonly string[] = ['subnetorigin', 'subnetoriginating', 'enableapi'];
+
+/**
+ * What a Virtual Service holds before anything is set, in API form (switches 1/0). Captured
+ * replies show a new VS with Idletime 660, Schedule rr, CheckType tcp, VStype gen and the switches
+ * as below (python-kemptech-api tests; mathlu/loadmaster-go-client test_data/addvs.xml).
+ */
+export const VS_DEFAULTS: Readonly<Record<string, string>> = {
+  Enable: '1',
+  SSLReencrypt: '0',
+  SSLAcceleration: '0',
+  Transparent: '1',
+  SubnetOriginating: '0',
+  ServerInit: '0',
+  StartTLSMode: '0',
+  Idletime: '660',
+  ForceL7: '1',
+  VStype: 'gen',
+  Schedule: 'rr',
+  CheckType: 'tcp',
+  PersistTimeout: '0',
+  CheckPort: '0',
+  'CheckUse1.1': '0',
+  CheckUseGet: '0',
+  ErrorCode: '0',
+  EspEnabled: '0',
+  InputAuthMode: '0',
+  OutputAuthMode: '0',
+  TlsType: '0',
+  Persist: 'none',
+};
+
+/** VS switches, which every captured reply writes Y or N. */
+export const VS_SWITCHES: readonly string[] = [
+  'Enable',
+  'ForceL7',
+  'Transparent',
+  'SubnetOriginating',
+  'SSLAcceleration',
+  'SSLReencrypt',
+  'CheckUse1.1',
+  'EspEnabled',
+];
 
 /** Finds the canonical spelling of `name` in `table`, ignoring case; undefined if unknown. */
 export function canonicalName(table: readonly string[], name: string): string | undefined {

@@ -2,15 +2,18 @@
 /**
  * `npm run sim`: runs the LoadMaster API simulator until SIGINT/SIGTERM.
  * Usage: main.js [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]
- *                [--cert NAME]...
+ *                [--cert NAME]... [--sso-domain NAME]... [--non-ascii latin1|references|utf8]
  * It accepts the project's own template bundles (dist-templates/*.tmpl) on `uploadtemplate`.
  */
 import { parseArgs } from 'node:util';
 import { bundleToSimTemplates } from './bundle-templates.js';
 import { startSimulator } from './server.js';
+import type { NonAsciiForm } from './types.js';
 
 const USAGE =
-  'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit] [--cert NAME]...';
+  'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit] [--cert NAME]...\n' +
+  '           [--sso-domain NAME]... [--non-ascii latin1|references|utf8]';
+const FORMS: readonly NonAsciiForm[] = ['latin1', 'references', 'utf8'];
 
 async function main(): Promise<number> {
   let values: ReturnType<typeof parse>['values'];
@@ -29,6 +32,11 @@ async function main(): Promise<number> {
     process.stderr.write(`invalid --port: ${values.port}\n${USAGE}\n`);
     return 2;
   }
+  const nonAscii = FORMS.find((f) => f === (values['non-ascii'] ?? 'latin1'));
+  if (!nonAscii) {
+    process.stderr.write(`invalid --non-ascii: ${values['non-ascii']}\n${USAGE}\n`);
+    return 2;
+  }
   const sim = await startSimulator({
     https: !values.http,
     port,
@@ -38,6 +46,8 @@ async function main(): Promise<number> {
     rateLimit: !values['no-rate-limit'],
     parseTemplates: bundleToSimTemplates,
     ...(values.cert === undefined ? {} : { certificates: values.cert }),
+    ...(values['sso-domain'] === undefined ? {} : { ssoDomains: values['sso-domain'] }),
+    nonAscii,
   });
   const lines = [
     `LoadMaster API simulator listening on ${sim.url}/access/`,
@@ -70,6 +80,8 @@ function parse() {
       apikey: { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
       cert: { type: 'string', multiple: true },
+      'sso-domain': { type: 'string', multiple: true },
+      'non-ascii': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

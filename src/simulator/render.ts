@@ -1,81 +1,161 @@
-import { RS_SETTINGS, RULE_REPLY_NAMES, VS_PARAMS } from './known-params.js';
+/**
+ * How the appliance shows its objects in replies. Each shape cites where it was seen: replies
+ * captured from appliances in python-kemptech-api's tests (ksagala, dgquaid forks) and in
+ * mathlu/loadmaster-go-client's test_data, the reply examples of Kemp's RESTful API programmer guide
+ * (docs.progress.com), Kemp's PowerShell module (powershell-sdk-vnext), and clients run against
+ * appliances (kreemer/loadmaster-go-client, a Python script graphing a live appliance's listvs).
+ */
+import { RS_SETTINGS, RULE_REPLY_NAMES, VS_DEFAULTS, VS_PARAMS, VS_SWITCHES } from './known-params.js';
 import type { XmlObject } from './reply.js';
 import type { SimStore } from './store.js';
 import type { SimRealServer, SimRule, SimVirtualService } from './types.js';
 
-// Rule element names by `type` 0-5 (0 = match content, LOADMASTER-API.md §3); names 1-5 are assumed.
+/**
+ * Rule elements by `type` 0-5, as `showrule` groups them under `<Data>` (the module's
+ * SetAdcContentRuleReturnObject, the Python SDK's rule types).
+ */
 const RULE_ELEMENTS = [
   'MatchContentRule',
   'AddHeaderRule',
   'DeleteHeaderRule',
   'ReplaceHeaderRule',
-  'ModifyUrlRule',
+  'ModifyURLRule',
   'ReplaceBodyRule',
 ];
 
+/** Switches read Y or N in every captured reply (`<ForceL7>Y</ForceL7>`). */
+const yn = (value: string | undefined): string =>
+  ['1', 'y', 'yes', 'true', 'on'].includes((value ?? '').toLowerCase()) ? 'Y' : 'N';
+
 /**
- * A VS as `showvs` / one `<VS>` of `listvs` shows it. Only parameters that were set appear, in the
- * order of the known-parameter table, so replies are deterministic.
+ * Whether a VS parameter is left out of a reply: captured replies leave out unset text (no
+ * `<NickName>` on a new VS, no `<CheckUrl>`, `<CertFile>`), `Persist` while none and
+ * `SSLAcceleration` while off.
+ */
+function leftOut(name: string, value: string): boolean {
+  if (value === '') return true;
+  if (name === 'Persist') return value === 'none';
+  if (name === 'SSLAcceleration') return yn(value) === 'N';
+  return false;
+}
+
+/** A list of attached rules: one `<MatchRules>` holding a `<Name>` per rule (listvs graphing script, go client's `MatchRules []string`). */
+function matchRules(rules: readonly string[]): XmlObject {
+  return rules.length === 0 ? {} : { MatchRules: { Name: rules.map((r) => ({ '#': r })) } };
+}
+
+/**
+ * A VS or SubVS as `showvs` holds it directly under `<Data>`, and as each `<VS>` of `listvs`
+ * (captured replies; the module reads showvs at `Data`, listvs at `Data.VS`): the fields in the
+ * captured order, switches as Y/N, unset text left out, then its `<SubVS>` slots and `<Rs>` real
+ * servers. A SubVS has port 0 and no address, and names its parent in `MasterVSID`; a parent's
+ * `MasterVS` counts its SubVSs (captured listvs).
  */
 export function renderVs(store: SimStore, vs: SimVirtualService): XmlObject {
-  const hasSubVs = vs.members.some((m) => m.subVsIndex !== undefined);
-  const out: XmlObject = {
-    Status: 'Up',
-    Index: vs.index,
-    VSAddress: vs.address,
-    VSPort: vs.port,
-    Protocol: vs.prot,
-    Enable: vs.params.Enable ?? 'Y',
-    // Inferred from listvs fields: MasterVS flags a parent of SubVSs, MasterVSID names a SubVS's parent.
-    MasterVS: hasSubVs ? 1 : 0,
-    MasterVSID: vs.parent,
-  };
-  for (const name of VS_PARAMS) {
-    const value = vs.params[name];
-    if (value !== undefined && name !== 'Enable') out[name] = value;
-  }
+  const params: Record<string, string> = { ...VS_DEFAULTS, ...vs.params };
   const subvs = vs.members.filter((m) => m.subVsIndex !== undefined);
   const servers = vs.members.filter((m) => m.subVsIndex === undefined);
+  const out: XmlObject = { Status: 'Up', Index: vs.index };
+  if (vs.parent === 0) out.VSAddress = vs.address;
+  out.VSPort = vs.parent === 0 ? vs.port : 0;
+  out.Layer = 7;
+  for (const name of VS_PARAMS) {
+    const value = params[name];
+    if (value === undefined || leftOut(name, value)) continue;
+    out[name === 'Nickname' ? 'NickName' : name] = VS_SWITCHES.includes(name) ? yn(value) : value;
+  }
+  out.Protocol = vs.prot;
+  out.NRules = vs.members.reduce((n, m) => n + m.rules.length, 0);
+  out.NRequestRules = 0;
+  out.NResponseRules = 0;
+  out.MasterVS = vs.parent === 0 ? subvs.length : 0;
+  out.MasterVSID = vs.parent;
   if (subvs.length > 0) out.SubVS = subvs.map((m) => renderSlot(store, m));
   if (servers.length > 0) out.Rs = servers.map((m) => renderRs(vs, m));
   return out;
 }
 
-/** A SubVS's slot in its parent: its own VSIndex and the slot's RsIndex (LOADMASTER-API.md §2). */
-function renderSlot(store: SimStore, slot: SimRealServer): XmlObject {
+/**
+ * A SubVS's slot in its parent: `Status, VSIndex, RsIndex, Name, Forward, Weight, Limit, Enable,
+ * Critical` (captured listvs). `Name` is the SubVS's nickname, `-` until one is set (Kemp's
+ * "Create a SubVS" example). Attached rules follow in `<MatchRules>`; a slot has no `Nrules`.
+ */
+export function renderSlot(store: SimStore, slot: SimRealServer): XmlObject {
   const sub = slot.subVsIndex === undefined ? undefined : store.vsByIndex(slot.subVsIndex);
+  const name = sub?.params.Nickname;
   return {
+    Status: 'Up',
     VSIndex: slot.subVsIndex ?? 0,
     RsIndex: slot.rsIndex,
-    Name: sub?.params.Nickname ?? '',
+    Name: name === undefined || name === '' ? '-' : name,
     ...settings(slot),
+    ...matchRules(slot.rules),
   };
 }
 
-/** A real server inside `vs` as `showrs` and `showvs` show it. */
+/**
+ * A real server as `showrs`, `addrs` and `showvs` show it: `Status, VSIndex, RsIndex, Addr, Port,
+ * DnsName, Forward, Weight, Limit, RateLimit, Follow, Enable, Critical, Nrules` (captured addrs.xml,
+ * showrs.xml), then `<MatchRules>` once rules are attached.
+ */
 export function renderRs(vs: SimVirtualService, rs: SimRealServer): XmlObject {
+  const s = settings(rs);
   return {
     Status: 'Up',
     VSIndex: vs.index,
     RsIndex: rs.rsIndex,
     Addr: rs.addr,
     Port: rs.port,
-    ...settings(rs),
+    DnsName: '',
+    Forward: s.Forward ?? 'nat',
+    Weight: s.Weight ?? '1000',
+    Limit: s.Limit ?? '0',
+    RateLimit: 0,
+    Follow: 0,
+    Enable: s.Enable ?? 'Y',
+    Critical: s.Critical ?? 'N',
+    Nrules: rs.rules.length,
+    ...matchRules(rs.rules),
   };
 }
 
-function settings(member: SimRealServer): XmlObject {
-  const out: XmlObject = {};
-  for (const name of RS_SETTINGS)
-    out[name.charAt(0).toUpperCase() + name.slice(1)] = member.params[name] ?? '';
-  // Assumed element name: attached rules are listed space-separated.
-  out.MatchRules = member.rules.join(' ');
+/** A member's stored settings under their reply names; switches as Y/N. */
+function settings(member: SimRealServer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of RS_SETTINGS) {
+    const value = member.params[name] ?? '';
+    const element = name.charAt(0).toUpperCase() + name.slice(1);
+    out[element] = name === 'enable' || name === 'critical' ? yn(value) : value;
+  }
   return out;
 }
 
-/** A content rule as `showrule` names its fields (`CaseIndependent`, `AddHost`, `IncludeQuery`). */
+/**
+ * A content rule as `showrule` shows it: `Name, Pattern, MatchType, AddHost, Negate,
+ * CaseIndependent, IncludeQuery, Header, MustFail`, switches Y/N, and `regex` written `Regex` while
+ * `prefix` stays as it is (Kemp's "Add a content rule" and "Modify a content rule" examples; the go
+ * client's tests expect "Regex", "prefix", "postfix").
+ */
 export function renderRule(rule: SimRule): { element: string; body: XmlObject } {
   const body: XmlObject = { Name: rule.name };
-  for (const [name, value] of Object.entries(rule.params)) body[RULE_REPLY_NAMES[name] ?? name] = value;
+  for (const [name, value] of Object.entries(rule.params)) {
+    if (name === 'type') continue;
+    const element = RULE_REPLY_NAMES[name] ?? name;
+    if (name === 'matchtype') body[element] = value === 'regex' ? 'Regex' : value;
+    else if (['nocase', 'negate', 'inchost', 'incquery'].includes(name)) body[element] = yn(value);
+    else body[element] = value;
+  }
+  body.MustFail = 'N';
   return { element: RULE_ELEMENTS[Number(rule.params.type)] ?? 'MatchContentRule', body };
+}
+
+/** Rules grouped by their element under `<Data>`, as `showrule` lists them; empty `<Data/>` for none. */
+export function renderRules(rules: readonly SimRule[]): XmlObject {
+  const data: Record<string, XmlObject[]> = {};
+  for (const rule of rules) {
+    const { element, body } = renderRule(rule);
+    data[element] ??= [];
+    data[element].push(body);
+  }
+  return data;
 }

@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import type { NonAsciiForm } from './types.js';
 
 /** Element tree for xmlbuilder2's object form: arrays repeat the element, strings become text. */
 export interface XmlObject {
@@ -12,8 +13,8 @@ export type XmlValue = string | number | XmlObject | readonly XmlObject[];
 export type Reply = { readonly data: XmlObject } | { readonly text: string };
 
 /**
- * A failed call. The appliance mirrors `stat` in the HTTP status (LOADMASTER-API.md §1), so one
- * number serves both.
+ * A failed call. The appliance mirrors `stat` in the HTTP status (Kemp's API documentation; the
+ * Python SDK maps 400, 401, 404, 405 and 422), so one number serves both.
  */
 export class SimError extends Error {
   constructor(
@@ -25,20 +26,57 @@ export class SimError extends Error {
   }
 }
 
-/** The plain success text the appliance sends for commands without data. */
+/** The plain success text of commands without data (captured delvs, delrs, modrs replies). */
 export const DONE: Reply = { text: 'Command completed ok' };
 
-/** Renders a success envelope: `<Response stat="200" code="ok"><Success>...</Success></Response>`. */
-export function renderSuccess(reply: Reply): string {
+/** The reply's media type: Kemp's module reads a reply only when it is exactly `text/xml`. */
+export const XML_TYPE = 'text/xml';
+
+/** `<Response stat="200" code="ok"><Success>...</Success></Response>` (captured replies). */
+export function renderSuccess(reply: Reply, form: NonAsciiForm): Buffer {
   const success = 'data' in reply ? { Data: reply.data } : reply.text;
-  return render({ Response: { '@stat': '200', '@code': 'ok', Success: success } });
+  return render({ Response: { '@stat': '200', '@code': 'ok', Success: success } }, form);
 }
 
-/** Renders an error envelope: `<Response stat="422" code="fail"><Error>Unknown VS</Error></Response>`. */
-export function renderError(status: number, message: string): string {
-  return render({ Response: { '@stat': String(status), '@code': 'fail', Error: message } });
+/** `<Response stat="422" code="fail"><Error>Unknown VS</Error></Response>` (Kemp's documentation). */
+export function renderError(status: number, message: string, form: NonAsciiForm): Buffer {
+  return render({ Response: { '@stat': String(status), '@code': 'fail', Error: message } }, form);
 }
 
-function render(tree: XmlObject): string {
-  return `${create({ version: '1.0', encoding: 'UTF-8' }, tree).end({ prettyPrint: false })}\n`;
+/**
+ * An HTML page, not XML: what answers a wrong password (401) or a disabled API (404). Kemp's module
+ * and the Python SDK read only the status of these, and one account shows a login page.
+ */
+export function renderPage(status: number): Buffer {
+  const title = status === 401 ? '401 Unauthorized' : '404 Not Found';
+  return Buffer.from(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`);
+}
+
+/**
+ * The declaration says ISO-8859-1, as in every captured reply, with a line break after it and one
+ * element per line. Non-ASCII text is written in the chosen form: Latin-1 bytes (characters beyond
+ * Latin-1 as references), references only, or UTF-8 bytes that contradict the declaration.
+ */
+function render(tree: XmlObject, form: NonAsciiForm): Buffer {
+  const doc = create({ version: '1.0', encoding: 'ISO-8859-1' }, ampersands(tree) as XmlObject);
+  const xml = `${doc.end({ prettyPrint: true, indent: '', newline: '\n' }).replaceAll(AMP, '&amp;')}\n`;
+  const ref = (c: string) => `&#${c.codePointAt(0)};`;
+  if (form === 'utf8') return Buffer.from(xml, 'utf8');
+  if (form === 'references') return Buffer.from(xml.replace(/[^\x00-\x7f]/gu, ref), 'latin1');
+  return Buffer.from(xml.replace(/[^\x00-\xff]/gu, ref), 'latin1');
+}
+
+/** U+FFFF cannot occur in an XML document, so no value holds it: it stands in for `&` while xmlbuilder2 writes. */
+const AMP = '\uffff';
+
+/**
+ * The tree with every `&` of its text replaced by {@link AMP}, put back as `&amp;` once serialised:
+ * xmlbuilder2 leaves text that looks like a reference (`&amp;`, `&#38;`) unescaped, so a value
+ * holding one would otherwise come back decoded once too often.
+ */
+function ampersands(v: XmlValue): XmlValue {
+  if (typeof v === 'string') return v.replaceAll('&', AMP);
+  if (typeof v === 'number') return v;
+  if (Array.isArray(v)) return v.map((x) => ampersands(x) as XmlObject);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ampersands(x)]));
 }

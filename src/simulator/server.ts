@@ -26,7 +26,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         ? APPLIANCE_RATE_LIMIT
         : opts.rateLimit;
   const rt: SimRuntime = {
-    store: new SimStore(emptyState(certificates)),
+    store: new SimStore(emptyState(certificates, opts.ssoDomains)),
     calls: [],
     ignored: [],
     faults: new FaultQueue(),
@@ -36,6 +36,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     password: opts.password ?? randomBytes(12).toString('base64url'),
     apikey: opts.apikey ?? randomBytes(18).toString('base64url'),
     parseTemplates: opts.parseTemplates ?? rejectTemplates,
+    nonAscii: opts.nonAscii ?? 'latin1',
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -80,8 +81,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     failNext: (kind: FaultKind, message?: string) =>
       rt.faults.add({ call: rt.calls.length + 1, kind, message }),
     clearFaults: () => rt.faults.clear(),
+    tamper: (rule) => {
+      rt.store.tamper = rule;
+    },
     reset: () => {
-      rt.store = new SimStore(emptyState(certificates));
+      rt.store = new SimStore(emptyState(certificates, opts.ssoDomains));
       rt.calls = [];
       rt.ignored = [];
       rt.faults.clear();

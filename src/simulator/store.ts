@@ -2,10 +2,10 @@ import { isIP } from 'node:net';
 import { GLOBAL_DEFAULTS, RS_DEFAULTS } from './known-params.js';
 import type { RequestParams } from './params.js';
 import { SimError } from './reply.js';
-import type { SimRealServer, SimRule, SimState, SimVirtualService } from './types.js';
+import type { SimRealServer, SimRule, SimState, SimVirtualService, Tamper } from './types.js';
 
-/** A fresh appliance: no VSs, rules or templates; the given certificates installed. */
-export function emptyState(certificates: readonly string[]): SimState {
+/** A fresh appliance: no VSs, rules or templates; the given certificates and SSO domains installed. */
+export function emptyState(certificates: readonly string[], ssoDomains: readonly string[] = []): SimState {
   // Indexes start at 1: the appliance never hands out index 0, and 0 means "no parent" in MasterVSID.
   return {
     nextVsIndex: 1,
@@ -14,13 +14,34 @@ export function emptyState(certificates: readonly string[]): SimState {
     rules: [],
     globals: { ...GLOBAL_DEFAULTS },
     certificates: [...certificates],
+    ssoDomains: [...ssoDomains],
     templates: [],
   };
 }
 
 /** The in-memory appliance: lookups by the API's addressing rules and the VS operations they share. */
 export class SimStore {
+  /** A parameter not kept as sent, for read-back tests (see {@link Tamper}). */
+  tamper: Tamper | undefined;
+
   constructor(public data: SimState) {}
+
+  /**
+   * The parameters as the appliance keeps them: all of them, unless a tamper rule drops one (the
+   * old value stays) or rewrites it.
+   */
+  kept(params: Record<string, string>, old: Readonly<Record<string, string>>): Record<string, string> {
+    const t = this.tamper;
+    if (!t) return params;
+    const out = { ...params };
+    for (const key of Object.keys(out)) {
+      if (key.toLowerCase() !== t.param.toLowerCase()) continue;
+      if (t.mode === 'rewrite') out[key] = t.value;
+      else if (key in old) out[key] = old[key] as string;
+      else delete out[key];
+    }
+    return out;
+  }
 
   /** A VS or SubVS by index. */
   vsByIndex(index: number): SimVirtualService | undefined {
@@ -36,8 +57,9 @@ export class SimStore {
   }
 
   /**
-   * The VS a call addresses (LOADMASTER-API.md §2): `vs=<ip>&port=<p>&prot=<tcp|udp>` or `vs=<index>`.
-   * A SubVS has no address of its own, so the address form finds parents only.
+   * The VS a call addresses (Kemp's API description): `vs=<ip>&port=<p>&prot=<tcp|udp>` or
+   * `vs=<index>`. A SubVS has no address of its own, so the address form finds parents only. A
+   * missing one answers "Unknown VS" (Kemp's module, the go provider, a Puppet provider).
    */
   findVs(params: RequestParams): SimVirtualService {
     const vs = params.require('vs');
@@ -67,13 +89,15 @@ export class SimStore {
       const port = rsport === undefined ? vs.port : parsePort(rsport);
       found = vs.members.find((m) => m.subVsIndex === undefined && m.addr === rs && m.port === port);
     }
-    if (!found) throw new SimError(422, 'Unknown real server');
+    // "Unknown RS" is a terraform provider's reading (pier62350/terraform-provider-kemp), unverified.
+    if (!found) throw new SimError(422, 'Unknown RS');
     return found;
   }
 
+  /** A content rule by name; a missing one answers "Rule not found" (the go terraform provider). */
   rule(name: string): SimRule {
     const found = this.data.rules.find((r) => r.name === name);
-    if (!found) throw new SimError(422, `Unknown rule: ${name}`);
+    if (!found) throw new SimError(422, 'Rule not found');
     return found;
   }
 
@@ -95,7 +119,7 @@ export class SimStore {
       port,
       prot,
       parent: 0,
-      params: { ...params },
+      params: this.kept({ ...params }, {}),
       members: [],
     };
     this.data.vss.push(vs);
@@ -104,7 +128,7 @@ export class SimStore {
 
   /**
    * Adds a SubVS to `parent`: a new VS (own VSIndex) plus a slot in the parent (own RsIndex), the
-   * two numbers `modvs createsubvs=` reports (LOADMASTER-API.md §2).
+   * two numbers `modvs createsubvs=` reports (Kemp's "Create a SubVS" example).
    */
   createSubVs(parent: SimVirtualService, params: Record<string, string>): SimVirtualService {
     if (parent.parent !== 0) throw new SimError(422, 'A SubVS cannot have SubVSs');
@@ -145,7 +169,7 @@ export class SimStore {
   /** Sets VS parameters; an empty value is stored too (the appliance clears the field). */
   setVsParams(vs: SimVirtualService, params: Record<string, string>): void {
     this.assertCertificates(params);
-    Object.assign(vs.params, params);
+    Object.assign(vs.params, this.kept(params, vs.params));
   }
 
   /** `CertFile` must name installed certificates (space-separated, as the appliance reads them back). */
@@ -164,7 +188,7 @@ export function parsePort(value: string): number {
   return port;
 }
 
-/** `tcp` or `udp` (values are case-sensitive on the appliance, LOADMASTER-API.md §1), else 422. */
+/** `tcp` or `udp` (values are case-sensitive on the appliance: enumerations are lower case), else 422. */
 export function parseProt(value: string): string {
   if (value !== 'tcp' && value !== 'udp') throw new SimError(422, `Invalid protocol: ${value}`);
   return value;

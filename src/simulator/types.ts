@@ -70,10 +70,33 @@ export interface SimulatorOptions {
   readonly certificates?: readonly string[];
   /** Reader of `uploadtemplate` bodies; the default rejects every file with 422 "Invalid template file". */
   readonly parseTemplates?: TemplateParser;
+  /** SSO domains `showdomain` lists (default none, as on a fresh appliance); read back in capitals. */
+  readonly ssoDomains?: readonly string[];
+  /** How non-ASCII text is written in a reply, which always declares ISO-8859-1 (default `latin1`). */
+  readonly nonAscii?: NonAsciiForm;
 }
 
-/** What an injected fault does to the call it hits. */
-export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop';
+/**
+ * The three forms non-ASCII text may take in a reply declared ISO-8859-1: Latin-1 bytes (characters
+ * beyond it as references), numeric character references only, or UTF-8 bytes despite the
+ * declaration. Which one the appliance uses is not known; the scripts must read all three.
+ */
+export type NonAsciiForm = 'latin1' | 'references' | 'utf8';
+
+/**
+ * A parameter the appliance does not keep as sent, for read-back tests: `drop` ignores it (the
+ * object keeps its old value), `rewrite` stores `value` instead. Names match whatever their case.
+ */
+export type Tamper =
+  | { readonly param: string; readonly mode: 'drop' }
+  | { readonly param: string; readonly mode: 'rewrite'; readonly value: string };
+
+/**
+ * What an injected fault does to the call it hits: answer 500, 401 or 422; never answer (`hang`);
+ * close the connection unanswered (`drop`); or carry the call out and then close the connection
+ * without the reply (`lost`).
+ */
+export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop' | 'lost';
 
 /** A fault for one call: the Nth call of the session (1-based) or the next call of a command. */
 export interface FaultSpec {
@@ -85,7 +108,7 @@ export interface FaultSpec {
 }
 
 /** How the simulator dealt with one request. */
-export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'rate-limited';
+export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'lost' | 'rate-limited';
 
 /** One request as logged by {@link Simulator.calls}. */
 export interface CallRecord {
@@ -165,6 +188,8 @@ export interface SimState {
   rules: SimRule[];
   globals: Record<string, string>;
   certificates: string[];
+  /** SSO domain names, as created (`showdomain` writes them in capitals). */
+  ssoDomains: string[];
   templates: SimStoredTemplate[];
 }
 
@@ -191,6 +216,8 @@ export interface Simulator {
   /** Fails the next call with the given kind (shorthand for a fault on the next call number). */
   failNext(kind: FaultKind, message?: string): void;
   clearFaults(): void;
+  /** From now on, does not keep one parameter as sent (see {@link Tamper}); undefined stops it. */
+  tamper(rule: Tamper | undefined): void;
   /** Back to a fresh appliance: state, call log, ignored list, faults and rate window. */
   reset(): void;
   /** Closes every connection (hung ones too), the server, and removes the certificate's temp dir. */

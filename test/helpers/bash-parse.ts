@@ -40,38 +40,3 @@ export function bashSyntaxCheck(path: string): string {
   const r = spawnSync('bash', ['-n', path], { encoding: 'utf8' });
   return r.status === 0 ? '' : r.stderr || `bash -n exited ${r.status}`;
 }
-
-/** One API call as `deploy.sh --dry-run` prints it. */
-export interface DryRunCall {
-  readonly command: string;
-  readonly params: readonly { readonly name: string; readonly value: string }[];
-}
-
-/**
- * Reads a dry run: `GET <command>` lines, each followed by `  <name>=<value as a bash word>` lines.
- * Bash itself turns the words back into text (one bash for all of them), so the test checks the
- * bytes a user would get by copying the word into a shell.
- */
-export function parseDryRun(stdout: string): DryRunCall[] {
-  const calls: { command: string; params: { name: string; word: string }[] }[] = [];
-  for (const line of stdout.split('\n')) {
-    const get = /^GET (\S+)$/.exec(line);
-    if (get) calls.push({ command: get[1] as string, params: [] });
-    const param = /^ {2}([^=]+)=(.*)$/.exec(line);
-    if (param) {
-      const call = calls.at(-1);
-      if (!call) throw new Error(`parameter before any call: ${line}`);
-      call.params.push({ name: param[1] as string, word: param[2] as string });
-    }
-  }
-  const words = calls.flatMap((c) => c.params.map((p) => p.word));
-  const r = spawnSync('bash', ['-c', `printf '%s\\0' ${words.join(' ')}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cannot decode the dry run's words: ${r.stderr}`);
-  const values = words.length === 0 ? [] : r.stdout.split('\0').slice(0, -1);
-  if (values.length !== words.length) throw new Error('the dry run printed a word bash reads as several');
-  let i = 0;
-  return calls.map((c) => ({
-    command: c.command,
-    params: c.params.map((p) => ({ name: p.name, value: values[i++] as string })),
-  }));
-}

@@ -1,7 +1,7 @@
 /**
  * The operations of a generated deploy.ps1, in order: each step's title, read from its marker comment
- * `# step <n>: <title>` (src/emit/templates/powershell-steps.ts). Compare with the bash script's.
+ * `# step <n>: <title>` (src/emit/templates/powershell-script.ts). Compare with the bash script's.
  */
 export function powershellOperations(script: string): string[] {
-  return [...script.matchAll(/^# step \d+: (.*)$/gm)].map((m) => m[1] ?? '');
+  return [...script.matchAll(/^ *# step \d+: (.*)$/gm)].map((m) => m[1] ?? '');
 }

@@ -2,10 +2,34 @@ import { isTrue } from '../params.js';
 import { DONE, SimError } from '../reply.js';
 import type { CommandSpec } from './context.js';
 
-/** `listcert`: the installed certificate names. */
+/**
+ * `listcert`: `<Data><cert><name/><type/><modulus/></cert>...` in lower case (Keyfactor's
+ * kemp-orchestrator reads it so, as does the Python SDK's get_certificates).
+ */
 export const listcert: CommandSpec = {
   known: [],
-  run: ({ store }) => ({ data: { cert: store.data.certificates.map((name) => ({ name })) } }),
+  run: ({ store }) => ({
+    data: { cert: store.data.certificates.map((name) => ({ name, type: 'RSA', modulus: 'C0FFEE' })) },
+  }),
+};
+
+/**
+ * `showdomain`: each SSO domain a `<Domain>` with its `<Id>` and `<Name>` in capitals, among other
+ * fields (Kemp's "Display a Client Side SSO Configuration" example; Kemp's module's Get-SSODomain).
+ */
+export const showdomain: CommandSpec = {
+  known: ['domain'],
+  run: ({ store }) => ({
+    data: {
+      Domain: store.data.ssoDomains.map((name, i) => ({
+        Id: i + 1,
+        Name: name.toUpperCase(),
+        ldap_version: 3,
+        server_side: 0,
+        auth_type: 'LDAP-StartTLS',
+      })),
+    },
+  }),
 };
 
 /** `addcert`: POST a certificate (only its name is kept): `cert=<name>[&replace=1][&password=]`. */

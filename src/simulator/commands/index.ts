@@ -1,4 +1,4 @@
-import { addcert, listcert } from './certs.js';
+import { addcert, listcert, showdomain } from './certs.js';
 import type { CommandSpec } from './context.js';
 import { get, set } from './globals.js';
 import { addrs, delrs, modrs, showrs } from './rs.js';
@@ -30,4 +30,5 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   deltemplate,
   listcert,
   addcert,
+  showdomain,
 };

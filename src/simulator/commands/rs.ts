@@ -1,7 +1,7 @@
 import { RS_DEFAULTS, RS_PARAMS, RS_SETTINGS } from '../known-params.js';
 import { isTrue } from '../params.js';
-import { renderRs } from '../render.js';
-import { DONE, SimError } from '../reply.js';
+import { renderRs, renderSlot } from '../render.js';
+import { DONE, type Reply, SimError } from '../reply.js';
 import { parsePort } from '../store.js';
 import type { SimRealServer, SimVirtualService } from '../types.js';
 import type { CommandSpec } from './context.js';
@@ -11,7 +11,7 @@ const KNOWN = [...VS_ADDRESS, ...RS_PARAMS];
 
 /**
  * `addrs`: a real server in a VS or SubVS (`vs=<SubVSIndex>`); on a parent, `AddToAllSubvs=1` adds it
- * to every SubVS instead. `rsport` defaults to the VS's port.
+ * to every SubVS instead. `rsport` defaults to the VS's port. Answers `<Data><Rs>` (captured addrs.xml).
  */
 export const addrs: CommandSpec = {
   known: KNOWN,
@@ -42,7 +42,7 @@ export const addrs: CommandSpec = {
         rsIndex: store.data.nextRsIndex++,
         addr,
         port,
-        params: { ...RS_DEFAULTS, ...settings },
+        params: store.kept({ ...RS_DEFAULTS, ...settings }, RS_DEFAULTS),
         rules: [],
       };
       target.members.push(rs);
@@ -52,18 +52,21 @@ export const addrs: CommandSpec = {
   },
 };
 
-/** `modrs`: changes a real server's (or a SubVS slot's) weight, forward, enable, limit, critical. */
+/**
+ * `modrs`: changes a real server's (or a SubVS slot's) weight, forward, enable, limit, critical;
+ * "Command completed ok" (captured modrs.xml).
+ */
 export const modrs: CommandSpec = {
   known: KNOWN,
   run: ({ store, params }) => {
     const vs = store.findVs(params);
     const rs = store.findMember(vs, params);
-    Object.assign(rs.params, params.pick(RS_SETTINGS));
-    return { data: { Rs: renderRs(vs, rs) } };
+    Object.assign(rs.params, store.kept(params.pick(RS_SETTINGS), rs.params));
+    return DONE;
   },
 };
 
-/** `delrs`: removes a real server (a SubVS slot goes with `delvs` of the SubVS). */
+/** `delrs`: removes a real server (a SubVS slot goes with `delvs` of the SubVS); "Command completed ok" (captured delrs.xml). */
 export const delrs: CommandSpec = {
   known: KNOWN,
   run: ({ store, params }) => {
@@ -75,15 +78,21 @@ export const delrs: CommandSpec = {
   },
 };
 
-/** `showrs`: one real server, or all of a VS's real servers when `rs` is absent. */
+/**
+ * `showrs`: one real server as `<Data><Rs>` (captured showrs.xml), or all of a VS's when `rs` is
+ * absent; a SubVS slot (`rs=!<RsIndex>`) answers as `<Data><SubVS>` (kreemer/loadmaster-go-client
+ * reads a slot's MatchRules from `SubVS`).
+ */
 export const showrs: CommandSpec = {
   known: KNOWN,
-  run: ({ store, params }) => {
+  run: ({ store, params }): Reply => {
     const vs = store.findVs(params);
     if (!params.has('rs')) {
       const servers = vs.members.filter((m) => m.subVsIndex === undefined);
       return { data: { Rs: servers.map((m) => renderRs(vs, m)) } };
     }
-    return { data: { Rs: renderRs(vs, store.findMember(vs, params)) } };
+    const member = store.findMember(vs, params);
+    if (member.subVsIndex !== undefined) return { data: { SubVS: renderSlot(store, member) } };
+    return { data: { Rs: renderRs(vs, member) } };
   },
 };

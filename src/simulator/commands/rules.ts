@@ -1,6 +1,6 @@
 import { RULE_DEFAULTS, RULE_PARAMS } from '../known-params.js';
-import { renderRule } from '../render.js';
-import type { XmlObject } from '../reply.js';
+import { renderRules } from '../render.js';
+import type { Reply } from '../reply.js';
 import { DONE, SimError } from '../reply.js';
 import type { SimRule } from '../types.js';
 import type { CommandSpec } from './context.js';
@@ -17,6 +17,9 @@ function ruleSettings(picked: Record<string, string>): Record<string, string> {
   return settings;
 }
 
+/** The rule as `showrule name=` shows it: `addrule` and `modrule` answer with it (Kemp's examples). */
+const showOne = (rule: SimRule): Reply => ({ data: renderRules([rule]) });
+
 /** `addrule`: a global content rule. */
 export const addrule: CommandSpec = {
   known: RULE_PARAMS,
@@ -25,8 +28,12 @@ export const addrule: CommandSpec = {
     if (name === '') throw new SimError(422, 'Invalid rule name');
     if (store.data.rules.some((r) => r.name === name))
       throw new SimError(422, `Rule already exists: ${name}`);
-    store.data.rules.push({ name, params: { ...RULE_DEFAULTS, ...ruleSettings(params.pick(RULE_PARAMS)) } });
-    return DONE;
+    const rule = {
+      name,
+      params: store.kept({ ...RULE_DEFAULTS, ...ruleSettings(params.pick(RULE_PARAMS)) }, RULE_DEFAULTS),
+    };
+    store.data.rules.push(rule);
+    return showOne(rule);
   },
 };
 
@@ -35,18 +42,23 @@ export const modrule: CommandSpec = {
   known: RULE_PARAMS,
   run: ({ store, params }) => {
     const rule = store.rule(params.require('name'));
-    Object.assign(rule.params, ruleSettings(params.pick(RULE_PARAMS)));
-    return DONE;
+    Object.assign(rule.params, store.kept(ruleSettings(params.pick(RULE_PARAMS)), rule.params));
+    return showOne(rule);
   },
 };
 
-/** `delrule`: deletes a content rule; refused while attached (assumed, as the WUI refuses it). */
+/**
+ * `delrule`: deletes a content rule and detaches it from every real server and SubVS slot it is on:
+ * Kemp's CLI documentation says deleting a rule removes it from the real servers it is assigned to,
+ * so no "in use" refusal protects a rule another Virtual Service needs.
+ */
 export const delrule: CommandSpec = {
   known: ['name'],
   run: ({ store, params }) => {
     const rule = store.rule(params.require('name'));
-    const inUse = store.data.vss.some((vs) => vs.members.some((m) => m.rules.includes(rule.name)));
-    if (inUse) throw new SimError(422, `Rule in use: ${rule.name}`);
+    for (const vs of store.data.vss) {
+      for (const m of vs.members) m.rules = m.rules.filter((r) => r !== rule.name);
+    }
     store.data.rules = store.data.rules.filter((r) => r !== rule);
     return DONE;
   },
@@ -57,20 +69,14 @@ export const showrule: CommandSpec = {
   known: ['name'],
   run: ({ store, params }) => {
     const name = params.get('name');
-    const rules: SimRule[] = name === undefined ? store.data.rules : [store.rule(name)];
-    const data: Record<string, XmlObject[]> = {};
-    for (const rule of rules) {
-      const { element, body } = renderRule(rule);
-      data[element] ??= [];
-      data[element].push(body);
-    }
-    return { data };
+    return { data: renderRules(name === undefined ? store.data.rules : [store.rule(name)]) };
   },
 };
 
 /**
- * `addrsrule`: attaches a rule to a real server or SubVS slot:
- * `vs=<parent>&rs=!<RsIndex>&rule=<name>`; RsIndex is the slot, not the SubVS's VSIndex.
+ * `addrsrule`: attaches a rule to a real server or SubVS slot: `vs=<parent>&rs=!<RsIndex>&rule=<name>`;
+ * RsIndex is the slot, not the SubVS's VSIndex. A second attachment is refused (assumed: no public
+ * source gives the text), and the reply holds no data (Kemp's module classes it GeneralCase).
  */
 export const addrsrule: CommandSpec = {
   known: [...VS_ADDRESS, 'rs', 'rsport', 'rule'],

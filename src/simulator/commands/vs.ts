@@ -6,19 +6,22 @@ import type { CommandSpec } from './context.js';
 import { VS_ADDRESS } from './context.js';
 import { addFromTemplate } from './templates.js';
 
-/** `listvs`: every VS and SubVS. */
+/** `listvs`: every VS and SubVS, each a `<VS>` under `<Data>` with its slots and real servers (captured listvs). */
 export const listvs: CommandSpec = {
   known: [],
   run: ({ store }) => ({ data: { VS: store.data.vss.map((vs) => renderVs(store, vs)) } }),
 };
 
-/** `showvs`: one VS or SubVS. */
+/** `showvs`: one VS or SubVS, its fields directly under `<Data>` (captured showvs). */
 export const showvs: CommandSpec = {
   known: VS_ADDRESS,
   run: ({ store, params }) => ({ data: renderVs(store, store.findVs(params)) }),
 };
 
-/** `addvs`: a new VS from parameters, or the VSs of an installed template with `template=<name>`. */
+/**
+ * `addvs`: a new VS from parameters, answered with the whole VS, its `<Index>` among the fields
+ * (captured addvs.xml), or the VSs of an installed template with `template=<name>`.
+ */
 export const addvs: CommandSpec = {
   known: [...VS_ADDRESS, 'template', ...VS_PARAMS],
   run: (ctx) => {
@@ -35,8 +38,9 @@ export const addvs: CommandSpec = {
 };
 
 /**
- * `modvs`: changes a VS or SubVS; `createsubvs=` (any value, normally empty) adds a SubVS and the
- * reply, the parent, lists it (LOADMASTER-API.md §3).
+ * `modvs`: changes a VS or SubVS and answers with it (captured modvs.xml); `createsubvs=` (any
+ * value, normally empty) adds a SubVS, and the reply, the parent, lists it last (Kemp's "Create a
+ * SubVS" example, Kemp's engineer's StoreFront script, the go client's tests).
  */
 export const modvs: CommandSpec = {
   known: [...VS_ADDRESS, 'createsubvs', ...VS_PARAMS],
@@ -48,7 +52,7 @@ export const modvs: CommandSpec = {
   },
 };
 
-/** `delvs`: deletes a VS (with its SubVSs) or a SubVS. */
+/** `delvs`: deletes a VS (with its SubVSs) or a SubVS; "Command completed ok" (captured delvs.xml). */
 export const delvs: CommandSpec = {
   known: VS_ADDRESS,
   run: ({ store, params }) => {

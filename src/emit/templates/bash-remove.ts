@@ -1,0 +1,140 @@
+/**
+ * deploy.sh's library, last part: `remove`, one function per RemovalStep (src/model/plan.ts). It
+ * deletes only what the site owns and reads each deletion back. It holds no site value.
+ */
+
+/** `${` inside the template literal below: bash needs it, JavaScript would read it as a placeholder. */
+const D = '${';
+
+/** The removal functions (see the module comment). */
+export const BASH_REMOVE = String.raw`LM_N_REMOVED=0
+LM_N_KEPT=0
+LM_N_ABSENT=0
+
+# lm_gone OUTCOME [WHY]: counts and prints what remove did with one object.
+lm_gone() {
+  case $1 in
+    removed)
+      LM_N_REMOVED=$((LM_N_REMOVED + 1))
+      printf '    removed\n'
+      ;;
+    kept)
+      LM_N_KEPT=$((LM_N_KEPT + 1))
+      printf '    kept: %s\n' "${D}2//[[:cntrl:]]/ }"
+      ;;
+    absent)
+      LM_N_ABSENT=$((LM_N_ABSENT + 1))
+      printf '    not there\n'
+      ;;
+  esac
+}
+
+# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME: the site's Virtual Service (at its address, with its
+# nickname): each SubVS, then itself; listvs must then list none of them.
+lm_remove_vs() {
+  local title=$1 index cols subs=() i
+  lm_step "$title"
+  lm_find_vs "$2" "$3" "$4"
+  if [[ -z $LM_INDEX ]]; then
+    lm_gone absent
+    return 0
+  fi
+  if [[ $LM_NICK != "$5" ]]; then
+    lm_gone kept "it is named ${D}LM_NICK@Q}, not ${D}5@Q}: it is not this site's"
+    return 0
+  fi
+  index=$LM_INDEX
+  # listvs lists each SubVS as a VS whose MasterVSID is its parent (the Python SDK tells them so);
+  # the parent's slots name them too.
+  while IFS=$'\x1f' read -r -a cols; do
+    if [[ ${D}cols[2]:-} == "$index" ]]; then subs+=("${D}cols[1]:-}"); fi
+  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,MasterVSID)
+  lm_showvs "$index"
+  lm_slots
+  for i in ${D}LM_SLOT_VS[@]+"${D}LM_SLOT_VS[@]}"}; do
+    if ! lm_has "$i" ${D}subs[@]+"${D}subs[@]}"}; then subs+=("$i"); fi
+  done
+  for i in ${D}subs[@]+"${D}subs[@]}"}; do
+    lm_write delvs "vs=$i"
+    lm_forget "vs-$i"
+  done
+  lm_write delvs "vs=$index"
+  lm_forget listvs "vs-$index"
+  lm_read listvs listvs
+  while IFS=$'\x1f' read -r -a cols; do
+    if lm_has "${D}cols[1]:-}" "$index" ${D}subs[@]+"${D}subs[@]}"}; then
+      lm_fail "delvs answered ok, but listvs still lists Virtual Service ${D}cols[1]}"
+    fi
+  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index)
+  lm_gone removed
+}
+
+# lm_rule_names FLAT AT NAME: LM_FOUND=1 when a rule list under AT names NAME; LM_UNNAMED=1 when a
+# rule counter there (NRules, Nrules, ...) counts more rules than the lists name.
+lm_rule_names() {
+  local lines=() line n most
+  mapfile -t lines < <(lm_q names "$1" "$2")
+  most=${D}lines[-1]#\#}
+  unset 'lines[-1]'
+  LM_FOUND=0 LM_UNNAMED=0
+  n=${D}#lines[@]}
+  for line in ${D}lines[@]+"${D}lines[@]}"}; do
+    printf -v line '%b' "$line"
+    if [[ $line == "$3" ]]; then LM_FOUND=1; fi
+  done
+  if ((most > n)); then LM_UNNAMED=1; fi
+}
+
+# lm_rule_users NAME: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY says which),
+# or counts rules it does not name, even in its showvs; 1 when none uses it.
+lm_rule_users() {
+  local listing cols
+  lm_read listvs listvs
+  listing=$LM_FLAT
+  while IFS=$'\x1f' read -r -a cols; do
+    lm_rule_names "$listing" "${D}cols[0]}" "$1"
+    if ((LM_UNNAMED == 1 && LM_FOUND == 0)); then
+      lm_showvs "${D}cols[1]:-}"
+      lm_rule_names "$LM_FLAT" "$LM_AT" "$1"
+    fi
+    if ((LM_FOUND == 1)); then
+      LM_WHY="Virtual Service ${D}cols[1]:-} uses it"
+      return 0
+    fi
+    if ((LM_UNNAMED == 1)); then
+      LM_WHY="Virtual Service ${D}cols[1]:-} counts rules the LoadMaster does not name: it may use this one"
+      return 0
+    fi
+  done < <(lm_q rows "$listing" /Response#1/Success#1/Data#1 VS Index)
+  return 1
+}
+
+# lm_remove_rule TITLE NAME: the site's content rule, unless a Virtual Service still uses it. Deleting
+# a rule detaches it from everything it is attached to (Kemp's CLI documentation), so its users are
+# looked for first.
+lm_remove_rule() {
+  local title=$1 name=$2
+  lm_step "$title"
+  lm_find_rule "$name"
+  if [[ -z $LM_RULE_AT ]]; then
+    lm_gone absent
+    return 0
+  fi
+  if lm_rule_users "$name"; then
+    lm_gone kept "$LM_WHY"
+    return 0
+  fi
+  lm_write delrule "name=$name"
+  lm_forget rules
+  lm_find_rule "$name"
+  if [[ -n $LM_RULE_AT ]]; then lm_fail "delrule answered ok, but showrule still lists ${D}name@Q}"; fi
+  lm_gone removed
+}
+
+# lm_keep_globals TITLE PARAM...: global settings are shared by every service of the LoadMaster.
+lm_keep_globals() {
+  lm_step "$1"
+  shift
+  printf '    left as they are: %s (they serve every Virtual Service of this LoadMaster)\n' "$*"
+}
+`;

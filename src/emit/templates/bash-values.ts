@@ -1,0 +1,176 @@
+/**
+ * deploy.sh's library, second part: comparing what the appliance reports with what the site wants,
+ * and reporting each object's outcome. The parameter table it reads (LM_ELEMENT, LM_COMPARE,
+ * LM_ABSENT) is generated from the parameter catalogue. It holds no site value.
+ */
+
+/** `${` inside the raw template literal below: bash needs it, JavaScript would read it as a placeholder. */
+const D = '${';
+
+/** Comparison, differences and reports (see the module comment). */
+export const BASH_VALUES = String.raw`LM_N_CREATE=0
+LM_N_CHANGE=0
+LM_N_SAME=0
+LM_N_FOREIGN=0
+LM_PROBLEMS=()
+LM_GLOBALS_FOUND=()
+# SubVSs taken over (or made) by this run, and the Virtual Services and slots it created: nothing
+# in those is foreign or attached yet, so they are not read for that.
+declare -A LM_ADOPTED=() LM_NEW=()
+
+# lm_bool VALUE: LM_B = 1 or 0 for the ways the appliance writes a switch (Y/N in showvs, yes/no
+# in get), else VALUE itself.
+lm_bool() {
+  case ${D}1,,} in
+    y | yes | 1 | true | on | enabled) LM_B=1 ;;
+    n | no | 0 | false | off | disabled | '') LM_B=0 ;;
+    *) LM_B=$1 ;;
+  esac
+}
+
+# lm_items TEXT: LM_ITEMS = the items of a list, separated by spaces, commas or line breaks.
+lm_items() {
+  local t=${D}1//[,$'\n\r\t']/ }
+  read -r -a LM_ITEMS <<<"$t" || true
+}
+
+# lm_same KEY SENT FOUND PRESENT: 0 when the appliance holds SENT: FOUND if PRESENT is 1, else
+# whatever an absent element stands for (LM_ABSENT; nothing known means not the same).
+lm_same() {
+  local key=$1 sent=$2 found=$3 a alt
+  if [[ $4 == 0 ]]; then
+    if [[ ! -v LM_ABSENT[$key] ]]; then return 1; fi
+    found=${D}LM_ABSENT[$key]}
+  fi
+  case ${D}LM_COMPARE[$key]:-text} in
+    bool)
+      lm_bool "$sent"
+      a=$LM_B
+      lm_bool "$found"
+      [[ $a == "$LM_B" ]]
+      ;;
+    int)
+      # As numbers: spaces and leading zeros aside.
+      sent=${D}sent//[[:space:]]/}
+      found=${D}found//[[:space:]]/}
+      while [[ $sent == 0?* ]]; do sent=${D}sent#0}; done
+      while [[ $found == 0?* ]]; do found=${D}found#0}; done
+      [[ $sent == "$found" ]]
+      ;;
+    ci) [[ ${D}sent,,} == "${D}found,,}" ]] ;;
+    set | includes)
+      local -A held=()
+      lm_items "$found"
+      for a in ${D}LM_ITEMS[@]+"${D}LM_ITEMS[@]}"}; do held[$a]=1; done
+      lm_items "$sent"
+      for a in ${D}LM_ITEMS[@]+"${D}LM_ITEMS[@]}"}; do
+        if [[ ! -v held[$a] ]]; then return 1; fi
+        unset 'held[$a]'
+      done
+      [[ ${D}LM_COMPARE[$key]} == includes || ${D}#held[@]} == 0 ]]
+      ;;
+    *)
+      if [[ $sent == "$found" ]]; then return 0; fi
+      # A reply declared ISO-8859-1 that holds UTF-8 bytes reads as Latin-1: undo that and compare.
+      alt=$(printf '%s' "$found" | iconv -f UTF-8 -t ISO-8859-1 2>/dev/null) && [[ $alt == "$sent" ]]
+      ;;
+  esac
+}
+
+# lm_union SENT FOUND: LM_U = SENT's items, then FOUND's others (certificates added by hand stay),
+# leaving out a 32-digit hex name: the appliance's own default certificate (captured showvs replies).
+lm_union() {
+  local a out=() seen
+  lm_items "$1"
+  out=(${D}LM_ITEMS[@]+"${D}LM_ITEMS[@]}"})
+  seen=" $1 "
+  lm_items "$2"
+  for a in ${D}LM_ITEMS[@]+"${D}LM_ITEMS[@]}"}; do
+    if [[ $seen != *" $a "* && ! $a =~ ^[0-9a-fA-F]{32}$ ]]; then out+=("$a"); fi
+  done
+  LM_U="${D}out[*]}"
+}
+
+# lm_diff SCOPE FLAT AT PARAM...: compares the NAME=VALUE PARAMs with the element at AT. LM_DIFF
+# holds NAME=VALUE for each to send, LM_SHOW "NAME: appliance's value -> site's value" lines, LM_MISS
+# "NAME: sent ..., found ..." lines (for a read-back).
+lm_diff() {
+  local scope=$1 flat=$2 at=$3 p name value key el found shown present k v
+  shift 3
+  local -A fields=()
+  while IFS=$'\t' read -r k v; do
+    if [[ ! -v fields[$k] ]]; then fields[$k]=$v; fi
+  done < <(lm_q fields "$flat" "$at")
+  LM_DIFF=() LM_SHOW=() LM_MISS=()
+  for p in "$@"; do
+    name=${D}p%%=*}
+    value=${D}p#*=}
+    key=$scope:${D}name,,}
+    el=${D}LM_ELEMENT[$key]:-$name}
+    el=${D}el,,}
+    present=0
+    found=''
+    if [[ -v fields[$el] ]]; then
+      present=1
+      printf -v found '%b' "${D}fields[$el]}"
+    fi
+    if lm_same "$key" "$value" "$found" "$present"; then continue; fi
+    if [[ $present == 1 ]]; then
+      shown=${D}found@Q}
+    elif [[ -v LM_ABSENT[$key] ]]; then
+      shown=${D}LM_ABSENT[$key]@Q}
+    else
+      shown='(not reported)'
+    fi
+    LM_SHOW+=("$name: $shown -> ${D}value@Q}")
+    LM_MISS+=("$name: sent ${D}value@Q}, found $shown")
+    if [[ ${D}LM_COMPARE[$key]:-} == includes ]]; then
+      lm_union "$value" "$found"
+      value=$LM_U
+    fi
+    LM_DIFF+=("$name=$value")
+  done
+}
+
+# lm_report OUTCOME OBJECT [DETAIL...]: counts an object as create, change, same or foreign and says
+# so: plan prints what would happen, apply what it did, the checks before apply print nothing.
+lm_report() {
+  local outcome=$1 object=$2 line
+  shift 2
+  case $outcome in
+    create) LM_N_CREATE=$((LM_N_CREATE + 1)) ;;
+    change) LM_N_CHANGE=$((LM_N_CHANGE + 1)) ;;
+    same) LM_N_SAME=$((LM_N_SAME + 1)) ;;
+    foreign) LM_N_FOREIGN=$((LM_N_FOREIGN + 1)) ;;
+  esac
+  object=${D}object//[[:cntrl:]]/ }
+  if [[ $LM_MODE == plan ]]; then
+    case $outcome in
+      create) printf '+ create     %s\n' "$object" ;;
+      change) printf '~ change     %s\n' "$object" ;;
+      same) printf '= unchanged  %s\n' "$object" ;;
+      foreign) printf '! foreign    %s (left alone)\n' "$object" ;;
+    esac
+  elif [[ $LM_MODE == apply ]]; then
+    case $outcome in
+      create) printf '    created\n' ;;
+      change) printf '    changed\n' ;;
+      same) printf '    unchanged\n' ;;
+      foreign) printf '    left alone: %s (the site does not name it)\n' "$object" ;;
+    esac
+  else
+    return 0
+  fi
+  for line in "$@"; do printf '      %s\n' "${D}line//[[:cntrl:]]/ }"; done
+}
+
+# lm_problem TEXT: a reason the site cannot be applied as the LoadMaster stands. The checks before
+# apply collect them and stop before any change; plan lists them.
+lm_problem() {
+  LM_PROBLEMS+=("$1")
+  case $LM_MODE in
+    plan) printf 'x problem    %s\n' "$1" ;;
+    apply) lm_fail "$1" ;;
+  esac
+}
+`;

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { SaxesParser } from 'saxes';
+import { XML_FLATTEN_AWK, XML_QUERY_AWK } from '../../src/emit/templates/xml-reader.js';
+
+/** The awk implementations on this machine that deploy.sh may meet: `awk` itself, and others found. */
+export function awks(): string[][] {
+  const found: string[][] = [['awk']];
+  for (const cmd of [['mawk'], ['gawk'], ['busybox', 'awk']]) {
+    const probe = spawnSync(cmd[0] as string, [...cmd.slice(1), 'BEGIN { exit 0 }'], { stdio: 'ignore' });
+    if (probe.status === 0) found.push(cmd);
+  }
+  return found;
+}
+
+/** What deploy.sh's reader makes of a reply: its flat lines, or its exit code and complaint. */
+export function awkFlatten(awk: readonly string[], doc: Buffer): { code: number; out: string; err: string } {
+  const r = spawnSync(awk[0] as string, [...awk.slice(1), XML_FLATTEN_AWK], {
+    input: doc,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+  });
+  return { code: r.status ?? -1, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8') };
+}
+
+/** deploy.sh's query program over a flat reply (see XML_QUERY_AWK for the modes). */
+export function awkQuery(
+  awk: readonly string[],
+  flat: string,
+  vars: Readonly<Record<string, string>>,
+): string {
+  const args = Object.entries(vars).flatMap(([k, v]) => ['-v', `${k}=${v}`]);
+  const r = spawnSync(awk[0] as string, [...awk.slice(1), ...args, XML_QUERY_AWK], {
+    input: flat,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+  });
+  return r.stdout.toString('utf8');
+}
+
+/** The reader's escaping: backslash doubled, each control character as \0ooo. */
+function esc(s: string): string {
+  return s.replace(/[\\\x00-\x1f\x7f]/g, (c) =>
+    c === '\\' ? '\\\\' : `\\0${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
+  );
+}
+
+/**
+ * The same flat form made by a conformant XML parser (saxes), from the bytes decoded as the
+ * declaration says: the oracle the reader is tested against. Throws when saxes finds the document
+ * malformed.
+ */
+export function referenceFlatten(doc: Buffer): string {
+  const head = doc.subarray(0, 100).toString('latin1');
+  const latin1 = /encoding\s*=\s*["']iso-8859-1["']/i.test(head);
+  const text = doc.toString(latin1 ? 'latin1' : 'utf8');
+  const parser = new SaxesParser();
+  const lines: string[] = [];
+  const stack: { path: string; text: string; counts: Map<string, number> }[] = [];
+  const top = { path: '', text: '', counts: new Map<string, number>() };
+  let error: Error | undefined;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  parser.on('opentag', (tag) => {
+    const parent = stack.at(-1) ?? top;
+    const n = (parent.counts.get(tag.name) ?? 0) + 1;
+    parent.counts.set(tag.name, n);
+    const path = `${parent.path}/${tag.name}#${n}`;
+    for (const [name, value] of Object.entries(tag.attributes))
+      lines.push(`${path}@${name}\t${esc(String(value))}`);
+    stack.push({ path, text: '', counts: new Map() });
+  });
+  const append = (t: string) => {
+    const el = stack.at(-1);
+    if (el) el.text += t;
+  };
+  parser.on('text', append);
+  parser.on('cdata', append);
+  parser.on('closetag', () => {
+    const el = stack.pop();
+    if (el) lines.push(`${el.path}\t${esc(el.text)}`);
+  });
+  parser.write(text).close();
+  if (error) throw error;
+  return lines.map((l) => `${l}\n`).join('');
+}
