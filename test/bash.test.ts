@@ -187,8 +187,8 @@ test('arbitrary site values leave the script parseable and each step carries the
         assert.ok(tree);
         assert.equal(bashSyntaxProblems(tree), []);
         const words = [`Logoff=${logoff}`, `AllowedHosts=${hosts.join(' ')}`, `Domain=${sso}`];
-      if (nick !== '') words.push(`nickname=${nick}`);
-      for (const w of words) assert.ok(text.includes(bashQuote(w)), w);
+        if (nick !== '') words.push(`nickname=${nick}`);
+        for (const w of words) assert.ok(text.includes(bashQuote(w)), w);
       },
     ),
     { numRuns: 100 },
@@ -196,35 +196,37 @@ test('arbitrary site values leave the script parseable and each step carries the
 });
 
 // Text a LoadMaster field can hold: quotes, $, backticks, ;, &, backslashes, spaces, Latin-1 and beyond.
-const fieldText = fc.string({
-  unit: fc.oneof(
-    fc.constantFrom(
-      "'",
-      '"',
-      '$',
-      '`',
-      ';',
-      '&',
-      '\\',
-      '|',
-      '!',
-      '*',
-      '=',
-      '%',
-      '$(',
-      '${',
-      'é',
-      'ü',
-      '日本',
-      '😀',
-      '<',
-      '&amp;',
+const fieldText = fc
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom(
+        "'",
+        '"',
+        '$',
+        '`',
+        ';',
+        '&',
+        '\\',
+        '|',
+        '!',
+        '*',
+        '=',
+        '%',
+        '$(',
+        '${',
+        'é',
+        'ü',
+        '日本',
+        '😀',
+        '<',
+        '&amp;',
+      ),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
     ),
-    fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
-  ),
-  minLength: 1,
-  maxLength: 10,
-}).filter((t) => t.trim() !== '');
+    minLength: 1,
+    maxLength: 10,
+  })
+  .filter((t) => t.trim() !== '');
 
 test('arbitrary site values arrive byte for byte, read back equal, and a second plan finds nothing to do', async () => {
   const sim = await siteSimulator(SMALL);

@@ -12,13 +12,26 @@ const load = async (name: string) => {
   return compilePlan(EXCHANGE_2016, await loadDeployment(c.file, EXCHANGE_2016));
 };
 const kinds = (steps: readonly PlanStep[]) => steps.map((s) => s.kind);
-const param = (s: PlanStep | undefined, name: string) =>
-  s && 'params' in s ? s.params.find((p) => p.name === name)?.value : undefined;
+const param = (s: PlanStep | undefined, name: string) => {
+  if (!s) return undefined;
+  const params = 'stages' in s ? s.stages.flat() : 'params' in s ? s.params : [];
+  return params.find((p) => p.name === name)?.value;
+};
 
-test('order of the API facts: globals, certificates, rules, then each VS before its SubVSs', async () => {
+test('order: read-only checks, globals, rules, then each VS before its SubVSs', async () => {
   const plan = await load('example');
   const k = kinds(plan.steps);
-  assert.equal(k.slice(0, 5), ['global', 'global', 'global', 'certificates', 'rule']);
+  // Every check comes before the first change: certificates, then that no other VS holds the addresses.
+  assert.equal(k.slice(0, 6), [
+    'check-certificates',
+    'check-addresses',
+    'global',
+    'global',
+    'global',
+    'rule',
+  ]);
+  const esp = kinds((await load('esp')).steps);
+  assert.equal(esp.slice(0, 3), ['check-certificates', 'check-sso-domains', 'check-addresses']);
   assert.ok(k.lastIndexOf('rule') < k.indexOf('vs'));
   for (const [i, s] of plan.steps.entries()) {
     if (s.kind === 'subvs') {
@@ -132,4 +145,73 @@ test("a service's own real-server port moves only that service, and its health c
   const pop = plan.steps.find((s) => s.kind === 'vs' && s.ref === 'vs_3_110');
   assert.is(param(pop, 'CheckPort'), '110');
 });
+test("ESP is set in steps, as Kemp's engineer does it: basic settings, then ESP on, then the SSO domain", async () => {
+  const plan = await load('esp');
+  const esp = plan.steps.filter(
+    (s) => (s.kind === 'vs' || s.kind === 'subvs') && s.stages.flat().some((p) => p.name === 'EspEnabled'),
+  );
+  assert.ok(esp.length >= 8, 'the ESP SubVSs and the SMTP service');
+  for (const s of esp) {
+    if (s.kind !== 'vs' && s.kind !== 'subvs') continue;
+    const names = s.stages.map((stage) => stage.map((p) => p.name));
+    assert.ok(names[0]?.includes('nickname'), `${s.title}: basic settings first`);
+    assert.not.ok(
+      names[0]?.some((n) => ['EspEnabled', 'InputAuthMode', 'AllowedHosts', 'Domain', 'Logoff'].includes(n)),
+      `${s.title}: no ESP setting before ESP is on`,
+    );
+    assert.ok(names[1]?.includes('EspEnabled'), `${s.title}: then ESP on`);
+    for (const later of ['Domain', 'Logoff']) {
+      if (!names.flat().includes(later)) continue;
+      assert.ok(names[2]?.includes(later), `${s.title}: ${later} in a call after ESP is on`);
+    }
+  }
+  const owa = esp.find((s) => s.kind === 'subvs' && s.nickname === 'OWA');
+  assert.equal(owa && 'stages' in owa ? owa.stages[1]?.map((p) => p.name).sort() : [], [
+    'AllowedDirectories',
+    'AllowedHosts',
+    'ESPLogs',
+    'EspEnabled',
+    'ExcludedDirectories',
+    'InputAuthMode',
+    'OutputAuthMode',
+  ]);
+});
+
+test('remove: the services last to first, then the content rules; global settings stay', async () => {
+  const plan = await load('example');
+  const vs = plan.steps.flatMap((s) => (s.kind === 'vs' ? [`${s.address}:${s.port}:${s.nickname}`] : []));
+  const removed = plan.removal.flatMap((s) =>
+    s.kind === 'remove-vs' ? [`${s.address}:${s.port}:${s.nickname}`] : [],
+  );
+  assert.equal(removed, [...vs].reverse());
+  const k = kinds(plan.removal as unknown as PlanStep[]);
+  assert.ok(k.lastIndexOf('remove-vs' as never) < k.indexOf('remove-rule' as never));
+  assert.equal(
+    plan.removal
+      .filter((s) => s.kind === 'keep-globals')
+      .map((s) => (s.kind === 'keep-globals' ? s.params : [])),
+    [['subnetorigin', 'expect100', 'addforwardheader']],
+  );
+  assert.not.ok((await load('no-globals')).removal.some((s) => s.kind === 'keep-globals'));
+});
+
+test('every Virtual Service and SubVS is looked into for what the site does not name', async () => {
+  const plan = await load('example');
+  const refs = plan.steps.flatMap((s) => (s.kind === 'vs' || s.kind === 'subvs' ? [s.ref] : []));
+  const looked = plan.steps.flatMap((s) => (s.kind === 'foreign' ? [s.vs] : []));
+  assert.equal([...looked].sort(), [...refs].sort());
+  const parent = plan.steps.find((s) => s.kind === 'foreign' && s.vs === 'vs_1_443');
+  assert.equal(
+    parent?.kind === 'foreign' ? parent.slots.map((x) => `${x.nickname}:${x.rule}`) : [],
+    ['ActiveSync', 'Autodiscover', 'ECP', 'EWS', 'MAPI', 'OAB', 'OWA', 'PowerShell:powershell', 'RPC'].map(
+      (n) => (n.includes(':') ? n : `${n}:${n}`),
+    ),
+  );
+  const smtp = plan.steps.find((s) => s.kind === 'foreign' && s.vs === 'vs_2_25');
+  assert.equal(smtp?.kind === 'foreign' ? smtp.servers.map((x) => `${x.address}:${x.port}`) : [], [
+    '192.168.10.108:25',
+    '192.168.10.109:25',
+  ]);
+});
+
 test.run();

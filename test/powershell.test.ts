@@ -183,7 +183,7 @@ test('POP3 and IMAP STARTTLS values the cmdlets refuse go through the raw API, U
   // What a cmdlet refuses is split off (Test-LmAccepts) and sent by the script's own modvs call.
   assert.match(
     text,
-    /\(Test-LmAccepts \$spec \$value\)\) \{[^]*?\} else \{\s*\$out\.Raw\[\$name\] = \$value/,
+    /\(Test-LmAccepts \$spec \$value\)\) \{[\s\S]*?\} else \{\s*\$out\.Raw\[\$name\] = \$value/,
   );
   assert.match(
     text,

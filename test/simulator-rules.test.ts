@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type SimTemplate, type Simulator, startSimulator } from '../src/simulator/index.js';
-import { call, tag, tags } from './helpers/sim-client.js';
+import { call, tag, tags, texts } from './helpers/sim-client.js';
 
 let sim: Simulator;
 let plain: Simulator;
@@ -44,17 +44,21 @@ test('addrule / showrule (reply names) / modrule / delrule', async () => {
   assert.is((await call(sim, 'addrule', { name: 'owa', pattern: 'x' })).status, 422);
   assert.is((await call(sim, 'addrule', { name: 'bad', matchtype: 'Regex' })).status, 422);
   const shown = await call(sim, 'showrule', { name: 'owa' });
-  assert.match(shown.body, /<MatchContentRule><Name>owa<\/Name>/);
-  assert.is(tag(shown.body, 'CaseIndependent'), '1');
+  assert.equal(texts(shown, 'Data/MatchContentRule/Name'), ['owa']);
+  // Kemp's examples: switches Y/N, regex written Regex, prefix as it is.
+  assert.is(tag(shown.body, 'CaseIndependent'), 'Y');
   assert.is(tag(shown.body, 'AddHost'), 'Y');
-  assert.is(tag(shown.body, 'MatchType'), 'regex');
+  assert.is(tag(shown.body, 'MatchType'), 'Regex');
   await call(sim, 'modrule', { name: 'owa', matchtype: 'prefix', incquery: 'Y' });
   const changed = await call(sim, 'showrule', { name: 'owa' });
   assert.is(tag(changed.body, 'MatchType'), 'prefix');
   assert.is(tag(changed.body, 'IncludeQuery'), 'Y');
-  assert.is((await call(sim, 'modrule', { name: 'nope' })).status, 422);
+  const missing = await call(sim, 'modrule', { name: 'nope' });
+  assert.is(missing.status, 422);
+  assert.is(tag(missing.body, 'Error'), 'Rule not found');
   assert.is((await call(sim, 'delrule', { name: 'owa' })).status, 200);
   assert.is((await call(sim, 'showrule', { name: 'owa' })).status, 422);
+  assert.equal(texts(await call(sim, 'showrule'), 'Data'), [''], 'no rule left: an empty <Data>');
 });
 
 test('addrsrule attaches a rule to a SubVS slot by RsIndex; delrsrule detaches', async () => {
@@ -66,14 +70,23 @@ test('addrsrule attaches a rule to a SubVS slot by RsIndex; delrsrule detaches',
   assert.is(rsIndex, '1');
   assert.is(tag(parent.body, 'VSIndex'), '2');
   assert.is((await call(sim, 'addrsrule', { ...VS, rs: `!${rsIndex}`, rule: 'ecp' })).status, 200);
-  assert.is(tag((await call(sim, 'showvs', VS)).body, 'MatchRules'), 'ecp');
+  // The slot lists its rules in <MatchRules>, one <Name> each, beside its own <Name>.
+  const shown = await call(sim, 'showvs', VS);
+  assert.equal(texts(shown, 'SubVS/MatchRules/Name'), ['ecp']);
+  assert.equal(texts(shown, 'SubVS/Name'), ['-'], 'a SubVS is named "-" until it gets a nickname');
+  assert.equal(texts(await call(sim, 'showrs', { ...VS, rs: `!${rsIndex}` }), 'Data/SubVS/MatchRules/Name'), [
+    'ecp',
+  ]);
   assert.is((await call(sim, 'addrsrule', { ...VS, rs: `!${rsIndex}`, rule: 'ecp' })).status, 422);
   const unknownRule = await call(sim, 'addrsrule', { ...VS, rs: `!${rsIndex}`, rule: 'nope' });
   assert.is(unknownRule.status, 422);
-  assert.is(tag(unknownRule.body, 'Error'), 'Unknown rule: nope');
+  assert.is(tag(unknownRule.body, 'Error'), 'Rule not found');
   assert.is((await call(sim, 'addrsrule', { ...VS, rs: '!999', rule: 'ecp' })).status, 422);
-  assert.is((await call(sim, 'delrule', { name: 'ecp' })).status, 422); // still attached
   assert.is((await call(sim, 'delrsrule', { ...VS, rs: `!${rsIndex}`, rule: 'ecp' })).status, 200);
+  assert.equal(sim.state().vss[0]?.members[0]?.rules, []);
+  // Deleting a rule detaches it from everything (Kemp's CLI documentation): no refusal.
+  await call(sim, 'addrsrule', { ...VS, rs: `!${rsIndex}`, rule: 'ecp' });
+  assert.is((await call(sim, 'delrule', { name: 'ecp' })).status, 200);
   assert.equal(sim.state().vss[0]?.members[0]?.rules, []);
 });
 
@@ -82,7 +95,10 @@ test('get / set globals', async () => {
     assert.is((await call(sim, 'get', { param: name })).status, 200, name);
   }
   assert.is((await call(sim, 'set', { param: 'subnetorigin', value: '1' })).status, 200);
-  assert.is(tag((await call(sim, 'get', { param: 'subnetorigin' })).body, 'subnetorigin'), '1');
+  // A switch reads yes/no (a Kemp engineer's script compares it with "yes"), numbers as set.
+  assert.is(tag((await call(sim, 'get', { param: 'subnetorigin' })).body, 'subnetorigin'), 'yes');
+  await call(sim, 'set', { param: 'expect100', value: '2' });
+  assert.is(tag((await call(sim, 'get', { param: 'expect100' })).body, 'expect100'), '2');
   assert.is((await call(sim, 'set', { param: 'nosuch', value: '1' })).status, 422);
   assert.is((await call(sim, 'set', { param: 'expect100' })).status, 400);
   await call(sim, 'set', { param: 'enableapi', value: 'no' });
@@ -104,13 +120,12 @@ test('uploadtemplate / listtemplates / addvs template= / deltemplate', async () 
   const body = JSON.stringify(BUNDLE);
   const up = await call(sim, 'uploadtemplate', {}, { body });
   assert.is(up.status, 200);
-  assert.match(up.body, /<Success>Installed 1 new templates\.<\/Success>/);
+  assert.equal(texts(up, 'Response/Success'), ['Installed 1 new templates.']);
   assert.is(sim.state().templates[0]?.raw, body);
   const list = await call(sim, 'listtemplates');
-  assert.match(
-    list.body,
-    /<template><name>Exchange 2016 HTTPS<\/name><comment>Offloaded with SubVSs<\/comment><certified>no<\/certified><\/template>/,
-  );
+  assert.equal(texts(list, 'template/name'), ['Exchange 2016 HTTPS']);
+  assert.equal(texts(list, 'template/comment'), ['Offloaded with SubVSs']);
+  assert.equal(texts(list, 'template/certified'), ['no']);
   const added = await call(sim, 'addvs', { vs: '10.0.0.30', template: 'Exchange 2016 HTTPS' });
   assert.is(added.status, 200);
   const state = sim.state();

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Simulator, startSimulator } from '../src/simulator/index.js';
-import { call, tag, tags } from './helpers/sim-client.js';
+import { call, tag, tags, texts } from './helpers/sim-client.js';
 
 let sim: Simulator;
 const VS = { vs: '10.0.0.10', port: '443', prot: 'tcp' };
@@ -19,18 +19,20 @@ test('addvs answers the new VS with its Index; showvs and listvs find it', async
   assert.is(added.status, 200);
   const index = tag(added.body, 'Index');
   assert.is(index, '1');
-  assert.is(tag((await call(sim, 'showvs', VS)).body, 'Nickname'), 'OWA');
+  // Captured replies name it NickName and leave it out while unset.
+  assert.is(tag((await call(sim, 'showvs', VS)).body, 'NickName'), 'OWA');
   assert.is(tag((await call(sim, 'showvs', { vs: '1' })).body, 'VSAddress'), '10.0.0.10');
   await call(sim, 'addvs', { vs: '10.0.0.10', port: '25', prot: 'tcp' });
   const list = await call(sim, 'listvs');
-  assert.equal(tags(list.body, 'Index'), ['1', '2']);
+  assert.equal(texts(list, 'Data/VS/Index'), ['1', '2']);
+  assert.equal(texts(list, 'Data/VS/NickName'), ['OWA']);
 });
 
 test('duplicate address/port/prot, unknown VS and bad values answer 422', async () => {
   await call(sim, 'addvs', VS);
   const dup = await call(sim, 'addvs', VS);
   assert.is(dup.status, 422);
-  assert.match(dup.body, /<Response stat="422" code="fail"><Error>/);
+  assert.match(dup.body, /<Response stat="422" code="fail">\n<Error>/);
   assert.is((await call(sim, 'addvs', { ...VS, prot: 'udp' })).status, 200);
   const unknown = await call(sim, 'showvs', { vs: '99' });
   assert.is(unknown.status, 422);
@@ -44,16 +46,21 @@ test('createsubvs= answers the parent with the SubVS own VSIndex and slot RsInde
   const first = await call(sim, 'modvs', { ...VS, createsubvs: '' });
   assert.is(first.status, 200);
   assert.is(tag(first.body, 'Index'), '1');
-  assert.match(first.body, /<SubVS><VSIndex>2<\/VSIndex><RsIndex>1<\/RsIndex>/);
+  assert.equal(texts(first, 'Data/SubVS/VSIndex'), ['2']);
+  assert.equal(texts(first, 'Data/SubVS/RsIndex'), ['1']);
   const second = await call(sim, 'modvs', { vs: '1', createsubvs: '' });
-  assert.equal(tags(second.body, 'VSIndex'), ['2', '3']);
-  assert.equal(tags(second.body, 'RsIndex'), ['1', '2']);
+  assert.equal(texts(second, 'Data/SubVS/VSIndex'), ['2', '3'], 'the new SubVS comes last');
+  assert.equal(texts(second, 'Data/SubVS/RsIndex'), ['1', '2']);
   // A SubVS is addressed by its own index only and names its parent.
   const sub = await call(sim, 'modvs', { vs: '3', Nickname: 'ECP', CertFile: 'Wildcard' });
   assert.is(tag(sub.body, 'MasterVSID'), '1');
   assert.is(tag(sub.body, 'CertFile'), 'Wildcard');
   assert.is((await call(sim, 'modvs', { vs: '3', createsubvs: '' })).status, 422);
-  assert.is(tag((await call(sim, 'showvs', VS)).body, 'MasterVS'), '1');
+  // A parent's MasterVS counts its SubVSs (captured listvs); a SubVS has port 0 and no address.
+  assert.is(tag((await call(sim, 'showvs', VS)).body, 'MasterVS'), '2');
+  const subShown = await call(sim, 'showvs', { vs: '3' });
+  assert.equal(texts(subShown, 'Data/VSPort'), ['0']);
+  assert.equal(texts(subShown, 'Data/VSAddress'), []);
 });
 
 test('CertFile must name an installed certificate', async () => {
@@ -90,8 +97,8 @@ test('addrs/modrs/delrs on a SubVS; rsport defaults to the VS port; duplicates r
   assert.is(tag(added.body, 'Weight'), '500');
   const rsIndex = tag(added.body, 'RsIndex') ?? '';
   assert.is((await call(sim, 'addrs', { vs: '2', rs: '10.0.1.2', rsport: '443' })).status, 422);
-  const mod = await call(sim, 'modrs', { vs: '2', rs: `!${rsIndex}`, enable: 'N' });
-  assert.is(tag(mod.body, 'Enable'), 'N');
+  assert.is((await call(sim, 'modrs', { vs: '2', rs: `!${rsIndex}`, enable: 'N' })).status, 200);
+  assert.is(tag((await call(sim, 'showrs', { vs: '2', rs: `!${rsIndex}` })).body, 'Enable'), 'N');
   assert.is((await call(sim, 'delrs', { vs: '2', rs: '10.0.1.2', rsport: '443' })).status, 200);
   assert.is((await call(sim, 'showrs', { vs: '2', rs: `!${rsIndex}` })).status, 422);
 });

@@ -8,7 +8,7 @@ const PAGE = `{{banner}}
 # Errata of the MS Exchange 2016 Deployment Guide
 
 Every place where build-templates departs from the guide, and why. Confidence follows
-LOADMASTER-API.md: official (Kemp's documents), code (clients used against appliances), inferred
+docs/loadmaster-api.md: official (Kemp's documents), code (clients used against appliances), inferred
 (a deduction). Kinds: value, name (a parameter the appliance would ignore), enum, casing, encoding,
 omission, step.
 

@@ -56,7 +56,7 @@ export interface RunbookValues {
 export const para = (p: string): Block => ({ p, table: null, code: null });
 const table = (head: string[], rows: string[][]): Block => ({ p: null, table: { head, rows }, code: null });
 const code = (lang: string, text: string): Block => ({ p: null, table: null, code: { lang, text } });
-const part = (heading: string | null, blocks: Block[], steps: string[] = []): PartView => ({
+export const part = (heading: string | null, blocks: Block[], steps: string[] = []): PartView => ({
   heading,
   steps: steps.map((text, i) => ({ n: i + 1, text })),
   blocks,
@@ -236,12 +236,12 @@ export function rollbackSection(
   );
   if (globals)
     steps.push(
-      `Set each global setting back to the value you noted in section 2: ${catalog.globals.map((g) => `**${g.label}** (${mdCode(`set?param=${g.param}&value=<noted value>`)})`).join(', ')}.`,
+      `Set each global setting back to the value you noted in section 2 (the script prints them before its first change): ${catalog.globals.map((g) => `**${g.label}** (${mdCode(`set?param=${g.param}&value=<noted value>`)})`).join(', ')}.`,
     );
   return {
     heading: `${no}. Roll back`,
     intro: [
-      'To undo this runbook, in this order (certificates and the SSO domain were there before and stay):',
+      `With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns; the templates and the global settings are left to you. By hand, in this order (certificates and the SSO domain were there before and stay):`,
     ],
     parts: [part(null, [], steps)],
   };

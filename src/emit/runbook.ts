@@ -22,6 +22,7 @@ import {
   type SectionView,
   verifyBlocks,
 } from './runbook-parts.js';
+import { scriptsSection } from './runbook-scripts.js';
 import { RUNBOOK_PAGE } from './templates/runbook-page.js';
 
 const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
@@ -284,6 +285,7 @@ export function emitRunbook(
   sections.push(bundleSection(catalog, templates, sections.length + 1));
   for (const s of services)
     sections.push(serviceSection(catalog, sections.length + 1, s.title, s.section, s.v));
+  sections.push(scriptsSection(sections.length + 1, ctx.generic));
   sections.push(
     rollbackSection(
       catalog,

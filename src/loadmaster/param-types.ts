@@ -1,7 +1,7 @@
 import type { CmdletAccepts, ParamType } from './parameter.js';
 
 /** Sources the catalogue cites. */
-export const API = 'LOADMASTER-API.md';
+export const API = 'docs/loadmaster-api.md';
 export const REST = "Kemp's RESTful API Interface Description (June 2022)";
 export const MODULE = "Kemp's Kemp.LoadBalancer.Powershell module (powershell-sdk-vnext)";
 /** Replies captured from real appliances: python-kemptech-api's tests, mathlu/loadmaster-go-client's test_data. */

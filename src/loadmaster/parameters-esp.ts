@@ -1,7 +1,7 @@
 import { API, between, bool, int, list, MODULE, REST, REST_EXAMPLES, text } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
-/** The Edge Security Pack's parameters of a Virtual Service or SubVS (LOADMASTER-API.md §5). */
+/** The Edge Security Pack's parameters of a Virtual Service or SubVS (docs/loadmaster-api.md §5). */
 export const ESP_PARAMETERS: readonly ParamSpec[] = [
   // Edge Security Pack.
   {
@@ -106,7 +106,7 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
     scope: 'vs',
     type: text,
     meaning:
-      'the SSO domain that authenticates ESP users (LOADMASTER-API.md §5 gives SingleSignOnDir, which is the SSO image set)',
+      'the SSO domain that authenticates ESP users (docs/loadmaster-api.md §5 gives SingleSignOnDir, which is the SSO image set)',
     source: `${REST} §3.6.1.7; ${MODULE}`,
     confidence: 'official',
     cmdlet: { name: 'Domain' },

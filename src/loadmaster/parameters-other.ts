@@ -1,7 +1,7 @@
 import { API, bool, CAPTURED, int, oneOf, REST_EXAMPLES, text } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
-/** Content rules, real servers and the global settings of section 2 (LOADMASTER-API.md §3, §4). */
+/** Content rules, real servers and the global settings of section 2 (docs/loadmaster-api.md §3, §4). */
 export const OTHER_PARAMETERS: readonly ParamSpec[] = [
   // Content rules (addrule).
   {

@@ -1,9 +1,9 @@
 import { API, between, bool, CAPTURED, int, list, MODULE, oneOf, REST, text, values } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
-/** A Virtual Service's address, settings and health check (LOADMASTER-API.md §2, §5). */
+/** A Virtual Service's address, settings and health check (docs/loadmaster-api.md §2, §5). */
 export const VS_PARAMETERS: readonly ParamSpec[] = [
-  // Addressing a Virtual Service (LOADMASTER-API.md §2).
+  // Addressing a Virtual Service (docs/loadmaster-api.md §2).
   {
     name: 'port',
     scope: 'vs',
@@ -22,7 +22,7 @@ export const VS_PARAMETERS: readonly ParamSpec[] = [
     confidence: 'official',
     cmdlet: { name: 'VSProtocol' },
   },
-  // Virtual Service parameters (LOADMASTER-API.md §5).
+  // Virtual Service parameters (docs/loadmaster-api.md §5).
   {
     name: 'nickname',
     scope: 'vs',

@@ -1,4 +1,4 @@
-/** How sure the project is of a fact (LOADMASTER-API.md's scale). */
+/** How sure the project is of a fact (docs/loadmaster-api.md's scale). */
 export type Confidence = 'official' | 'code' | 'inferred' | 'unknown';
 
 /** A parameter value as the model holds it: decoded, typed; encoding happens at emit time. */

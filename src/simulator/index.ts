@@ -1,5 +1,5 @@
 /** The LoadMaster `/access` API simulator: start one with {@link startSimulator}. */
-export { RS_PARAMS, RULE_PARAMS, VS_PARAMS } from './known-params.js';
+export { RS_PARAMS, RULE_PARAMS, VS_DEFAULTS, VS_PARAMS } from './known-params.js';
 export { startSimulator } from './server.js';
 export type {
   CallOutcome,
@@ -7,6 +7,7 @@ export type {
   FaultKind,
   FaultSpec,
   IgnoredParam,
+  NonAsciiForm,
   RateLimitOptions,
   SimRealServer,
   SimRule,
@@ -19,5 +20,6 @@ export type {
   Simulator,
   SimulatorOptions,
   SimVirtualService,
+  Tamper,
   TemplateParser,
 } from './types.js';

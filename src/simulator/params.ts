@@ -1,7 +1,7 @@
 import { SimError } from './reply.js';
 
 /**
- * The query parameters of one call. Names match case-insensitively (LOADMASTER-API.md §1:
+ * The query parameters of one call. Names match case-insensitively (docs/loadmaster-api.md §1:
  * Kemp's module sends `NoCase` where the docs write `nocase`); when a name repeats, the last wins.
  */
 export class RequestParams {

@@ -1,6 +1,6 @@
 import type { RateLimitOptions } from './types.js';
 
-/** The appliance's limit: above 30 calls in 3 seconds the connection drops (LOADMASTER-API.md §1). */
+/** The appliance's limit: above 30 calls in 3 seconds the connection drops (docs/loadmaster-api.md §1). */
 export const APPLIANCE_RATE_LIMIT: RateLimitOptions = { calls: 30, windowMs: 3000 };
 
 /**

@@ -60,10 +60,10 @@ export function renderPage(status: number): Buffer {
 function render(tree: XmlObject, form: NonAsciiForm): Buffer {
   const doc = create({ version: '1.0', encoding: 'ISO-8859-1' }, ampersands(tree) as XmlObject);
   const xml = `${doc.end({ prettyPrint: true, indent: '', newline: '\n' }).replaceAll(AMP, '&amp;')}\n`;
-  const ref = (c: string) => `&#${c.codePointAt(0)};`;
   if (form === 'utf8') return Buffer.from(xml, 'utf8');
-  if (form === 'references') return Buffer.from(xml.replace(/[^\x00-\x7f]/gu, ref), 'latin1');
-  return Buffer.from(xml.replace(/[^\x00-\xff]/gu, ref), 'latin1');
+  const highest = form === 'references' ? 0x7f : 0xff;
+  const written = [...xml].map((c) => ((c.codePointAt(0) ?? 0) > highest ? `&#${c.codePointAt(0)};` : c));
+  return Buffer.from(written.join(''), 'latin1');
 }
 
 /** U+FFFF cannot occur in an XML document, so no value holds it: it stands in for `&` while xmlbuilder2 writes. */

@@ -17,6 +17,15 @@ export function simEnv(sim: Simulator, extra: Readonly<Record<string, string>> =
 }
 
 /**
+ * The environment for a simulator over HTTPS (see {@link simEnv}) or, for a simulator started with
+ * `https: false`, over plain HTTP, which deploy.sh takes only with LM_INSECURE=1.
+ */
+export function anyEnv(sim: Simulator, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  if (sim.caCertPath) return simEnv(sim, extra);
+  return { LM_URL: sim.url, LM_USER: sim.user, LM_PASSWORD: sim.password, LM_INSECURE: '1', ...extra };
+}
+
+/**
  * A simulator as the guide assumes the appliance before a deployment (4.1.1, 4.2): the site's
  * certificates installed and its SSO domain made, nothing else; no rate limit unless asked.
  */

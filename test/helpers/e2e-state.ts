@@ -1,6 +1,6 @@
 import * as assert from 'uvu/assert';
 import type { Plan } from '../../src/model/plan.js';
-import type { SimState, SimVirtualService } from '../../src/simulator/index.js';
+import { type SimState, type SimVirtualService, VS_DEFAULTS } from '../../src/simulator/index.js';
 
 /** The value stored under `name`, whatever its case (the appliance reads names case-insensitively). */
 function lookup(params: Readonly<Record<string, string>>, name: string): string | undefined {
@@ -15,6 +15,28 @@ function lowered(params: Readonly<Record<string, string>>): Record<string, strin
 
 const planParams = (stages: readonly (readonly { name: string; value: string }[])[]) =>
   Object.fromEntries(stages.flat().map((p) => [p.name.toLowerCase(), p.value]));
+
+/**
+ * A VS holds the plan's settings: each plan parameter's value is the one stored, or the appliance's
+ * default where the script rightly sent nothing because the default is already the site's value;
+ * nothing is stored that the plan does not name.
+ */
+function assertSettings(
+  vs: SimVirtualService,
+  stages: readonly (readonly { name: string; value: string }[])[],
+  title: string,
+): void {
+  const want = planParams(stages);
+  const stored = lowered(vs.params);
+  const defaults = lowered(VS_DEFAULTS);
+  const effective = Object.fromEntries(Object.keys(want).map((k) => [k, stored[k] ?? defaults[k]]));
+  assert.equal(effective, want, title);
+  assert.equal(
+    Object.keys(stored).filter((k) => !(k in want)),
+    [],
+    `${title}: settings the plan does not name`,
+  );
+}
 
 /** What a state check may find beyond the plan: objects a test put there itself (foreign ones). */
 export interface Extras {
@@ -67,7 +89,7 @@ export function assertStateMatchesPlan(state: SimState, plan: Plan, extras: Extr
         );
         assert.is(found.length, 1, `${step.title}: exactly one`);
         const vs = found[0] as SimVirtualService;
-        assert.equal(lowered(vs.params), planParams(step.stages), step.title);
+        assertSettings(vs, step.stages, step.title);
         byRef.set(step.ref, vs);
         members.set(vs, 0);
         break;
@@ -80,7 +102,7 @@ export function assertStateMatchesPlan(state: SimState, plan: Plan, extras: Extr
         );
         assert.is(subs.length, 1, `${step.title}: exactly one`);
         const sub = subs[0] as SimVirtualService;
-        assert.equal(lowered(sub.params), planParams(step.stages), step.title);
+        assertSettings(sub, step.stages, step.title);
         byRef.set(step.ref, sub);
         members.set(sub, 0);
         members.set(parent, (members.get(parent) ?? 0) + 1);

@@ -1,11 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Simulator } from '../../src/simulator/index.js';
+import { referenceFlatten } from './xml-flat.js';
 
-/** A reply as a test sees it. */
+/** A reply as a test sees it: the bytes, and the text decoded as its declaration says. */
 export interface SimReply {
   readonly status: number;
   readonly body: string;
+  readonly bytes: Buffer;
 }
 
 /** How a test call authenticates: the simulator's own credentials (default), others, or none. */
@@ -50,9 +52,11 @@ export function call(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          const latin1 = /encoding="ISO-8859-1"/i.test(bytes.subarray(0, 100).toString('latin1'));
+          resolve({ status: res.statusCode ?? 0, body: bytes.toString(latin1 ? 'latin1' : 'utf8'), bytes });
+        });
         res.on('error', reject);
       },
     );
@@ -71,4 +75,26 @@ export function tag(xml: string, name: string): string | undefined {
 export function tags(xml: string, name: string): string[] {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...xml.matchAll(new RegExp(`<${escaped}>([^<]*)</${escaped}>`, 'g'))].map((m) => m[1] ?? '');
+}
+
+/**
+ * The texts of the elements whose path ends with `suffix` (`SubVS/MatchRules/Name`), read by a
+ * conformant XML parser: nesting counts, so a slot's rule names are not its own name.
+ */
+export function texts(reply: SimReply, suffix: string): string[] {
+  const want = suffix.split('/');
+  return referenceFlatten(reply.bytes)
+    .split('\n')
+    .flatMap((line) => {
+      const tab = line.indexOf('\t');
+      const names = line
+        .slice(0, tab)
+        .split('/')
+        .slice(1)
+        .map((n) => n.replace(/#\d+$/, ''));
+      const tail = names.slice(-want.length);
+      return tab > 0 && !line.slice(0, tab).includes('@') && tail.join('/') === want.join('/')
+        ? [line.slice(tab + 1)]
+        : [];
+    });
 }

@@ -37,9 +37,13 @@ export function awkQuery(
 
 /** The reader's escaping: backslash doubled, each control character as \0ooo. */
 function esc(s: string): string {
-  return s.replace(/[\\\x00-\x1f\x7f]/g, (c) =>
-    c === '\\' ? '\\\\' : `\\0${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
-  );
+  return [...s]
+    .map((c) => {
+      const n = c.charCodeAt(0);
+      if (c === '\\') return '\\\\';
+      return n < 32 || n === 127 ? `\\0${n.toString(8).padStart(3, '0')}` : c;
+    })
+    .join('');
 }
 
 /**

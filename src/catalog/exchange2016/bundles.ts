@@ -10,7 +10,7 @@ export const BUNDLES: readonly Bundle[] = [
     decisions: [
       '"non-SSL offloaded HTTPS" is read as the re-encrypting HTTPS template: it is the only HTTPS template without ESP that does not offload SSL.',
       '"SMTP Virtual Services" is read as plain SMTP only; section 3 puts the SSL secured and STARTTLS variants in Exchange2016Additional.',
-      "Section 3 does not place Office Online Server. It goes here: Kemp's Exchange 2019 core bundle holds its Office Online Server template beside the HTTPS and SMTP ones (LOADMASTER-API.md §7), and OWA document preview is part of the primary HTTPS service, not an ESP or an additional protocol.",
+      "Section 3 does not place Office Online Server. It goes here: Kemp's Exchange 2019 core bundle holds its Office Online Server template beside the HTTPS and SMTP ones (docs/loadmaster-api.md §7), and OWA document preview is part of the primary HTTPS service, not an ESP or an additional protocol.",
     ],
   },
   {

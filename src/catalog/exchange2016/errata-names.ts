@@ -3,7 +3,7 @@ import { at, rules, subvs } from './locate.js';
 
 const SUBVS = 'Sub Virtual Service';
 const casing =
-  "API parameter names appear to be case-insensitive (LOADMASTER-API.md §1, inferred), so the guide's spelling probably works; the canonical spelling of the parameter catalogue (Kemp's RESTful API description) is used so that nothing depends on that inference.";
+  "API parameter names appear to be case-insensitive (docs/loadmaster-api.md §1, inferred), so the guide's spelling probably works; the canonical spelling of the parameter catalogue (Kemp's RESTful API description) is used so that nothing depends on that inference.";
 
 /** Parameter names of section 5 that differ from the catalogue only in letter case. */
 export const CASING_ERRATA: readonly RowErratum[] = [
@@ -103,7 +103,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'Patterns' },
     corrected: { parameter: 'pattern' },
     reason:
-      '`addrule` takes `pattern` (LOADMASTER-API.md §3); `Patterns` would be ignored and the OWA rule created without its pattern.',
+      '`addrule` takes `pattern` (docs/loadmaster-api.md §3); `Patterns` would be ignored and the OWA rule created without its pattern.',
     confidence: 'official',
   },
   {
@@ -113,7 +113,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'Allowed Directories' },
     corrected: { parameter: 'AllowedDirectories' },
     reason:
-      'A parameter name cannot hold a space; every other SubVS writes AllowedDirectories (LOADMASTER-API.md §5).',
+      'A parameter name cannot hold a space; every other SubVS writes AllowedDirectories (docs/loadmaster-api.md §5).',
     confidence: 'official',
   },
   {
@@ -123,7 +123,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'SingleSignInMessage' },
     corrected: { parameter: 'SingleSignOnMessage' },
     reason:
-      'The login form greeting is SingleSignOnMessage (LOADMASTER-API.md §5); SingleSignInMessage would be ignored and the form shown without it.',
+      'The login form greeting is SingleSignOnMessage (docs/loadmaster-api.md §5); SingleSignInMessage would be ignored and the form shown without it.',
     confidence: 'official',
   },
   {
@@ -133,7 +133,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'Checkversion' },
     corrected: { parameter: 'CheckUse1.1' },
     reason:
-      'The HTTP/1.1 health check switch is CheckUse1.1, with a literal dot (LOADMASTER-API.md §5); Checkversion is not an API name and would be ignored.',
+      'The HTTP/1.1 health check switch is CheckUse1.1, with a literal dot (docs/loadmaster-api.md §5); Checkversion is not an API name and would be ignored.',
     confidence: 'official',
   },
   {
@@ -143,7 +143,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'CheckVersion' },
     corrected: { parameter: 'CheckUse1.1' },
     reason:
-      'The HTTP/1.1 health check switch is CheckUse1.1 (LOADMASTER-API.md §5); CheckVersion would be ignored and Office Online Server checked with HTTP/1.0.',
+      'The HTTP/1.1 health check switch is CheckUse1.1 (docs/loadmaster-api.md §5); CheckVersion would be ignored and Office Online Server checked with HTTP/1.0.',
     confidence: 'official',
   },
   {
@@ -153,7 +153,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'EnableESP' },
     corrected: { parameter: 'EspEnabled' },
     reason:
-      'ESP is switched on with EspEnabled, as 5.1 writes it (LOADMASTER-API.md §5); EnableESP would be ignored and the service run without ESP.',
+      'ESP is switched on with EspEnabled, as 5.1 writes it (docs/loadmaster-api.md §5); EnableESP would be ignored and the service run without ESP.',
     confidence: 'official',
   },
   {
@@ -162,7 +162,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     where: [at('5.4', 'SMTP with ESP')],
     documented: { parameter: 'ESPLog' },
     corrected: { parameter: 'ESPLogs' },
-    reason: 'The ESP logging bitmask is ESPLogs, as 5.1 writes it (LOADMASTER-API.md §5).',
+    reason: 'The ESP logging bitmask is ESPLogs, as 5.1 writes it (docs/loadmaster-api.md §5).',
     confidence: 'official',
   },
   {
@@ -172,7 +172,7 @@ export const NAME_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'Smtppallow', value: '"Example.com"' },
     corrected: { parameter: 'SMTPAllowedDomains', value: 'Example.com' },
     reason:
-      'The permitted SMTP domains (4.9 step 6) are SMTPAllowedDomains (LOADMASTER-API.md §5). The quotes are not part of the domain: sent in a URL they would become part of the value.',
+      'The permitted SMTP domains (4.9 step 6) are SMTPAllowedDomains (docs/loadmaster-api.md §5). The quotes are not part of the domain: sent in a URL they would become part of the value.',
     confidence: 'official',
   },
 ];

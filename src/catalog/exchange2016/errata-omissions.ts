@@ -39,7 +39,7 @@ export const OMISSION_ERRATA: readonly RowErratum[] = [
     documented: null,
     corrected: { parameter: 'Domain', value: 'EXAMPLE.COM', use: 'ESP Enabled' },
     reason:
-      "4.2.2 assumes an SSO domain on the LoadMaster, and a SubVS whose ESP authenticates users itself (InputAuthMode 1 or 2) must name it, yet no row does. The API's parameter is Domain (Kemp's RESTful API description §3.6.1.7; LOADMASTER-API.md §5 calls SingleSignOnDir the SSO domain, but that is the SSO image set). The value is the site's SSO domain.",
+      "4.2.2 assumes an SSO domain on the LoadMaster, and a SubVS whose ESP authenticates users itself (InputAuthMode 1 or 2) must name it, yet no row does. The API's parameter is Domain (Kemp's RESTful API description §3.6.1.7; docs/loadmaster-api.md §5 calls SingleSignOnDir the SSO domain, but that is the SSO image set). The value is the site's SSO domain.",
     confidence: 'inferred',
   },
   {

@@ -18,7 +18,7 @@ export const STEP_ERRATA: readonly StepErratum[] = [
     'b)',
     'RFC-7231 Complaint',
     'RFC-7231 Compliant',
-    'The option complies with RFC-7231 (the paragraph above says so); Kemp names it "RFC-7231 Compliant" (LOADMASTER-API.md §4).',
+    'The option complies with RFC-7231 (the paragraph above says so); Kemp names it "RFC-7231 Compliant" (docs/loadmaster-api.md §4).',
     'official',
   ),
   step(

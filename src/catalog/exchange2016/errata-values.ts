@@ -3,7 +3,7 @@ import { at, rules, subvs } from './locate.js';
 
 const SUBVS = 'Sub Virtual Service';
 const lowerCase =
-  'Enumerated values are matched as the API spells them, in lower case (LOADMASTER-API.md §1, from clients used against appliances).';
+  'Enumerated values are matched as the API spells them, in lower case (docs/loadmaster-api.md §1, from clients used against appliances).';
 const checkTypes =
   'CheckType takes tcp, icmp, https, http, smtp, nntp, ftp, telnet, pop3, imap, rdp, ldap or none';
 const serverInit =
@@ -19,7 +19,7 @@ export const ENUM_ERRATA: readonly RowErratum[] = [
     where: [at('5.1', 'Content Rules')],
     documented: { parameter: 'matchtype', value: 'Regex' },
     corrected: { parameter: 'matchtype', value: 'regex' },
-    reason: `matchtype takes regex, prefix or postfix (LOADMASTER-API.md §3). ${lowerCase}`,
+    reason: `matchtype takes regex, prefix or postfix (docs/loadmaster-api.md §3). ${lowerCase}`,
     confidence: 'code',
   },
   {
@@ -28,7 +28,7 @@ export const ENUM_ERRATA: readonly RowErratum[] = [
     where: [at('5.1', 'Main Virtual Service'), at('5.1', SUBVS), at('5.2'), at('5.3')],
     documented: { parameter: 'Persist', value: 'None' },
     corrected: { parameter: 'Persist', value: 'none' },
-    reason: `Persist takes none, src, super-src, ... (LOADMASTER-API.md §5). ${lowerCase}`,
+    reason: `Persist takes none, src, super-src, ... (docs/loadmaster-api.md §5). ${lowerCase}`,
     confidence: 'code',
   },
   {
@@ -46,7 +46,7 @@ export const ENUM_ERRATA: readonly RowErratum[] = [
     where: [at('5.5')],
     documented: { parameter: 'Persist', value: 'Super-src' },
     corrected: { parameter: 'Persist', value: 'super-src' },
-    reason: `LOADMASTER-API.md §1 names super-src as a lower-case enumeration. ${lowerCase}`,
+    reason: `docs/loadmaster-api.md §1 names super-src as a lower-case enumeration. ${lowerCase}`,
     confidence: 'code',
   },
   {
@@ -55,7 +55,7 @@ export const ENUM_ERRATA: readonly RowErratum[] = [
     where: [at('5.2', 'IMAP'), at('5.2', 'IMAPS Offloaded')],
     documented: { parameter: 'CheckType', value: 'Imap4' },
     corrected: { parameter: 'CheckType', value: 'imap' },
-    reason: `${checkTypes}: imap4 is not among them in any case (LOADMASTER-API.md §5).`,
+    reason: `${checkTypes}: imap4 is not among them in any case (docs/loadmaster-api.md §5).`,
     confidence: 'official',
   },
   {

@@ -65,7 +65,7 @@ function subvs(id: string, item: string, healthUrl: string, espPart: EspPart): S
     espOnly: false,
     rule: id,
     settings: [
-      // A SubVS has no address of its own (LOADMASTER-API.md §2): 5.1 lists these for reference only.
+      // A SubVS has no address of its own (docs/loadmaster-api.md §2): 5.1 lists these for reference only.
       set('port', 443, { informational: true }),
       set('prot', 'tcp', { informational: true }),
       set('nickname', item),

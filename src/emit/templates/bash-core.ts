@@ -84,7 +84,7 @@ lm_q() {
 # is read into LM_FLAT. Returns 0 for <Response stat="200">, 1 for an error answer (LM_STATUS, the
 # HTTP status, and LM_ERROR); stops when there is no answer.
 lm_send() {
-  local command=$1 p code=0 stat k v
+  local command=$1 p code=0 stat api k v
   shift
   LM_ERROR=''
   local args=()
@@ -99,22 +99,27 @@ lm_send() {
   if ((code != 0)); then
     lm_fail "GET $command: no answer (curl exit $code)" "$(cat "$LM_TMP/curl-error")"
   fi
-  if ! LC_ALL=C awk "$LM_XML_READ" "$LM_TMP/reply.xml" >"$LM_FLAT" 2>"$LM_TMP/xml-error"; then
+  # An API reply is a <Response>: its attributes are the first lines the reader prints (stat, code).
+  stat='' api=0
+  if LC_ALL=C awk "$LM_XML_READ" "$LM_TMP/reply.xml" >"$LM_FLAT" 2>"$LM_TMP/xml-error"; then
+    while IFS=$'\t' read -r k v; do
+      if [[ ${D}k,,} != /response#1[@/]* ]]; then break; fi
+      api=1
+      if [[ ${D}k,,} == /response#1@stat ]]; then stat=$v; fi
+      if [[ $k != *@* ]]; then break; fi
+    done <"$LM_FLAT"
+  fi
+  if ((api == 0)); then
     : >"$LM_FLAT"
     # Kemp's module and Python SDK read these statuses without a body: 401 credentials, 404 API off.
     case $LM_STATUS in
       401) LM_ERROR='authentication failed: check LM_USER and LM_PASSWORD, or LM_APIKEY' ;;
       404) LM_ERROR='not found: is the API enabled on the LoadMaster, and LM_URL its address?' ;;
-      *) LM_ERROR="a reply that is not XML ($(head -c 200 "$LM_TMP/xml-error"))" ;;
+      *) LM_ERROR="a reply that is not the LoadMaster API's ($(head -c 200 "$LM_TMP/xml-error"))" ;;
     esac
     return 1
   fi
-  # The root's attributes are the reply's first lines; Kemp's module takes stat 200 or ok as success.
-  stat=''
-  while IFS=$'\t' read -r k v; do
-    if [[ $k != /*#1@* ]]; then break; fi
-    if [[ ${D}k,,} == /response#1@stat ]]; then stat=$v; fi
-  done <"$LM_FLAT"
+  # Kemp's module takes stat 200 or ok as success.
   if [[ $LM_STATUS == 200 && ($stat == 200 || ${D}stat,,} == ok) ]]; then return 0; fi
   LM_ERROR=$(lm_q value "$LM_FLAT" /Response#1/Error#1) || LM_ERROR='(the reply holds no Error element)'
   printf -v LM_ERROR '%b' "$LM_ERROR"

@@ -39,7 +39,7 @@ lm_remove_vs() {
     lm_gone absent
     return 0
   fi
-  if [[ $LM_NICK != "$5" ]]; then
+  if ! lm_same_text "$5" "$LM_NICK"; then
     lm_gone kept "it is named ${D}LM_NICK@Q}, not ${D}5@Q}: it is not this site's"
     return 0
   fi

@@ -10,20 +10,26 @@ const D = '${';
 
 /** Finding objects in replies. */
 const FIND = String.raw`# lm_find_vs ADDRESS PORT PROT: LM_INDEX and LM_NICK of the Virtual Service at this address
-# (LM_INDEX empty when there is none). listvs lists one <VS> each; a SubVS has no VSAddress.
+# (LM_INDEX empty when there is none). listvs lists one <VS> each; a SubVS has no VSAddress. The
+# listing is read into LM_VS_AT once per reply; Virtual Services this run creates are added to it.
 lm_find_vs() {
-  local cols address nick
-  LM_INDEX='' LM_NICK=''
+  local cols address nick found
   lm_read listvs listvs
-  while IFS=$'\x1f' read -r -a cols; do
-    printf -v address '%b' "${D}cols[2]:-}"
-    if [[ -z $address || ${D}cols[3]:-} != "$2" || ${D}cols[4],,} != "${D}3,,}" ]]; then continue; fi
-    if ! lm_same_address "$address" "$1"; then continue; fi
-    LM_INDEX=${D}cols[1]:-}
-    printf -v nick '%b' "${D}cols[5]:-}"
-    LM_NICK=$nick
-    return 0
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName)
+  if [[ $LM_VS_FROM != "$LM_FLAT" ]]; then
+    LM_VS_AT=()
+    LM_VS_FROM=$LM_FLAT
+    while IFS=$'\x1f' read -r -a cols; do
+      printf -v address '%b' "${D}cols[2]:-}"
+      if [[ -z $address ]]; then continue; fi
+      printf -v nick '%b' "${D}cols[5]:-}"
+      lm_ip6 "$address"
+      LM_VS_AT["$LM_IP ${D}cols[3]:-} ${D}cols[4],,}"]="${D}cols[1]:-} $nick"
+    done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName)
+  fi
+  lm_ip6 "$1"
+  found=${D}LM_VS_AT["$LM_IP $2 ${D}3,,}"]:-}
+  LM_INDEX=${D}found%% *}
+  LM_NICK=${D}found#* }
 }
 
 # lm_ip6 ADDRESS: LM_IP = an IPv6 address's eight groups in full, lower case (2001:db8::1 and
@@ -129,7 +135,7 @@ lm_rule_in() {
   LM_RULE_AT=''
   while IFS=$'\x1f' read -r -a cols; do
     printf -v name '%b' "${D}cols[1]:-}"
-    if [[ $name == "$2" ]]; then
+    if lm_same_text "$2" "$name"; then
       LM_RULE_AT=${D}cols[0]}
       return 0
     fi
@@ -194,7 +200,6 @@ lm_send_stages() {
     lm_showvs "$index"
     lm_diff vs "$LM_FLAT" "$LM_AT" "${D}stage[@]}"
     if ((${D}#LM_DIFF[@]} == 0)); then continue; fi
-    if lm_has nickname "${D}LM_DIFF[@]%%=*}"; then lm_forget listvs; fi
     lm_write modvs "vs=$index" "${D}LM_DIFF[@]}"
     lm_forget "vs-$index"
     lm_keep_vs
@@ -266,7 +271,7 @@ lm_check_addresses() {
   shift
   while (($# >= 4)); do
     lm_find_vs "$1" "$2" "$3"
-    if [[ -n $LM_INDEX && $LM_NICK != "$4" ]]; then
+    if [[ -n $LM_INDEX ]] && ! lm_same_text "$4" "$LM_NICK"; then
       lm_problem "$1:$2 ($3) holds a Virtual Service named ${D}LM_NICK@Q}, not ${D}4@Q}: it is not this site's (delete or move it, or give this site another address)"
     fi
     shift 4
@@ -337,7 +342,7 @@ lm_vs() {
   shift 5
   lm_step "$title"
   lm_find_vs "$address" "$port" "$prot"
-  if [[ -n $LM_INDEX && $LM_NICK != "$nickname" ]]; then
+  if [[ -n $LM_INDEX ]] && ! lm_same_text "$nickname" "$LM_NICK"; then
     # Reported by lm_check_addresses; nothing inside it is the site's.
     if [[ $LM_MODE == apply ]]; then lm_fail "$address:$port holds a Virtual Service of another name"; fi
     LM_INDEX=''
@@ -352,13 +357,17 @@ lm_vs() {
     return 0
   fi
   lm_stages "$@"
-  lm_forget listvs
   lm_write addvs "vs=$address" "port=$port" "prot=$prot" ${D}LM_S0[@]+"${D}LM_S0[@]}"}
   # addvs answers with the new VS, its Index among the fields (captured replies); else listvs says.
   lm_keep_vs
   LM_INDEX=$LM_REPLY_INDEX
-  if [[ -z $LM_INDEX ]]; then lm_find_vs "$address" "$port" "$prot"; fi
+  if [[ -z $LM_INDEX ]]; then
+    lm_forget listvs
+    lm_find_vs "$address" "$port" "$prot"
+  fi
   if [[ -z $LM_INDEX ]]; then lm_fail "addvs answered ok, but listvs does not list $address:$port ($prot)"; fi
+  lm_ip6 "$address"
+  LM_VS_AT["$LM_IP $port ${D}prot,,}"]="$LM_INDEX $nickname"
   LM_NEW[$LM_INDEX]=1
   lm_send_stages "$title" "$LM_INDEX" 1
   lm_report create "$title"
@@ -379,7 +388,7 @@ lm_subvs() {
   lm_showvs "$parent"
   lm_slots
   for i in "${D}!LM_SLOT_VS[@]}"; do
-    if [[ ${D}LM_SLOT_NAME[i]} == "$nickname" ]]; then
+    if lm_same_text "$nickname" "${D}LM_SLOT_NAME[i]}"; then
       LM_INDEX=${D}LM_SLOT_VS[i]} LM_SLOT=${D}LM_SLOT_RS[i]}
       break
     fi
@@ -403,7 +412,7 @@ lm_subvs() {
     return 0
   fi
   before=(${D}LM_SLOT_VS[@]+"${D}LM_SLOT_VS[@]}"})
-  lm_forget "vs-$parent" listvs
+  lm_forget "vs-$parent"
   lm_write modvs "vs=$parent" createsubvs=
   # The reply is the parent, listing the new SubVS last (Kemp's engineer's script, the go client's
   # tests): the one slot that was not there before is taken, the last one if that is not clear.

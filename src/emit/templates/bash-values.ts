@@ -17,6 +17,9 @@ LM_GLOBALS_FOUND=()
 # SubVSs taken over (or made) by this run, and the Virtual Services and slots it created: nothing
 # in those is foreign or attached yet, so they are not read for that.
 declare -A LM_ADOPTED=() LM_NEW=()
+# The Virtual Services by "address port protocol" (address as lm_ip6 writes it): "Index NickName".
+declare -A LM_VS_AT=()
+LM_VS_FROM=''
 
 # lm_bool VALUE: LM_B = 1 or 0 for the ways the appliance writes a switch (Y/N in showvs, yes/no
 # in get), else VALUE itself.
@@ -37,7 +40,7 @@ lm_items() {
 # lm_same KEY SENT FOUND PRESENT: 0 when the appliance holds SENT: FOUND if PRESENT is 1, else
 # whatever an absent element stands for (LM_ABSENT; nothing known means not the same).
 lm_same() {
-  local key=$1 sent=$2 found=$3 a alt
+  local key=$1 sent=$2 found=$3 a
   if [[ $4 == 0 ]]; then
     if [[ ! -v LM_ABSENT[$key] ]]; then return 1; fi
     found=${D}LM_ABSENT[$key]}
@@ -69,12 +72,20 @@ lm_same() {
       done
       [[ ${D}LM_COMPARE[$key]} == includes || ${D}#held[@]} == 0 ]]
       ;;
-    *)
-      if [[ $sent == "$found" ]]; then return 0; fi
-      # A reply declared ISO-8859-1 that holds UTF-8 bytes reads as Latin-1: undo that and compare.
-      alt=$(printf '%s' "$found" | iconv -f UTF-8 -t ISO-8859-1 2>/dev/null) && [[ $alt == "$sent" ]]
-      ;;
+    *) lm_same_text "$sent" "$found" ;;
   esac
+}
+
+# lm_same_text SENT FOUND: the same text; or FOUND is SENT's UTF-8 read as Latin-1, as from a reply
+# declared ISO-8859-1 that holds UTF-8 bytes (one of the forms non-ASCII text may take).
+lm_same_text() {
+  if [[ $1 == "$2" ]]; then return 0; fi
+  case $2 in
+    *[![:ascii:]]*) ;;
+    *) return 1 ;;
+  esac
+  local alt
+  alt=$(printf '%s' "$2" | iconv -f UTF-8 -t ISO-8859-1 2>/dev/null) && [[ $alt == "$1" ]]
 }
 
 # lm_union SENT FOUND: LM_U = SENT's items, then FOUND's others (certificates added by hand stay),

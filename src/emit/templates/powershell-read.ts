@@ -40,7 +40,7 @@ function Invoke-LmApi {
   $headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($pair)) }
   $hostName = if ($LoadBalancer.Contains(':')) { '[' + $LoadBalancer + ']' } else { $LoadBalancer }
   $pairs = foreach ($k in $Query.Keys) { '{0}={1}' -f [uri]::EscapeDataString($k), [uri]::EscapeDataString([string]$Query[$k]) }
-  $call = @{ Uri = ('https://{0}:{1}/access/{2}?{3}' -f $hostName, $LBPort, $Command, ($pairs -join '&')); Headers = $headers; UseBasicParsing = $true }
+  $call = @{ Uri = ('https://{0}:{1}/access/{2}?{3}' -f $hostName, $LBPort, $Command, ($pairs -join '&')); Headers = $headers; UseBasicParsing = $true; TimeoutSec = 30 }
   $modern = $PSVersionTable.PSVersion.Major -ge 7
   if ($modern) { $call.SkipHttpErrorCheck = $true }
   # Windows PowerShell has no per-call switch: the process-wide callback is set for this call only.
@@ -65,11 +65,13 @@ function Invoke-LmApi {
   $encoding = if ($head -match 'encoding\s*=\s*["''](iso-?8859-1|latin-?1|windows-1252)') { [Text.Encoding]::GetEncoding(28591) } else { [Text.Encoding]::UTF8 }
   $out = [pscustomobject]@{ Ok = $false; Status = $status; Error = ''; Response = $null }
   try { $out.Response = ([xml]($encoding.GetString($bytes))).DocumentElement } catch { $out.Response = $null }
+  # An API reply is a <Response>; a wrong password or a disabled API answers with a page.
+  if ($out.Response -and $out.Response.LocalName -ine 'Response') { $out.Response = $null }
   if (-not $out.Response) {
     $out.Error = switch ($status) {
       401 { 'authentication failed: check the credential' }
       404 { 'not found: is the API enabled on the LoadMaster, and -LoadBalancer its address?' }
-      default { 'a reply that is not XML' }
+      default { "a reply that is not the LoadMaster API's" }
     }
     return $out
   }
@@ -187,15 +189,19 @@ function Test-LmSame {
       if (-not $sentItems.IsSubsetOf($held)) { return $false }
       return ($how -eq 'includes') -or $held.SetEquals($sentItems)
     }
-    default {
-      if ($Sent -ceq $Found) { return $true }
-      # A reply declared ISO-8859-1 that holds UTF-8 bytes reads as Latin-1: undo that and compare.
-      try {
-        $bytes = [Text.Encoding]::GetEncoding(28591).GetBytes($Found)
-        return [Text.UTF8Encoding]::new($false, $true).GetString($bytes) -ceq $Sent
-      } catch { return $false }
-    }
+    default { return Test-LmSameText $Sent $Found }
   }
+}
+
+# Test-LmSameText: the same text; or Found is Sent's UTF-8 read as Latin-1, as from a reply declared
+# ISO-8859-1 that holds UTF-8 bytes (one of the forms non-ASCII text may take).
+function Test-LmSameText {
+  param([string] $Sent, [string] $Found)
+  if ($Sent -ceq $Found) { return $true }
+  try {
+    $bytes = [Text.Encoding]::GetEncoding(28591).GetBytes($Found)
+    return [Text.UTF8Encoding]::new($false, $true).GetString($bytes) -ceq $Sent
+  } catch { return $false }
 }
 
 # Join-LmItems: Sent's items, then Found's others (certificates added by hand stay), leaving out a

@@ -23,7 +23,7 @@ function Remove-LmSiteVs {
     Write-LmGone absent
     return
   }
-  if ($found.Nickname -cne $Nickname) {
+  if (-not (Test-LmSameText $Nickname $found.Nickname)) {
     Write-LmGone kept ("it is named '{0}', not '{1}': it is not this site's" -f $found.Nickname, $Nickname)
     return
   }

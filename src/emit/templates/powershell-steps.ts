@@ -74,7 +74,7 @@ function Find-LmRs {
 # <Data>, named for its type (MatchContentRule, ...); $null when there is none.
 function Find-LmRule {
   param($Response, [string] $Name)
-  @(Get-LmChildren (Get-LmData $Response) '*' | Where-Object { (Get-LmText $_ 'Name') -ceq $Name }) | Select-Object -First 1
+  @(Get-LmChildren (Get-LmData $Response) '*' | Where-Object { Test-LmSameText $Name (Get-LmText $_ 'Name') }) | Select-Object -First 1
 }
 
 # Test-LmAccepts: whether the module's cmdlet takes the value (its ValidateSet or ValidateRange).
@@ -201,7 +201,7 @@ function Invoke-LmCheckAddresses {
   Enter-LmStep $Title
   foreach ($s in $Services) {
     $found = Find-LmVs $s.Address ([string]$s.Port) $s.Prot
-    if ($found -and $found.Nickname -cne $s.Nickname) {
+    if ($found -and -not (Test-LmSameText $s.Nickname $found.Nickname)) {
       Add-LmProblem ("{0}:{1} ({2}) holds a Virtual Service named '{3}', not '{4}': it is not this site's (delete or move it, or give this site another address)" -f $s.Address, $s.Port, $s.Prot, $found.Nickname, $s.Nickname)
     }
   }
@@ -266,7 +266,7 @@ function Invoke-LmVs {
   Enter-LmStep $Title
   $script:Ref[$Ref] = $null
   $found = Find-LmVs $Address ([string]$Port) $Prot
-  if ($found -and $found.Nickname -cne $Nickname) {
+  if ($found -and -not (Test-LmSameText $Nickname $found.Nickname)) {
     # Reported by the address check; nothing inside it is the site's.
     if ($script:Mode -eq 'apply') { Stop-LmStep ('{0}:{1} holds a Virtual Service of another name' -f $Address, $Port) }
     return
@@ -304,7 +304,7 @@ function Invoke-LmSubVs {
     return
   }
   $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
-  $slot = $slots | Where-Object { $_.Name -ceq $Nickname } | Select-Object -First 1
+  $slot = $slots | Where-Object { Test-LmSameText $Nickname $_.Name } | Select-Object -First 1
   if (-not $slot) {
     # A new SubVS is named "-" in its slot until its nickname is set (Kemp's API examples).
     $slot = $slots | Where-Object { $_.Name -in @('', '-') -and -not $script:Adopted.ContainsKey($_.Vs) } | Select-Object -First 1

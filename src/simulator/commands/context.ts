@@ -22,5 +22,5 @@ export interface CommandSpec {
   run(ctx: CommandContext): Reply;
 }
 
-/** The addressing parameters of a VS (LOADMASTER-API.md §2). */
+/** The addressing parameters of a VS (docs/loadmaster-api.md §2). */
 export const VS_ADDRESS = ['vs', 'port', 'prot'] as const;

@@ -1,0 +1,212 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { compilePlan } from '../src/compile/plan.js';
+import { emitBash } from '../src/emit/bash.js';
+import type { Deployment } from '../src/model/deployment.js';
+import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../src/simulator/index.js';
+import { writeScript } from './helpers/bash-run.js';
+import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
+import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { call } from './helpers/sim-client.js';
+import { deploy, type FixtureSite, fixtureSites } from './helpers/site-run.js';
+
+let sites: FixtureSite[] = [];
+const extra: FixtureSite[] = [];
+const sims: Simulator[] = [];
+test.before(async () => {
+  sites = await fixtureSites();
+});
+test.after(async () => {
+  await Promise.all(sims.map((s) => s.stop()));
+  for (const s of [...sites, ...extra]) s.script.remove();
+});
+
+const fixture = (name: string): FixtureSite => {
+  const site = sites.find((s) => s.name === name);
+  if (!site) throw new Error(`fixture ${name} is missing`);
+  return site;
+};
+async function simFor(site: FixtureSite, opts: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = await siteSimulator(site.deployment, opts);
+  sims.push(sim);
+  return sim;
+}
+/** A site made here, not from a fixture file. */
+function siteOf(name: string, deployment: Deployment): FixtureSite {
+  const plan = compilePlan(EXCHANGE_2016, deployment);
+  const site = { name, deployment, plan, script: writeScript(emitBash(plan, { source: 'x' }).contents) };
+  extra.push(site);
+  return site;
+}
+
+test('every check runs before the first write: a missing certificate or SSO domain, or a foreign Virtual Service on an address, stops apply with nothing changed', async () => {
+  const example = fixture('example');
+  const esp = fixture('esp');
+  const cases: {
+    site: FixtureSite;
+    opts: SimulatorOptions;
+    before?: [string, Record<string, string>];
+    says: string;
+  }[] = [
+    {
+      site: example,
+      opts: { certificates: [] },
+      says: "certificate 'Wildcard' is not installed on the LoadMaster",
+    },
+    {
+      site: esp,
+      opts: { ssoDomains: ['OTHER.EXAMPLE'] },
+      says: "SSO domain 'EXAMPLE.COM' does not exist on the LoadMaster",
+    },
+    {
+      site: example,
+      opts: {},
+      before: ['addvs', { vs: '192.168.10.47', port: '25', prot: 'tcp', nickname: 'Somebody else' }],
+      says: "192.168.10.47:25 (tcp) holds a Virtual Service named 'Somebody else', not 'Exchange SMTP'",
+    },
+  ];
+  for (const c of cases) {
+    const sim = await simFor(c.site, c.opts);
+    if (c.before) assert.is((await call(sim, c.before[0], c.before[1])).status, 200);
+    const mark = sim.calls().length;
+    const globals = sim.state().globals;
+    const apply = await deploy(c.site, sim);
+    assert.is(apply.code, 1, apply.stdout);
+    assert.ok(apply.stderr.includes(c.says), apply.stderr);
+    assert.match(apply.stderr, /failed at step: the checks before any change\n {2}nothing was changed:/);
+    assert.equal(writesAfter(sim, mark), [], `${c.says}: nothing written`);
+    assert.equal(sim.state().globals, globals, 'not even a global setting');
+    const plan = await deploy(c.site, sim, ['plan']);
+    assert.is(plan.code, 1, 'plan exits 1: apply would stop');
+    assert.ok(plan.stdout.includes(`x problem    ${c.says}`), plan.stdout);
+    assert.match(lastLine(plan.stdout), /^plan: \d+ to create, \d+ to change, \d+ unchanged, \d+ foreign$/);
+  }
+});
+
+test('a value the appliance drops or rewrites stops apply, naming the object, the parameter, what was sent and what was found', async () => {
+  const example = fixture('example');
+  const esp = fixture('esp');
+  const cases: { site: FixtureSite; tamper: Tamper; says: string }[] = [
+    {
+      site: example,
+      tamper: { param: 'Idletime', mode: 'drop' },
+      says: "Virtual Service Exchange 2016 HTTPS Offloaded 192.168.10.47:443:\n  Idletime: sent '1800', found '660'",
+    },
+    {
+      site: example,
+      tamper: { param: 'CheckUrl', mode: 'rewrite', value: '/elsewhere' },
+      says: "SubVS ActiveSync of Exchange 2016 HTTPS Offloaded 192.168.10.47:443:\n  CheckUrl: sent '/microsoft-server-activesync/healthcheck.htm', found '/elsewhere'",
+    },
+    {
+      site: example,
+      tamper: { param: 'pattern', mode: 'rewrite', value: '/x/' },
+      says: "content rule ActiveSync:\n  pattern: sent '/^\\/microsoft-server-activesync.*/', found '/x/'",
+    },
+    {
+      site: example,
+      tamper: { param: 'expect100', mode: 'drop' },
+      says: "did not keep expect100:\n  expect100: sent '2', found '0'",
+    },
+    {
+      site: esp,
+      tamper: { param: 'weight', mode: 'drop' },
+      says: "weight: sent '2000', found '1000'",
+    },
+    {
+      site: esp,
+      tamper: { param: 'Domain', mode: 'drop' },
+      says: "Domain: sent 'EXAMPLE.COM', found ''",
+    },
+  ];
+  for (const c of cases) {
+    const sim = await simFor(c.site);
+    sim.tamper(c.tamper);
+    const apply = await deploy(c.site, sim);
+    assert.is(apply.code, 1, `${c.tamper.param}: ${apply.stdout}`);
+    assert.ok(apply.stderr.includes(c.says), `${c.tamper.param}:\n${apply.stderr}`);
+    assert.match(apply.stderr, /did not keep/);
+    // Once the appliance keeps values again, a rerun converges.
+    sim.tamper(undefined);
+    const rerun = await deploy(c.site, sim);
+    assert.is(rerun.code, 0, rerun.stderr);
+    assertStateMatchesPlan(sim.state(), c.site.plan);
+  }
+});
+
+test('ESP is enabled in steps: basic settings, then ESP on with its modes, hosts and directories, then the SSO domain and logoff', async () => {
+  const site = fixture('esp');
+  const sim = await simFor(site);
+  assert.is((await deploy(site, sim)).code, 0);
+  const owa = sim.state().vss.find((v) => v.parent !== 0 && v.params.Nickname === 'OWA');
+  const calls = sim.calls().filter((c) => c.command === 'modvs' && c.params.vs === String(owa?.index));
+  const names = calls.map((c) => Object.keys(c.params));
+  assert.is(names.length, 3, 'three calls');
+  const esp = ['EspEnabled', 'InputAuthMode', 'OutputAuthMode', 'AllowedHosts', 'AllowedDirectories'];
+  assert.ok(names[0]?.includes('nickname'), 'the basic settings first');
+  assert.equal(
+    names[0]?.filter((n) => [...esp, 'Domain', 'Logoff'].includes(n)),
+    [],
+    'no ESP setting before ESP is on',
+  );
+  assert.equal(
+    esp.filter((n) => !names[1]?.includes(n)),
+    [],
+    'then ESP on, with its modes, hosts and directories',
+  );
+  assert.equal(
+    names[1]?.filter((n) => ['Domain', 'Logoff'].includes(n)),
+    [],
+  );
+  assert.equal(
+    ['Domain', 'Logoff'].filter((n) => !names[2]?.includes(n)),
+    [],
+    'then the SSO domain and logoff',
+  );
+});
+
+test('non-ASCII text reads alike whichever form the reply takes: Latin-1 bytes, references, UTF-8 bytes', async () => {
+  const base = fixture('example').deployment;
+  const site = siteOf('unicode', {
+    ...base,
+    services: base.services.map((s, i) => (i === 0 ? { ...s, nickname: 'Süd-Exchange 日本 ★' } : s)),
+  });
+  for (const form of ['latin1', 'references', 'utf8'] as NonAsciiForm[]) {
+    const sim = await simFor(site, { nonAscii: form });
+    const apply = await deploy(site, sim);
+    assert.is(apply.code, 0, `${form}: ${apply.stderr}`);
+    const mark = sim.calls().length;
+    const plan = await deploy(site, sim, ['plan']);
+    assert.is(plan.code, 0, `${form}: ${plan.stdout}`);
+    assert.equal(writesAfter(sim, mark), []);
+    assertStateMatchesPlan(sim.state(), site.plan);
+  }
+});
+
+test('an IPv6 address written another way is the same address: the Virtual Service is found, not made twice', async () => {
+  const site = siteOf('ipv6', {
+    globals: false,
+    services: [{ template: 'smtp', address: '2001:db8::47' }],
+    exchangeServers: [{ address: '2001:db8::108' }],
+    officeOnlineServers: [],
+  });
+  const sim = await simFor(site);
+  await call(sim, 'addvs', {
+    vs: '2001:DB8:0:0:0:0:0:47',
+    port: '25',
+    prot: 'tcp',
+    nickname: 'Exchange SMTP',
+  });
+  const index = String(sim.state().vss[0]?.index);
+  await call(sim, 'addrs', { vs: index, rs: '2001:0db8:0000::0108', rsport: '25' });
+  const plan = await deploy(site, sim, ['plan']);
+  assert.is(plan.code, 2, plan.stdout);
+  assert.match(plan.stdout, /~ change {5}Virtual Service Exchange 2016 SMTP 2001:db8::47:25\n/);
+  assert.match(plan.stdout, /= unchanged {2}real server 2001:db8::108:25 in /);
+  const apply = await deploy(site, sim);
+  assert.is(apply.code, 0, apply.stderr);
+  assert.is(sim.state().vss.length, 1);
+  assert.is(sim.state().vss[0]?.members.length, 1);
+});
+
+test.run();
