@@ -190,6 +190,17 @@ for (const awk of awks()) {
         '/Response#1/Success#1/Data#1/SubVS#2\x1f5\x1f8\x1fSüd & €\x1f-\n',
     );
     assert.is(awkQuery(awk, flat.out, { mode: 'value', at: '/response#1@STAT' }), '200\n');
+    // A list written as text, which no capture shows but a reply may hold, gives its words.
+    const text = awkFlatten(awk, Buffer.from('<R><SubVS><MatchRules>\n r1, r2 </MatchRules></SubVS></R>'));
+    assert.is(
+      awkQuery(awk, text.out, { mode: 'rows', at: '/R#1', elem: 'SubVS', want: 'MatchRules/Name*' }),
+      '/R#1/SubVS#1\x1f+\x1fr1\x1fr2\n',
+    );
+    // The rule names anywhere under a Virtual Service, its largest rule counter, its members.
+    assert.is(
+      awkQuery(awk, flat.out, { mode: 'names', at: '/Response#1/Success#1/Data#1' }),
+      'r1\nr2\n#0\n+2\n',
+    );
     assert.is(
       awkQuery(awk, flat.out, { mode: 'fields', at: '/Response#1/Success#1/Data#1/SubVS#1' }),
       'vsindex\t4\nrsindex\t7\nname\tAuthentication Proxy\nmatchrules\t\n',

@@ -70,12 +70,14 @@ lm_remove_vs() {
 }
 
 # lm_rule_names FLAT AT NAME: LM_FOUND=1 when a rule list under AT names NAME; LM_UNNAMED=1 when a
-# rule counter there (NRules, Nrules, ...) counts more rules than the lists name.
+# rule counter there (NRules, Nrules, ...) counts more rules than the lists name; LM_MEMBERS = the
+# real servers and SubVS slots listed directly in AT.
 lm_rule_names() {
   local lines=() line n most
   mapfile -t lines < <(lm_q names "$1" "$2")
-  most=${D}lines[-1]#\#}
-  unset 'lines[-1]'
+  LM_MEMBERS=${D}lines[-1]#+}
+  most=${D}lines[-2]#\#}
+  lines=("${D}lines[@]:0:${D}#lines[@]}-2}")
   LM_FOUND=0 LM_UNNAMED=0
   n=${D}#lines[@]}
   for line in ${D}lines[@]+"${D}lines[@]}"}; do
@@ -86,14 +88,16 @@ lm_rule_names() {
 }
 
 # lm_rule_users NAME: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY says which),
-# or counts rules it does not name, even in its showvs; 1 when none uses it.
+# or counts rules it does not name, even in its showvs; 1 when none uses it. listvs lists each
+# Virtual Service's real servers and slots with their rules (captured replies); where an entry lists
+# none, its showvs is read.
 lm_rule_users() {
   local listing cols
   lm_read listvs listvs
   listing=$LM_FLAT
   while IFS=$'\x1f' read -r -a cols; do
     lm_rule_names "$listing" "${D}cols[0]}" "$1"
-    if ((LM_UNNAMED == 1 && LM_FOUND == 0)); then
+    if ((LM_FOUND == 0 && (LM_UNNAMED == 1 || LM_MEMBERS == 0))); then
       lm_showvs "${D}cols[1]:-}"
       lm_rule_names "$LM_FLAT" "$LM_AT" "$1"
     fi

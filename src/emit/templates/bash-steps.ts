@@ -9,23 +9,32 @@
 const D = '${';
 
 /** Finding objects in replies. */
-const FIND = String.raw`# lm_find_vs ADDRESS PORT PROT: LM_INDEX and LM_NICK of the Virtual Service at this address
-# (LM_INDEX empty when there is none). listvs lists one <VS> each; a SubVS has no VSAddress. The
-# listing is read into LM_VS_AT once per reply; Virtual Services this run creates are added to it.
-lm_find_vs() {
-  local cols address nick found
+const FIND = String.raw`# lm_listing: listvs read into LM_VS_AT ("address port protocol" -> "Index NickName", the address as
+# lm_ip6 writes it) and LM_VS_NICK (Index -> NickName), once per reply. listvs lists one <VS> each;
+# a SubVS is one too, with no VSAddress and its parent in MasterVSID (captured replies). A missing
+# Protocol is tcp, the default.
+lm_listing() {
+  local cols address nick prot
   lm_read listvs listvs
-  if [[ $LM_VS_FROM != "$LM_FLAT" ]]; then
-    LM_VS_AT=()
-    LM_VS_FROM=$LM_FLAT
-    while IFS=$'\x1f' read -r -a cols; do
-      printf -v address '%b' "${D}cols[2]:-}"
-      if [[ -z $address ]]; then continue; fi
-      printf -v nick '%b' "${D}cols[5]:-}"
-      lm_ip6 "$address"
-      LM_VS_AT["$LM_IP ${D}cols[3]:-} ${D}cols[4],,}"]="${D}cols[1]:-} $nick"
-    done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName)
-  fi
+  if [[ $LM_VS_FROM == "$LM_FLAT" ]]; then return 0; fi
+  LM_VS_AT=() LM_VS_NICK=()
+  LM_VS_FROM=$LM_FLAT
+  while IFS=$'\x1f' read -r -a cols; do
+    printf -v nick '%b' "${D}cols[5]:-}"
+    LM_VS_NICK[${D}cols[1]:-none}]=$nick
+    printf -v address '%b' "${D}cols[2]:-}"
+    if [[ -z $address || ! ${D}cols[6]:-0} =~ ^0*$ ]]; then continue; fi
+    prot=${D}cols[4],,}
+    lm_ip6 "$address"
+    LM_VS_AT["$LM_IP ${D}cols[3]:-} ${D}prot:-tcp}"]="${D}cols[1]:-} $nick"
+  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName,MasterVSID)
+}
+
+# lm_find_vs ADDRESS PORT PROT: LM_INDEX and LM_NICK of the Virtual Service at this address
+# (LM_INDEX empty when there is none). Virtual Services this run creates are added to the listing.
+lm_find_vs() {
+  local found
+  lm_listing
   lm_ip6 "$1"
   found=${D}LM_VS_AT["$LM_IP $2 ${D}3,,}"]:-}
   LM_INDEX=${D}found%% *}
@@ -69,16 +78,26 @@ lm_same_address() {
 }
 
 # lm_slots: the SubVS slots of the Virtual Service in LM_FLAT at LM_AT: LM_SLOT_VS, LM_SLOT_RS and
-# LM_SLOT_NAME (each slot's VSIndex, RsIndex and Name).
+# LM_SLOT_NAME (each slot's VSIndex, RsIndex and Name). A slot without a name ("-" until the SubVS
+# gets a nickname, in Kemp's examples) takes the SubVS's own NickName from listvs, if it has one.
 lm_slots() {
-  local cols name
+  local cols name i flat=$LM_FLAT at=$LM_AT nameless=0
   LM_SLOT_VS=() LM_SLOT_RS=() LM_SLOT_NAME=()
   while IFS=$'\x1f' read -r -a cols; do
     printf -v name '%b' "${D}cols[3]:-}"
+    if [[ $name =~ ^-?$ ]]; then nameless=1; fi
     LM_SLOT_VS+=("${D}cols[1]:-}")
     LM_SLOT_RS+=("${D}cols[2]:-}")
     LM_SLOT_NAME+=("$name")
   done < <(lm_q rows "$LM_FLAT" "$LM_AT" SubVS VSIndex,RsIndex,Name)
+  if ((nameless == 0)); then return 0; fi
+  lm_listing
+  LM_FLAT=$flat LM_AT=$at
+  for i in "${D}!LM_SLOT_VS[@]}"; do
+    if [[ ${D}LM_SLOT_NAME[i]} =~ ^-?$ && -n ${D}LM_VS_NICK[${D}LM_SLOT_VS[i]:-none}]:-} ]]; then
+      LM_SLOT_NAME[i]=${D}LM_VS_NICK[${D}LM_SLOT_VS[i]:-none}]}
+    fi
+  done
 }
 
 # lm_slot_rules PARENT SLOT: LM_RULES = the rules attached to the parent's slot RsIndex SLOT: its

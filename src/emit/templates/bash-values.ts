@@ -17,8 +17,8 @@ LM_GLOBALS_FOUND=()
 # SubVSs taken over (or made) by this run, and the Virtual Services and slots it created: nothing
 # in those is foreign or attached yet, so they are not read for that.
 declare -A LM_ADOPTED=() LM_NEW=()
-# The Virtual Services by "address port protocol" (address as lm_ip6 writes it): "Index NickName".
-declare -A LM_VS_AT=()
+# The listing of Virtual Services (see lm_listing).
+declare -A LM_VS_AT=() LM_VS_NICK=()
 LM_VS_FROM=''
 
 # lm_bool VALUE: LM_B = 1 or 0 for the ways the appliance writes a switch (Y/N in showvs, yes/no

@@ -49,7 +49,8 @@ function Remove-LmSiteVs {
 }
 
 # Get-LmRuleNames: the names in every rule list (an element whose name ends in Rules) under a node,
-# and the largest rule counter there (NRules, Nrules, NRequestRules, ...).
+# the largest rule counter there (NRules, Nrules, NRequestRules, ...), and how many real servers and
+# SubVS slots it lists directly.
 function Get-LmRuleNames {
   param($Node)
   $names = [System.Collections.Generic.List[string]]::new()
@@ -60,17 +61,19 @@ function Get-LmRuleNames {
     }
     if ($e.LocalName -imatch '^n[a-z]*rules$' -and $e.InnerText -match '^\d+$' -and [int]$e.InnerText -gt $most) { $most = [int]$e.InnerText }
   }
-  [pscustomobject]@{ Names = $names; Most = $most }
+  $members = @(Get-LmChildren $Node 'Rs').Count + @(Get-LmChildren $Node 'SubVS').Count
+  [pscustomobject]@{ Names = $names; Most = $most; Members = $members }
 }
 
 # Get-LmRuleUser: why the rule must stay: a Virtual Service uses it, or counts rules it does not
-# name, even in its showvs; $null when none uses it.
+# name, even in its showvs; $null when none uses it. listvs lists each Virtual Service's real
+# servers and slots with their rules (captured replies); where an entry lists none, its showvs is read.
 function Get-LmRuleUser {
   param([string] $Name)
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $index = [string](Get-LmText $vs 'Index')
     $seen = Get-LmRuleNames $vs
-    if ($seen.Most -gt $seen.Names.Count -and -not $seen.Names.Contains($Name)) { $seen = Get-LmRuleNames (Read-LmVs $index) }
+    if (-not $seen.Names.Contains($Name) -and ($seen.Most -gt $seen.Names.Count -or $seen.Members -eq 0)) { $seen = Get-LmRuleNames (Read-LmVs $index) }
     if ($seen.Names.Contains($Name)) { return "Virtual Service $index uses it" }
     if ($seen.Most -gt $seen.Names.Count) { return "Virtual Service $index counts rules the LoadMaster does not name: it may use this one" }
   }

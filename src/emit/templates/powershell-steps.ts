@@ -14,13 +14,17 @@ function Test-LmSameAddress {
   [System.Net.IPAddress]::TryParse($A, [ref]$x) -and [System.Net.IPAddress]::TryParse($B, [ref]$y) -and $x.Equals($y)
 }
 
-# Find-LmVs: the Virtual Service at this address, port and protocol in listvs (one <VS> each; a
-# SubVS has no VSAddress): its Index and NickName, or $null.
+# Find-LmVs: the Virtual Service at this address, port and protocol in listvs: its Index and
+# NickName, or $null. listvs lists one <VS> each; a SubVS is one too, with no VSAddress and its
+# parent in MasterVSID (captured replies). A missing Protocol is tcp, the default.
 function Find-LmVs {
   param([string] $Address, [string] $Port, [string] $Prot)
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $at = Get-LmText $vs 'VSAddress'
-    if (-not $at -or (Get-LmText $vs 'VSPort') -ne $Port -or (Get-LmText $vs 'Protocol') -ine $Prot) { continue }
+    $protocol = [string](Get-LmText $vs 'Protocol')
+    if (-not $protocol) { $protocol = 'tcp' }
+    if (-not $at -or (Get-LmText $vs 'VSPort') -ne $Port -or $protocol -ine $Prot) { continue }
+    if ([string](Get-LmText $vs 'MasterVSID') -notmatch '^0*$') { continue }
     if (-not (Test-LmSameAddress $at $Address)) { continue }
     return [pscustomobject]@{ Index = [string](Get-LmText $vs 'Index'); Nickname = [string](Get-LmText $vs 'NickName') }
   }
@@ -28,10 +32,19 @@ function Find-LmVs {
 }
 
 # Get-LmSlots: the SubVS slots of a Virtual Service's record: VSIndex, RsIndex, Name and the node.
+# A slot without a name ("-" until the SubVS gets a nickname, in Kemp's examples) takes the SubVS's
+# own NickName from listvs, if it has one.
 function Get-LmSlots {
   param($Record)
   foreach ($s in (Get-LmChildren $Record 'SubVS')) {
-    [pscustomobject]@{ Vs = [string](Get-LmText $s 'VSIndex'); Rs = [string](Get-LmText $s 'RsIndex'); Name = [string](Get-LmText $s 'Name'); Node = $s }
+    $vs = [string](Get-LmText $s 'VSIndex')
+    $name = [string](Get-LmText $s 'Name')
+    if ($name -in @('', '-')) {
+      $own = @(Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS' | Where-Object { (Get-LmText $_ 'Index') -eq $vs }) | Select-Object -First 1
+      $nick = [string](Get-LmText $own 'NickName')
+      if ($nick) { $name = $nick }
+    }
+    [pscustomobject]@{ Vs = $vs; Rs = [string](Get-LmText $s 'RsIndex'); Name = $name; Node = $s }
   }
 }
 
@@ -40,7 +53,10 @@ function Get-LmMatchRules {
   param($Node)
   $list = @(Get-LmChildren $Node 'MatchRules')
   if ($list.Count -eq 0) { return $null }
-  ,@(Get-LmChildren $list[0] 'Name' | ForEach-Object { [string]$_.InnerText })
+  $names = @(Get-LmChildren $list[0] 'Name' | ForEach-Object { [string]$_.InnerText })
+  # A list written as text ("r1 r2") gives its words.
+  if ($names.Count -eq 0) { $names = @(Split-LmItems ([string]$list[0].InnerText)) }
+  ,$names
 }
 
 # Get-LmSlotRules: the rules attached to the parent's slot: its <MatchRules> in showvs (captured

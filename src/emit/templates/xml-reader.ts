@@ -204,9 +204,11 @@ END {
  * - `fields`: `name<TAB>value` for each child of `at` (names lower case, the first of each name);
  * - `rows`: one line per child of `at` named `elem` (`*`: any), its path then the values of the
  *   children named in `want`, separated by the unit separator (\037). A last field written
- *   `List/Item*` prints `+` (the list is there) or `-` (it is not), then every `Item` in it;
+ *   `List/Item*` prints `+` (the list is there) or `-` (it is not), then every `Item` in it, or
+ *   the words of the list's own text when it holds no `Item`;
  * - `names`: every `Name` inside an element under `at` whose name ends in `Rules`, then the largest
- *   rule counter there (`NRules`, `Nrules`, `NRequestRules`, ...) as `#<count>`.
+ *   rule counter there (`NRules`, `Nrules`, `NRequestRules`, ...) as `#<count>`, then the number of
+ *   real servers and SubVS slots directly in `at` as `+<count>`.
  */
 export const XML_QUERY_AWK = String.raw`
 BEGIN { FS = "\n"; US = sprintf("%c", 31); at = tolower(at); nw = split(want, w, ",") }
@@ -225,11 +227,12 @@ BEGIN { FS = "\n"; US = sprintf("%c", 31); at = tolower(at); nw = split(want, w,
   if (mode == "names" && (at == "" || index(p, at "/") == 1)) {
     if (p ~ /rules#[0-9]+\/name#[0-9]+$/) printf "%s\n", v[p]
     else if (p ~ /\/n[a-z]*rules#[0-9]+$/ && v[p] ~ /^[0-9]+$/ && v[p] + 0 > most) most = v[p] + 0
+    if (substr(p, length(at) + 1) ~ /^\/(rs|subvs)#[0-9]+$/) members++
   }
 }
 END {
   if (mode == "value") { if (at in v) { printf "%s\n", v[at]; exit 0 } exit 1 }
-  if (mode == "names") printf "#%d\n", most
+  if (mode == "names") printf "#%d\n+%d\n", most, members
   for (r = 1; r <= rows; r++) {
     line = row[r]
     lr = tolower(row[r])
@@ -239,6 +242,13 @@ END {
         list = lr "/" tolower(li[1]) "#1"
         line = line US ((list in v) ? "+" : "-")
         for (k = 1; (list "/" tolower(li[2]) "#" k) in v; k++) line = line US v[list "/" tolower(li[2]) "#" k]
+        # A list written as text ("r1 r2") gives its words.
+        if (k == 1 && (list in v)) {
+          t = v[list]
+          gsub(/\\0(011|012|015)/, " ", t)
+          n = split(t, words, /[ ,]+/)
+          for (k = 1; k <= n; k++) if (words[k] != "") line = line US words[k]
+        }
       } else {
         line = line US v[lr "/" tolower(w[f]) "#1"]
       }
