@@ -2,12 +2,72 @@
 // Measures what a user waits for and what the build produces: the installed CLI's wall time (median
 // of several runs, as these machines are shared and noisy) and the size of every generated file.
 // Run after `npm ci` (which builds dist/): npm run bench
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+const { startSimulator } = await import(new URL('../dist/simulator/index.js', import.meta.url).href);
+
+/** Runs a generated deploy.sh (asynchronously: the simulator answers from this process). */
+function deploySh(script, args, env) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('bash', [script, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
+  });
+}
+
+/** A site's life against the simulator: apply on an empty appliance, plan, apply again, remove. */
+async function lifecycle(script) {
+  const sim = await startSimulator({
+    rateLimit: false,
+    certificates: ['Wildcard'],
+    ssoDomains: ['EXAMPLE.COM'],
+  });
+  const env = {
+    LM_URL: sim.url,
+    LM_USER: sim.user,
+    LM_PASSWORD: sim.password,
+    LM_CACERT: sim.caCertPath,
+    LM_DELAY: '0',
+  };
+  const writes = new Set([
+    'addvs',
+    'modvs',
+    'delvs',
+    'addrs',
+    'modrs',
+    'addrule',
+    'modrule',
+    'delrule',
+    'addrsrule',
+    'set',
+  ]);
+  const rows = [];
+  try {
+    for (const action of ['apply', 'plan', 'apply', 'remove']) {
+      const before = sim.calls().length;
+      const run = await deploySh(script, [action], env);
+      const calls = sim.calls().slice(before);
+      rows.push({
+        action,
+        code: run.code,
+        ms: run.ms,
+        calls: calls.length,
+        writes: calls.filter((c) => writes.has(c.command)).length,
+      });
+    }
+  } finally {
+    await sim.stop();
+  }
+  return rows;
+}
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 
 function median(args) {
@@ -43,6 +103,14 @@ try {
   console.log(
     `  build-templates --deployment <all 18 templates> --out <tmp>  ${median(['--deployment', site, '--out', siteOut]).toFixed(0)} ms`,
   );
+  console.log(
+    'deploy.sh for all 18 templates against the simulator (HTTPS, LM_DELAY=0; a real appliance adds 0.15 s a call):',
+  );
+  for (const r of await lifecycle(join(siteOut, 'deploy.sh'))) {
+    console.log(
+      `  ${r.action.padEnd(7)} exit ${r.code}  ${String(r.calls).padStart(4)} calls  ${String(r.writes).padStart(4)} writes  ${r.ms.toFixed(0)} ms`,
+    );
+  }
   console.log('generated files:');
   let total = 0;
   for (const [file, size] of sizes(out).sort()) {

@@ -170,12 +170,12 @@ lm_forget() {
 }
 
 # lm_record FLAT: LM_AT = the element holding a Virtual Service's fields in a showvs reply: <Data>
-# itself (captured replies), or a <VS> inside it.
+# itself (captured replies), or the <VS> inside it if it holds one.
 lm_record() {
   if [[ -z ${D}LM_RECORD[$1]:-} ]]; then
-    LM_RECORD[$1]=/Response#1/Success#1/Data#1
-    if ! lm_q value "$1" /Response#1/Success#1/Data#1/Index#1 >/dev/null; then
-      LM_RECORD[$1]=/Response#1/Success#1/Data#1/VS#1
+    LM_RECORD[$1]=/Response#1/Success#1/Data#1/VS#1
+    if ! lm_q value "$1" /Response#1/Success#1/Data#1/VS#1 >/dev/null; then
+      LM_RECORD[$1]=/Response#1/Success#1/Data#1
     fi
   fi
   LM_AT=${D}LM_RECORD[$1]}

@@ -46,6 +46,7 @@ lm_remove_vs() {
   index=$LM_INDEX
   # listvs lists each SubVS as a VS whose MasterVSID is its parent (the Python SDK tells them so);
   # the parent's slots name them too.
+  lm_read listvs listvs
   while IFS=$'\x1f' read -r -a cols; do
     if [[ ${D}cols[2]:-} == "$index" ]]; then subs+=("${D}cols[1]:-}"); fi
   done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,MasterVSID)

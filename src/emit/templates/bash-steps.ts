@@ -26,12 +26,15 @@ lm_listing() {
     if [[ -z $address || ! ${D}cols[6]:-0} =~ ^0*$ ]]; then continue; fi
     prot=${D}cols[4],,}
     lm_ip6 "$address"
-    LM_VS_AT["$LM_IP ${D}cols[3]:-} ${D}prot:-tcp}"]="${D}cols[1]:-} $nick"
+    if [[ ! -v LM_VS_AT["$LM_IP ${D}cols[3]:-} ${D}prot:-tcp}"] ]]; then
+      LM_VS_AT["$LM_IP ${D}cols[3]:-} ${D}prot:-tcp}"]="${D}cols[1]:-} $nick"
+    fi
   done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName,MasterVSID)
 }
 
 # lm_find_vs ADDRESS PORT PROT: LM_INDEX and LM_NICK of the Virtual Service at this address
 # (LM_INDEX empty when there is none). Virtual Services this run creates are added to the listing.
+# Where listvs gives no NickName, showvs has the last word.
 lm_find_vs() {
   local found
   lm_listing
@@ -39,6 +42,11 @@ lm_find_vs() {
   found=${D}LM_VS_AT["$LM_IP $2 ${D}3,,}"]:-}
   LM_INDEX=${D}found%% *}
   LM_NICK=${D}found#* }
+  if [[ -n $LM_INDEX && -z $LM_NICK ]]; then
+    lm_showvs "$LM_INDEX"
+    LM_NICK=$(lm_q value "$LM_FLAT" "$LM_AT/NickName#1") || LM_NICK=''
+    printf -v LM_NICK '%b' "$LM_NICK"
+  fi
 }
 
 # lm_ip6 ADDRESS: LM_IP = an IPv6 address's eight groups in full, lower case (2001:db8::1 and
@@ -249,14 +257,14 @@ lm_settings() {
 const STEPS = String.raw`# lm_check_certificates TITLE NAME...: before any change, every certificate the site assigns is
 # installed (listcert: <cert><name>).
 lm_check_certificates() {
-  local cols name have=() want
+  local name have=() want
   lm_step "$1"
   shift
   lm_read certs listcert
-  while IFS=$'\x1f' read -r -a cols; do
-    printf -v name '%b' "${D}cols[1]:-}"
+  while IFS= read -r name; do
+    printf -v name '%b' "$name"
     have+=("$name")
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 cert name)
+  done < <(lm_q tail "$LM_FLAT" '' cert/name)
   for want in "$@"; do
     if ! lm_has "$want" ${D}have[@]+"${D}have[@]}"}; then
       lm_problem "certificate ${D}want@Q} is not installed on the LoadMaster: install it first (guide 4.1.1)"
@@ -267,14 +275,14 @@ lm_check_certificates() {
 # lm_check_sso_domains TITLE NAME...: before any change, every SSO domain the site's ESP names exists
 # (showdomain: <Domain><Name>, which the appliance writes in capitals).
 lm_check_sso_domains() {
-  local cols name have=() want found
+  local name have=() want found
   lm_step "$1"
   shift
   lm_read domains showdomain
-  while IFS=$'\x1f' read -r -a cols; do
-    printf -v name '%b' "${D}cols[1]:-}"
+  while IFS= read -r name; do
+    printf -v name '%b' "$name"
     have+=("${D}name,,}")
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 Domain Name)
+  done < <(lm_q tail "$LM_FLAT" '' Domain/Name)
   for want in "$@"; do
     found=${D}want,,}
     if ! lm_has "$found" ${D}have[@]+"${D}have[@]}"}; then

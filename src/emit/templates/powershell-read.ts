@@ -133,12 +133,22 @@ function Get-LmData {
 }
 
 # Get-LmRecord: the element holding a Virtual Service's fields in a showvs reply: <Data> itself
-# (captured replies), or a <VS> inside it.
+# (captured replies), or the <VS> inside it if it holds one.
 function Get-LmRecord {
   param($Response)
   $data = Get-LmData $Response
-  if ($null -ne (Get-LmText $data 'Index')) { return $data }
-  @(Get-LmChildren $data 'VS') | Select-Object -First 1
+  $vs = @(Get-LmChildren $data 'VS') | Select-Object -First 1
+  if ($vs) { return $vs }
+  $data
+}
+
+# Get-LmTail: the texts of the elements named Child inside an element named Parent, at any depth.
+function Get-LmTail {
+  param($Response, [string] $Parent, [string] $Child)
+  if (-not $Response) { return }
+  foreach ($e in $Response.SelectNodes('.//*')) {
+    if ($e.LocalName -ieq $Child -and $e.ParentNode.LocalName -ieq $Parent) { [string]$e.InnerText }
+  }
 }
 
 # Read-LmVs: the record of Virtual Service or SubVS Index.

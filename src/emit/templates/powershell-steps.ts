@@ -26,7 +26,11 @@ function Find-LmVs {
     if (-not $at -or (Get-LmText $vs 'VSPort') -ne $Port -or $protocol -ine $Prot) { continue }
     if ([string](Get-LmText $vs 'MasterVSID') -notmatch '^0*$') { continue }
     if (-not (Test-LmSameAddress $at $Address)) { continue }
-    return [pscustomobject]@{ Index = [string](Get-LmText $vs 'Index'); Nickname = [string](Get-LmText $vs 'NickName') }
+    $index = [string](Get-LmText $vs 'Index')
+    $nick = [string](Get-LmText $vs 'NickName')
+    # Where listvs gives no NickName, showvs has the last word.
+    if (-not $nick) { $nick = [string](Get-LmText (Read-LmVs $index) 'NickName') }
+    return [pscustomobject]@{ Index = $index; Nickname = $nick }
   }
   $null
 }
@@ -193,7 +197,7 @@ const STEPS = String.raw`# Invoke-LmCheckCertificates: before any change, every 
 function Invoke-LmCheckCertificates {
   param([string] $Title, [string[]] $Names)
   Enter-LmStep $Title
-  $installed = @(Get-LmChildren (Get-LmData (Read-Lm 'certs' 'listcert')) 'cert' | ForEach-Object { [string](Get-LmText $_ 'name') })
+  $installed = @(Get-LmTail (Read-Lm 'certs' 'listcert') 'cert' 'name')
   foreach ($n in $Names) {
     if ($installed -cnotcontains $n) { Add-LmProblem ("certificate '{0}' is not installed on the LoadMaster: install it first (guide 4.1.1)" -f $n) }
   }
@@ -204,7 +208,7 @@ function Invoke-LmCheckCertificates {
 function Invoke-LmCheckSsoDomains {
   param([string] $Title, [string[]] $Names)
   Enter-LmStep $Title
-  $domains = @(Get-LmChildren (Get-LmData (Read-Lm 'domains' 'showdomain')) 'Domain' | ForEach-Object { [string](Get-LmText $_ 'Name') })
+  $domains = @(Get-LmTail (Read-Lm 'domains' 'showdomain') 'Domain' 'Name')
   foreach ($n in $Names) {
     if ($domains -notcontains $n) { Add-LmProblem ("SSO domain '{0}' does not exist on the LoadMaster: create it first (guide 4.2)" -f $n) }
   }

@@ -206,12 +206,17 @@ END {
  *   children named in `want`, separated by the unit separator (\037). A last field written
  *   `List/Item*` prints `+` (the list is there) or `-` (it is not), then every `Item` in it, or
  *   the words of the list's own text when it holds no `Item`;
+ * - `tail`: the value of every element whose path ends in `elem` (`Domain/Name`), at any depth;
  * - `names`: every `Name` inside an element under `at` whose name ends in `Rules`, then the largest
  *   rule counter there (`NRules`, `Nrules`, `NRequestRules`, ...) as `#<count>`, then the number of
  *   real servers and SubVS slots directly in `at` as `+<count>`.
  */
 export const XML_QUERY_AWK = String.raw`
-BEGIN { FS = "\n"; US = sprintf("%c", 31); at = tolower(at); nw = split(want, w, ",") }
+BEGIN {
+  FS = "\n"; US = sprintf("%c", 31); at = tolower(at); nw = split(want, w, ",")
+  # tail: a path ending in elem's names, each with its position.
+  tail = tolower(elem); gsub(/\//, "#[0-9]+/", tail); tail = "/" tail "#[0-9]+$"
+}
 {
   i = index($0, "\t")
   p = tolower(substr($0, 1, i - 1))
@@ -224,6 +229,7 @@ BEGIN { FS = "\n"; US = sprintf("%c", 31); at = tolower(at); nw = split(want, w,
     rest = substr(p, length(at) + 2)
     if (rest ~ /^[^\/@#]+#1$/) printf "%s\t%s\n", substr(rest, 1, length(rest) - 2), v[p]
   }
+  if (mode == "tail" && p ~ tail) printf "%s\n", v[p]
   if (mode == "names" && (at == "" || index(p, at "/") == 1)) {
     if (p ~ /rules#[0-9]+\/name#[0-9]+$/) printf "%s\n", v[p]
     else if (p ~ /\/n[a-z]*rules#[0-9]+$/ && v[p] ~ /^[0-9]+$/ && v[p] + 0 > most) most = v[p] + 0
