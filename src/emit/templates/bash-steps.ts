@@ -10,18 +10,19 @@ const D = '${';
 
 /** Finding objects in replies. */
 const FIND = String.raw`# lm_listing: listvs read into LM_VS_AT ("address port protocol" -> "Index NickName", the address as
-# lm_ip6 writes it) and LM_VS_NICK (Index -> NickName), once per reply. listvs lists one <VS> each;
+# lm_ip6 writes it), LM_VS_NICK (Index -> NickName) and LM_VS_PARENT (Index -> MasterVSID), once per reply. listvs lists one <VS> each;
 # a SubVS is one too, with no VSAddress and its parent in MasterVSID (captured replies). A missing
 # Protocol is tcp, the default.
 lm_listing() {
   local cols address nick prot
   lm_read listvs listvs
   if [[ $LM_VS_FROM == "$LM_FLAT" ]]; then return 0; fi
-  LM_VS_AT=() LM_VS_NICK=()
+  LM_VS_AT=() LM_VS_NICK=() LM_VS_PARENT=()
   LM_VS_FROM=$LM_FLAT
   while IFS=$'\x1f' read -r -a cols; do
     printf -v nick '%b' "${D}cols[5]:-}"
     LM_VS_NICK[${D}cols[1]:-none}]=$nick
+    LM_VS_PARENT[${D}cols[1]:-none}]=${D}cols[6]:-0}
     printf -v address '%b' "${D}cols[2]:-}"
     if [[ -z $address || ! ${D}cols[6]:-0} =~ ^0*$ ]]; then continue; fi
     prot=${D}cols[4],,}
@@ -254,38 +255,45 @@ lm_settings() {
 `;
 
 /** One function per step kind. */
-const STEPS = String.raw`# lm_check_certificates TITLE NAME...: before any change, every certificate the site assigns is
-# installed (listcert: <cert><name>).
-lm_check_certificates() {
-  local name have=() want
-  lm_step "$1"
-  shift
-  lm_read certs listcert
+const STEPS = String.raw`# lm_names KEY COMMAND TAIL: LM_NAMES = the texts of the elements TAIL names (cert/name), at any
+# depth of COMMAND's reply.
+lm_names() {
+  local name
+  LM_NAMES=()
+  lm_read "$1" "$2"
   while IFS= read -r name; do
     printf -v name '%b' "$name"
-    have+=("$name")
-  done < <(lm_q tail "$LM_FLAT" '' cert/name)
+    LM_NAMES+=("$name")
+  done < <(lm_q tail "$LM_FLAT" '' "$3")
+}
+
+# lm_check_certificates TITLE NAME...: before any change, every certificate the site assigns is
+# installed (listcert: <cert><name>).
+lm_check_certificates() {
+  local want
+  lm_step "$1"
+  shift
+  lm_names certs listcert cert/name
   for want in "$@"; do
-    if ! lm_has "$want" ${D}have[@]+"${D}have[@]}"}; then
+    if ! lm_has "$want" ${D}LM_NAMES[@]+"${D}LM_NAMES[@]}"}; then
       lm_problem "certificate ${D}want@Q} is not installed on the LoadMaster: install it first (guide 4.1.1)"
     fi
   done
 }
 
 # lm_check_sso_domains TITLE NAME...: before any change, every SSO domain the site's ESP names exists
-# (showdomain: <Domain><Name>, which the appliance writes in capitals).
+# (showdomain: <Domain><Name>, which the appliance writes in capitals: compared whatever the case).
 lm_check_sso_domains() {
-  local name have=() want found
+  local want name found
   lm_step "$1"
   shift
-  lm_read domains showdomain
-  while IFS= read -r name; do
-    printf -v name '%b' "$name"
-    have+=("${D}name,,}")
-  done < <(lm_q tail "$LM_FLAT" '' Domain/Name)
+  lm_names domains showdomain Domain/Name
   for want in "$@"; do
-    found=${D}want,,}
-    if ! lm_has "$found" ${D}have[@]+"${D}have[@]}"}; then
+    found=0
+    for name in ${D}LM_NAMES[@]+"${D}LM_NAMES[@]}"}; do
+      if [[ ${D}name,,} == "${D}want,,}" ]]; then found=1; fi
+    done
+    if ((found == 0)); then
       lm_problem "SSO domain ${D}want@Q} does not exist on the LoadMaster: create it first (guide 4.2)"
     fi
   done
@@ -434,6 +442,15 @@ lm_subvs() {
     lm_settings "$title" "$LM_INDEX" "$@"
     return 0
   fi
+  # A SubVS that listvs knows but the parent's slots do not show would be made twice: stop instead.
+  local flat=$LM_FLAT at=$LM_AT
+  lm_listing
+  for i in "${D}!LM_VS_PARENT[@]}"; do
+    if [[ ${D}LM_VS_PARENT[$i]} == "$parent" ]] && lm_same_text "$nickname" "${D}LM_VS_NICK[$i]}"; then
+      lm_fail "listvs shows SubVS ${D}nickname@Q} (Index $i) of Virtual Service $parent, but the parent's showvs shows no slot for it"
+    fi
+  done
+  LM_FLAT=$flat LM_AT=$at
   if [[ $LM_MODE != apply ]]; then
     lm_report create "$title"
     return 0

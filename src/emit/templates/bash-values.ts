@@ -18,7 +18,7 @@ LM_GLOBALS_FOUND=()
 # in those is foreign or attached yet, so they are not read for that.
 declare -A LM_ADOPTED=() LM_NEW=()
 # The listing of Virtual Services (see lm_listing).
-declare -A LM_VS_AT=() LM_VS_NICK=()
+declare -A LM_VS_AT=() LM_VS_NICK=() LM_VS_PARENT=()
 LM_VS_FROM=''
 
 # lm_bool VALUE: LM_B = 1 or 0 for the ways the appliance writes a switch (Y/N in showvs, yes/no
