@@ -9,6 +9,7 @@ export type {
   IgnoredParam,
   NonAsciiForm,
   RateLimitOptions,
+  ReplyVariant,
   SimRealServer,
   SimRule,
   SimState,

@@ -23,9 +23,12 @@ const RULE_ELEMENTS = [
   'ReplaceBodyRule',
 ];
 
-/** Switches read Y or N in every captured reply (`<ForceL7>Y</ForceL7>`). */
-const yn = (value: string | undefined): string =>
-  ['1', 'y', 'yes', 'true', 'on'].includes((value ?? '').toLowerCase()) ? 'Y' : 'N';
+const isOn = (value: string | undefined): boolean =>
+  ['1', 'y', 'yes', 'true', 'on'].includes((value ?? '').toLowerCase());
+
+/** Switches read Y or N in every captured reply (`<ForceL7>Y</ForceL7>`); 1/0 in the everyField variant. */
+const yn = (value: string | undefined, numeric = false): string =>
+  numeric ? (isOn(value) ? '1' : '0') : isOn(value) ? 'Y' : 'N';
 
 /**
  * Whether a VS parameter is left out of a reply: captured replies leave out unset text (no
@@ -39,9 +42,12 @@ function leftOut(name: string, value: string): boolean {
   return false;
 }
 
-/** A list of attached rules: one `<MatchRules>` holding a `<Name>` per rule (listvs graphing script, go client's `MatchRules []string`). */
-function matchRules(rules: readonly string[]): XmlObject {
-  return rules.length === 0 ? {} : { MatchRules: { Name: rules.map((r) => ({ '#': r })) } };
+/**
+ * A list of attached rules: one `<MatchRules>` holding a `<Name>` per rule (listvs graphing script,
+ * go client's `MatchRules []string`); none where the variant lists rules in `showrs` only.
+ */
+function matchRules(rules: readonly string[], listed = true): XmlObject {
+  return rules.length === 0 || !listed ? {} : { MatchRules: { Name: rules.map((r) => ({ '#': r })) } };
 }
 
 /**
@@ -51,7 +57,8 @@ function matchRules(rules: readonly string[]): XmlObject {
  * servers. A SubVS has port 0 and no address, and names its parent in `MasterVSID`; a parent's
  * `MasterVS` counts its SubVSs (captured listvs).
  */
-export function renderVs(store: SimStore, vs: SimVirtualService): XmlObject {
+export function renderVs(store: SimStore, vs: SimVirtualService, listing = false): XmlObject {
+  const every = store.variant.everyField === true;
   const params: Record<string, string> = { ...VS_DEFAULTS, ...vs.params };
   const subvs = vs.members.filter((m) => m.subVsIndex !== undefined);
   const servers = vs.members.filter((m) => m.subVsIndex === undefined);
@@ -60,9 +67,9 @@ export function renderVs(store: SimStore, vs: SimVirtualService): XmlObject {
   out.VSPort = vs.parent === 0 ? vs.port : 0;
   out.Layer = 7;
   for (const name of VS_PARAMS) {
-    const value = params[name];
-    if (value === undefined || leftOut(name, value)) continue;
-    out[name === 'Nickname' ? 'NickName' : name] = VS_SWITCHES.includes(name) ? yn(value) : value;
+    const value = params[name] ?? (every ? '' : undefined);
+    if (value === undefined || (!every && leftOut(name, value))) continue;
+    out[name === 'Nickname' ? 'NickName' : name] = VS_SWITCHES.includes(name) ? yn(value, every) : value;
   }
   out.Protocol = vs.prot;
   out.NRules = vs.members.reduce((n, m) => n + m.rules.length, 0);
@@ -70,8 +77,10 @@ export function renderVs(store: SimStore, vs: SimVirtualService): XmlObject {
   out.NResponseRules = 0;
   out.MasterVS = vs.parent === 0 ? subvs.length : 0;
   out.MasterVSID = vs.parent;
-  if (subvs.length > 0) out.SubVS = subvs.map((m) => renderSlot(store, m));
-  if (servers.length > 0) out.Rs = servers.map((m) => renderRs(vs, m));
+  if (listing && store.variant.bareListing) return out;
+  const rules = !store.variant.rulesOnlyInShowrs;
+  if (subvs.length > 0) out.SubVS = subvs.map((m) => renderSlot(store, m, rules));
+  if (servers.length > 0) out.Rs = servers.map((m) => renderRs(vs, m, rules));
   return out;
 }
 
@@ -80,7 +89,7 @@ export function renderVs(store: SimStore, vs: SimVirtualService): XmlObject {
  * Critical` (captured listvs). `Name` is the SubVS's nickname, `-` until one is set (Kemp's
  * "Create a SubVS" example). Attached rules follow in `<MatchRules>`; a slot has no `Nrules`.
  */
-export function renderSlot(store: SimStore, slot: SimRealServer): XmlObject {
+export function renderSlot(store: SimStore, slot: SimRealServer, rules = true): XmlObject {
   const sub = slot.subVsIndex === undefined ? undefined : store.vsByIndex(slot.subVsIndex);
   const name = sub?.params.Nickname;
   return {
@@ -89,7 +98,7 @@ export function renderSlot(store: SimStore, slot: SimRealServer): XmlObject {
     RsIndex: slot.rsIndex,
     Name: name === undefined || name === '' ? '-' : name,
     ...settings(slot),
-    ...matchRules(slot.rules),
+    ...matchRules(slot.rules, rules),
   };
 }
 
@@ -98,7 +107,7 @@ export function renderSlot(store: SimStore, slot: SimRealServer): XmlObject {
  * DnsName, Forward, Weight, Limit, RateLimit, Follow, Enable, Critical, Nrules` (captured addrs.xml,
  * showrs.xml), then `<MatchRules>` once rules are attached.
  */
-export function renderRs(vs: SimVirtualService, rs: SimRealServer): XmlObject {
+export function renderRs(vs: SimVirtualService, rs: SimRealServer, rules = true): XmlObject {
   const s = settings(rs);
   return {
     Status: 'Up',
@@ -115,7 +124,7 @@ export function renderRs(vs: SimVirtualService, rs: SimRealServer): XmlObject {
     Enable: s.Enable ?? 'Y',
     Critical: s.Critical ?? 'N',
     Nrules: rs.rules.length,
-    ...matchRules(rs.rules),
+    ...matchRules(rs.rules, rules),
   };
 }
 

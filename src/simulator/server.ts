@@ -26,7 +26,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         ? APPLIANCE_RATE_LIMIT
         : opts.rateLimit;
   const rt: SimRuntime = {
-    store: new SimStore(emptyState(certificates, opts.ssoDomains)),
+    store: new SimStore(emptyState(certificates, opts.ssoDomains), opts.variant),
     calls: [],
     ignored: [],
     faults: new FaultQueue(),
@@ -85,7 +85,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       rt.store.tamper = rule;
     },
     reset: () => {
-      rt.store = new SimStore(emptyState(certificates, opts.ssoDomains));
+      rt.store = new SimStore(emptyState(certificates, opts.ssoDomains), opts.variant);
       rt.calls = [];
       rt.ignored = [];
       rt.faults.clear();

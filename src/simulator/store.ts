@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { GLOBAL_DEFAULTS, RS_DEFAULTS } from './known-params.js';
 import type { RequestParams } from './params.js';
 import { SimError } from './reply.js';
-import type { SimRealServer, SimRule, SimState, SimVirtualService, Tamper } from './types.js';
+import type { ReplyVariant, SimRealServer, SimRule, SimState, SimVirtualService, Tamper } from './types.js';
 
 /** A fresh appliance: no VSs, rules or templates; the given certificates and SSO domains installed. */
 export function emptyState(certificates: readonly string[], ssoDomains: readonly string[] = []): SimState {
@@ -24,7 +24,11 @@ export class SimStore {
   /** A parameter not kept as sent, for read-back tests (see {@link Tamper}). */
   tamper: Tamper | undefined;
 
-  constructor(public data: SimState) {}
+  constructor(
+    public data: SimState,
+    /** How replies are shaped where evidence is thin (see {@link ReplyVariant}). */
+    readonly variant: ReplyVariant = {},
+  ) {}
 
   /**
    * The parameters as the appliance keeps them: all of them, unless a tamper rule drops one (the

@@ -74,6 +74,27 @@ export interface SimulatorOptions {
   readonly ssoDomains?: readonly string[];
   /** How non-ASCII text is written in a reply, which always declares ISO-8859-1 (default `latin1`). */
   readonly nonAscii?: NonAsciiForm;
+  /** Other reply shapes an appliance might give where public evidence is thin (default: none). */
+  readonly variant?: ReplyVariant;
+}
+
+/**
+ * Plausible reply shapes beside the evidenced ones (docs/loadmaster-api.md §9), to prove the scripts
+ * read every form: each one set, the simulator answers that way instead.
+ */
+export interface ReplyVariant {
+  /** `listvs` gives each Virtual Service's fields only, without its SubVS slots and real servers. */
+  readonly bareListing?: boolean;
+  /** Attached rules are listed by `showrs` only, never in `showvs` or `listvs`. */
+  readonly rulesOnlyInShowrs?: boolean;
+  /** `showvs` wraps the fields in a `<VS>` inside `<Data>`. */
+  readonly wrappedShowvs?: boolean;
+  /** Every field is shown, defaults and unset text included, and switches read 1/0. */
+  readonly everyField?: boolean;
+  /** Changes (`addvs`, `modvs`, `addrs`, `addrule`, `modrule`) answer "Command completed ok", no object. */
+  readonly plainReplies?: boolean;
+  /** `modvs createsubvs=` answers with the new SubVS instead of its parent. */
+  readonly newSubVsReply?: boolean;
 }
 
 /**

@@ -70,28 +70,46 @@ lm_remove_vs() {
   lm_gone removed
 }
 
-# lm_rule_names FLAT AT NAME: LM_FOUND=1 when a rule list under AT names NAME; LM_UNNAMED=1 when a
-# rule counter there (NRules, Nrules, ...) counts more rules than the lists name; LM_MEMBERS = the
-# real servers and SubVS slots listed directly in AT.
+# lm_rule_names FLAT AT NAME: LM_FOUND=1 when a rule list under AT names NAME; LM_NAMED = how many
+# names the lists hold, LM_MOST = the largest rule counter there (NRules, Nrules, ...), LM_UNNAMED=1
+# when it counts more; LM_MEMBERS = the real servers and SubVS slots listed directly in AT.
 lm_rule_names() {
-  local lines=() line n most
+  local lines=() line most
   mapfile -t lines < <(lm_q names "$1" "$2")
   LM_MEMBERS=${D}lines[-1]#+}
   most=${D}lines[-2]#\#}
   lines=("${D}lines[@]:0:${D}#lines[@]}-2}")
-  LM_FOUND=0 LM_UNNAMED=0
-  n=${D}#lines[@]}
+  LM_FOUND=0 LM_UNNAMED=0 LM_MOST=$most LM_NAMED=${D}#lines[@]}
   for line in ${D}lines[@]+"${D}lines[@]}"}; do
     printf -v line '%b' "$line"
     if [[ $line == "$3" ]]; then LM_FOUND=1; fi
   done
-  if ((most > n)); then LM_UNNAMED=1; fi
+  if ((most > LM_NAMED)); then LM_UNNAMED=1; fi
+}
+
+# lm_member_rules INDEX NAME: the rules of each real server and SubVS slot of Virtual Service INDEX,
+# asked of showrs (the go client reads them there), when its showvs counts rules it does not name.
+# Updates LM_FOUND and LM_UNNAMED.
+lm_member_rules() {
+  local index=$1 cols members=() rs most=$LM_MOST named=0
+  lm_showvs "$index"
+  while IFS=$'\x1f' read -r -a cols; do
+    members+=("${D}cols[1]:-}")
+  done < <(lm_q rows "$LM_FLAT" "$LM_AT" '*' RsIndex)
+  for rs in ${D}members[@]+"${D}members[@]}"}; do
+    if [[ -z $rs ]] || ! lm_read_optional "rs-$index-$rs" showrs "vs=$index" "rs=!$rs"; then continue; fi
+    lm_rule_names "$LM_FLAT" /Response#1/Success#1/Data#1 "$2"
+    if ((LM_FOUND == 1)); then return 0; fi
+    named=$((named + LM_NAMED))
+  done
+  LM_FOUND=0 LM_UNNAMED=0
+  if ((most > named)); then LM_UNNAMED=1; fi
 }
 
 # lm_rule_users NAME: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY says which),
-# or counts rules it does not name, even in its showvs; 1 when none uses it. listvs lists each
-# Virtual Service's real servers and slots with their rules (captured replies); where an entry lists
-# none, its showvs is read.
+# or counts rules it does not name, even in its showvs and its members' showrs; 1 when none uses it.
+# listvs lists each Virtual Service's real servers and slots with their rules (captured replies);
+# where an entry lists none, or counts more than it names, its showvs is read.
 lm_rule_users() {
   local listing cols
   lm_read listvs listvs
@@ -101,6 +119,7 @@ lm_rule_users() {
     if ((LM_FOUND == 0 && (LM_UNNAMED == 1 || LM_MEMBERS == 0))); then
       lm_showvs "${D}cols[1]:-}"
       lm_rule_names "$LM_FLAT" "$LM_AT" "$1"
+      if ((LM_FOUND == 0 && LM_UNNAMED == 1)); then lm_member_rules "${D}cols[1]:-}" "$1"; fi
     fi
     if ((LM_FOUND == 1)); then
       LM_WHY="Virtual Service ${D}cols[1]:-} uses it"

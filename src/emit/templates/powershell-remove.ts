@@ -66,14 +66,32 @@ function Get-LmRuleNames {
 }
 
 # Get-LmRuleUser: why the rule must stay: a Virtual Service uses it, or counts rules it does not
-# name, even in its showvs; $null when none uses it. listvs lists each Virtual Service's real
-# servers and slots with their rules (captured replies); where an entry lists none, its showvs is read.
+# name, even in its showvs and its members' showrs; $null when none uses it. listvs lists each
+# Virtual Service's real servers and slots with their rules (captured replies); where an entry lists
+# none, or counts more than it names, its showvs is read.
 function Get-LmRuleUser {
   param([string] $Name)
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $index = [string](Get-LmText $vs 'Index')
     $seen = Get-LmRuleNames $vs
-    if (-not $seen.Names.Contains($Name) -and ($seen.Most -gt $seen.Names.Count -or $seen.Members -eq 0)) { $seen = Get-LmRuleNames (Read-LmVs $index) }
+    if (-not $seen.Names.Contains($Name) -and ($seen.Most -gt $seen.Names.Count -or $seen.Members -eq 0)) {
+      $record = Read-LmVs $index
+      $seen = Get-LmRuleNames $record
+      if (-not $seen.Names.Contains($Name) -and $seen.Most -gt $seen.Names.Count) {
+        # Each real server's and slot's own list, asked of showrs (the go client reads them there).
+        $named = 0
+        foreach ($m in (Get-LmChildren $record '*')) {
+          $rs = Get-LmText $m 'RsIndex'
+          if (-not $rs) { continue }
+          $reply = Read-LmOptional "rs-$index-$rs" 'showrs' @{ vs = $index; rs = "!$rs" }
+          if (-not $reply) { continue }
+          $member = Get-LmRuleNames (Get-LmData $reply)
+          if ($member.Names.Contains($Name)) { return "Virtual Service $index uses it" }
+          $named += $member.Names.Count
+        }
+        $seen = [pscustomobject]@{ Names = [System.Collections.Generic.List[string]]::new(); Most = ($seen.Most - $named); Members = $seen.Members }
+      }
+    }
     if ($seen.Names.Contains($Name)) { return "Virtual Service $index uses it" }
     if ($seen.Most -gt $seen.Names.Count) { return "Virtual Service $index counts rules the LoadMaster does not name: it may use this one" }
   }

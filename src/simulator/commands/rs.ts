@@ -48,7 +48,7 @@ export const addrs: CommandSpec = {
       target.members.push(rs);
       return renderRs(target, rs);
     });
-    return { data: { Rs: added } };
+    return store.variant.plainReplies ? DONE : { data: { Rs: added } };
   },
 };
 

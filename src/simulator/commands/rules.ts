@@ -2,6 +2,7 @@ import { RULE_DEFAULTS, RULE_PARAMS } from '../known-params.js';
 import { renderRules } from '../render.js';
 import type { Reply } from '../reply.js';
 import { DONE, SimError } from '../reply.js';
+import type { SimStore } from '../store.js';
 import type { SimRule } from '../types.js';
 import type { CommandSpec } from './context.js';
 import { VS_ADDRESS } from './context.js';
@@ -18,7 +19,8 @@ function ruleSettings(picked: Record<string, string>): Record<string, string> {
 }
 
 /** The rule as `showrule name=` shows it: `addrule` and `modrule` answer with it (Kemp's examples). */
-const showOne = (rule: SimRule): Reply => ({ data: renderRules([rule]) });
+const showOne = (store: SimStore, rule: SimRule): Reply =>
+  store.variant.plainReplies ? DONE : { data: renderRules([rule]) };
 
 /** `addrule`: a global content rule. */
 export const addrule: CommandSpec = {
@@ -33,7 +35,7 @@ export const addrule: CommandSpec = {
       params: store.kept({ ...RULE_DEFAULTS, ...ruleSettings(params.pick(RULE_PARAMS)) }, RULE_DEFAULTS),
     };
     store.data.rules.push(rule);
-    return showOne(rule);
+    return showOne(store, rule);
   },
 };
 
@@ -43,7 +45,7 @@ export const modrule: CommandSpec = {
   run: ({ store, params }) => {
     const rule = store.rule(params.require('name'));
     Object.assign(rule.params, store.kept(ruleSettings(params.pick(RULE_PARAMS)), rule.params));
-    return showOne(rule);
+    return showOne(store, rule);
   },
 };
 

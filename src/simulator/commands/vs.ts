@@ -9,13 +9,16 @@ import { addFromTemplate } from './templates.js';
 /** `listvs`: every VS and SubVS, each a `<VS>` under `<Data>` with its slots and real servers (captured listvs). */
 export const listvs: CommandSpec = {
   known: [],
-  run: ({ store }) => ({ data: { VS: store.data.vss.map((vs) => renderVs(store, vs)) } }),
+  run: ({ store }) => ({ data: { VS: store.data.vss.map((vs) => renderVs(store, vs, true)) } }),
 };
 
 /** `showvs`: one VS or SubVS, its fields directly under `<Data>` (captured showvs). */
 export const showvs: CommandSpec = {
   known: VS_ADDRESS,
-  run: ({ store, params }) => ({ data: renderVs(store, store.findVs(params)) }),
+  run: ({ store, params }) => {
+    const vs = renderVs(store, store.findVs(params));
+    return { data: store.variant.wrappedShowvs ? { VS: vs } : vs };
+  },
 };
 
 /**
@@ -33,7 +36,7 @@ export const addvs: CommandSpec = {
     const prot = parseProt(params.require('prot'));
     store.assertFree(address, port, prot);
     const vs = store.createVs(address, port, prot, params.pick(VS_PARAMS));
-    return { data: renderVs(store, vs) };
+    return store.variant.plainReplies ? DONE : { data: renderVs(store, vs) };
   },
 };
 
@@ -47,8 +50,11 @@ export const modvs: CommandSpec = {
   run: ({ store, params }) => {
     const vs = store.findVs(params);
     store.setVsParams(vs, params.pick(VS_PARAMS));
-    if (params.has('createsubvs')) store.createSubVs(vs, {});
-    return { data: renderVs(store, vs) };
+    if (params.has('createsubvs')) {
+      const sub = store.createSubVs(vs, {});
+      if (store.variant.newSubVsReply) return { data: renderVs(store, sub) };
+    }
+    return store.variant.plainReplies ? DONE : { data: renderVs(store, vs) };
   },
 };
 

@@ -1,0 +1,87 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ReplyVariant, Simulator } from '../src/simulator/index.js';
+import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
+import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { call } from './helpers/sim-client.js';
+import { deploy, type FixtureSite, fixtureSites, vsIndex } from './helpers/site-run.js';
+
+let sites: FixtureSite[] = [];
+const sims: Simulator[] = [];
+test.before(async () => {
+  sites = await fixtureSites();
+});
+test.after(async () => {
+  await Promise.all(sims.map((s) => s.stop()));
+  for (const s of sites) s.script.remove();
+});
+
+/** Each reply shape an appliance might give where the public evidence is thin. */
+const VARIANTS: readonly ReplyVariant[] = [
+  { bareListing: true },
+  { rulesOnlyInShowrs: true },
+  { wrappedShowvs: true },
+  { everyField: true },
+  { plainReplies: true },
+  { newSubVsReply: true },
+];
+const ALL: ReplyVariant = Object.assign({}, ...VARIANTS);
+
+/**
+ * A site's life on an appliance that answers in the variant's shape: apply ends as the plan says,
+ * plan then finds nothing and writes nothing, and remove keeps a rule another Virtual Service uses.
+ */
+async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
+  const label = `${site.name} ${JSON.stringify(variant)}`;
+  const sim = await siteSimulator(site.deployment, { variant });
+  sims.push(sim);
+  const apply = await deploy(site, sim);
+  assert.is(apply.code, 0, `${label}: ${apply.stderr}`);
+  assertStateMatchesPlan(sim.state(), site.plan);
+  let mark = sim.calls().length;
+  const plan = await deploy(site, sim, ['plan']);
+  assert.is(plan.code, 0, `${label}: ${plan.stdout}`);
+  assert.equal(writesAfter(sim, mark), [], label);
+  const rule = site.plan.steps.find((s) => s.kind === 'rule');
+  if (rule?.kind === 'rule') {
+    await call(sim, 'addvs', { vs: '10.200.0.1', port: '8443', prot: 'tcp', nickname: 'Unrelated' });
+    const other = vsIndex(sim, '10.200.0.1', 8443);
+    await call(sim, 'addrs', { vs: String(other), rs: '10.200.1.1', rsport: '8443' });
+    const rs = sim.state().vss.find((v) => v.index === other)?.members[0]?.rsIndex;
+    await call(sim, 'addrsrule', { vs: String(other), rs: `!${rs}`, rule: rule.name });
+  }
+  const remove = await deploy(site, sim, ['remove']);
+  assert.is(remove.code, 0, `${label}: ${remove.stderr}`);
+  assert.match(
+    lastLine(remove.stdout),
+    new RegExp(`, ${rule ? 1 : 0} kept, 0 not there$`),
+    `${label}: ${remove.stdout}`,
+  );
+  const left = sim.state();
+  assert.equal(
+    left.vss.map((v) => v.params.Nickname),
+    rule ? ['Unrelated'] : [],
+    label,
+  );
+  if (rule?.kind === 'rule')
+    assert.equal(left.vss[0]?.members[0]?.rules, [rule.name], `${label}: the rule in use stays`);
+  mark = sim.calls().length;
+  assert.is((await deploy(site, sim, ['remove'])).code, 0);
+  assert.equal(writesAfter(sim, mark), [], `${label}: a second remove writes nothing`);
+}
+
+test('every plausible reply shape, one at a time: the example site lives and dies as on the evidenced shapes', async () => {
+  const example = sites.find((s) => s.name === 'example');
+  if (!example) throw new Error('fixture example is missing');
+  for (const variant of VARIANTS) await life(example, variant);
+});
+
+test('every plausible reply shape at once: the ESP and the no-globals sites live and die', async () => {
+  for (const name of ['esp', 'no-globals']) {
+    const site = sites.find((s) => s.name === name);
+    if (!site) throw new Error(`fixture ${name} is missing`);
+    await life(site, ALL);
+  }
+});
+
+test.run();
