@@ -227,6 +227,33 @@ test('objects are found by listing and matching, never by the wording of an erro
   assert.match(text, /\$_\.Name -in @\('', '-'\)/);
 });
 
+test('the script reads only the keys its parameter table holds, and pauses between calls as deploy.sh does', () => {
+  const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
+  const table = text.slice(
+    text.indexOf('$LmParams = @{'),
+    text.indexOf('\n}\n', text.indexOf('$LmParams = @{')),
+  );
+  const held = new Set([...table.matchAll(/'(\w+)' = /g)].map((m) => m[1]));
+  const read = [
+    ...text.matchAll(/\$spec\.ContainsKey\('(\w+)'\)/gi),
+    ...text.matchAll(/\$spec\['(\w+)'\]/gi),
+    ...text.matchAll(/\$spec\.(\w+)\b(?!\()/gi),
+  ].map((m) => m[1] ?? '');
+  assert.ok(read.length > 5);
+  assert.equal(
+    read.filter((k) => !held.has(k)),
+    [],
+    'keys read that no entry has',
+  );
+  assert.match(text, /\[ValidateRange\(0, 10\)\] \[double\] \$Delay = 0\.15/);
+  assert.match(text, /function Wait-LmPace \{[\s\S]*?Start-Sleep -Milliseconds/);
+  assert.equal(
+    [...text.matchAll(/^\s*Wait-LmPace$/gm)].length,
+    2,
+    'before each API call and each cmdlet change',
+  );
+});
+
 test('two runs give the same script', () => {
   const d = DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment;
   assert.is(script(d), script(d));

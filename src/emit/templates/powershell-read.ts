@@ -15,6 +15,13 @@ $script:Step = ''
 $script:Writes = 0
 $script:Calls = 0
 
+# Wait-LmPace: the pause before each call after the first: the appliance drops the connection above
+# 30 calls in 3 seconds, and Kemp's own module waits about 150 ms too.
+function Wait-LmPace {
+  if ($script:Calls -gt 0 -and $Delay -gt 0) { Start-Sleep -Milliseconds ([int]($Delay * 1000)) }
+  $script:Calls++
+}
+
 # Enter-LmStep: names the step that runs now, for the progress and any failure.
 function Enter-LmStep {
   param([string] $Title)
@@ -50,21 +57,23 @@ function Invoke-LmApi {
     else { [System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true } }
   }
   $status = 0
-  $bytes = [byte[]]@()
+  $text = ''
+  Wait-LmPace
   try {
     $reply = Invoke-WebRequest @call
     $status = [int]$reply.StatusCode
     $bytes = $reply.RawContentStream.ToArray()
+    $head = [Text.Encoding]::ASCII.GetString($bytes, 0, [Math]::Min(100, $bytes.Length))
+    $encoding = if ($head -match 'encoding\s*=\s*["''](iso-?8859-1|latin-?1|windows-1252)') { [Text.Encoding]::GetEncoding(28591) } else { [Text.Encoding]::UTF8 }
+    $text = $encoding.GetString($bytes)
   } catch {
     if (-not $_.Exception.Response) { Stop-LmStep ('GET {0}: no answer ({1})' -f $Command, $_.Exception.Message) }
+    # Windows PowerShell throws on an error status; the body is already text in ErrorDetails.
     $status = [int]$_.Exception.Response.StatusCode
-    if ($_.ErrorDetails) { $bytes = [Text.Encoding]::UTF8.GetBytes($_.ErrorDetails.Message) }
+    if ($_.ErrorDetails) { $text = $_.ErrorDetails.Message }
   } finally { [System.Net.ServicePointManager]::ServerCertificateValidationCallback = $saved }
-  $script:Calls++
-  $head = [Text.Encoding]::ASCII.GetString($bytes, 0, [Math]::Min(100, $bytes.Length))
-  $encoding = if ($head -match 'encoding\s*=\s*["''](iso-?8859-1|latin-?1|windows-1252)') { [Text.Encoding]::GetEncoding(28591) } else { [Text.Encoding]::UTF8 }
   $out = [pscustomobject]@{ Ok = $false; Status = $status; Error = ''; Response = $null }
-  try { $out.Response = ([xml]($encoding.GetString($bytes))).DocumentElement } catch { $out.Response = $null }
+  try { $out.Response = ([xml]$text).DocumentElement } catch { $out.Response = $null }
   # An API reply is a <Response>; a wrong password or a disabled API answers with a page.
   if ($out.Response -and $out.Response.LocalName -ine 'Response') { $out.Response = $null }
   if (-not $out.Response) {
@@ -262,7 +271,8 @@ function Write-LmReport {
     $tail = if ($Outcome -eq 'foreign') { ' (left alone)' } else { '' }
     Write-Host ('{0} {1}{2}' -f $label, $Object, $tail)
   } elseif ($script:Mode -eq 'apply') {
-    $said = @{ create = '    created'; change = '    changed'; same = '    unchanged'; foreign = ('    left alone: {0} (the site does not name it)' -f $Object) }[$Outcome]
+    $done = if ($WhatIfPreference) { @{ create = '    would be created'; change = '    would be changed' } } else { @{ create = '    created'; change = '    changed' } }
+    $said = @{ create = $done.create; change = $done.change; same = '    unchanged'; foreign = ('    left alone: {0} (the site does not name it)' -f $Object) }[$Outcome]
     Write-Host $said
   } else { return }
   foreach ($line in $Detail) { Write-Host ('      ' + ($line -replace '[\p{Cc}]', ' ')) }
@@ -273,7 +283,7 @@ function Write-LmReport {
 function Add-LmProblem {
   param([string] $Text)
   $script:Problems.Add($Text)
-  if ($script:Mode -eq 'plan') { Write-Host ('x problem     ' + $Text) }
+  if ($script:Mode -eq 'plan') { Write-Host ('x problem    ' + $Text) }
   if ($script:Mode -eq 'apply') { Stop-LmStep $Text }
 }
 
@@ -284,6 +294,7 @@ function Invoke-LmWrite {
   param([string] $LmWriteTarget, [string] $LmWriteAction, [scriptblock] $LmWriteChange)
   if ($script:Mode -notin @('apply', 'remove')) { Stop-LmStep "internal: $LmWriteAction while only reading" }
   if (-not $script:Cmdlet.ShouldProcess($LmWriteTarget, $LmWriteAction)) { return $false }
+  Wait-LmPace
   $script:Writes++
   $lmWriteReply = & $LmWriteChange
   if (-not ($lmWriteReply -and ([string]$lmWriteReply.ReturnCode -eq '200' -or $lmWriteReply.Ok))) {

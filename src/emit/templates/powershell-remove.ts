@@ -55,6 +55,7 @@ function Get-LmRuleNames {
   param($Node)
   $names = [System.Collections.Generic.List[string]]::new()
   $most = 0
+  if (-not $Node) { return [pscustomobject]@{ Names = $names; Most = 0; Members = 0 } }
   foreach ($e in $Node.SelectNodes('.//*')) {
     if ($e.LocalName -imatch 'rules$') {
       foreach ($n in (Get-LmChildren $e 'Name')) { $names.Add([string]$n.InnerText) }

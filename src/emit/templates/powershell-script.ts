@@ -37,6 +37,10 @@ do; 2: changes pending; 1: an error, or a problem that would stop the apply.
 .PARAMETER Remove
 Delete what the site owns: its Virtual Services (with their SubVSs and real servers) and the content
 rules no other Virtual Service uses. Global settings stay.
+
+.PARAMETER Delay
+Seconds to wait between calls (default 0.15): the appliance drops the connection above 30 calls in
+3 seconds.
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -45,7 +49,8 @@ param(
   [System.Management.Automation.PSCredential] $Credential,
   [switch] $SkipCertificateCheck,
   [switch] $Plan,
-  [switch] $Remove
+  [switch] $Remove,
+  [ValidateRange(0, 10)] [double] $Delay = 0.15
 )
 $ErrorActionPreference = 'Stop'
 if ($Plan -and $Remove) { throw 'deploy.ps1: give -Plan or -Remove, not both' }
@@ -53,8 +58,11 @@ $script:Action = if ($Plan) { 'plan' } elseif ($Remove) { 'remove' } else { 'app
 $script:Mode = $script:Action
 $script:Cmdlet = $PSCmdlet
 Import-Module Kemp.LoadBalancer.Powershell
-# Windows PowerShell 5.1 may leave TLS 1.2 off for the script's own calls to the API.
-[System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
+# Windows PowerShell 5.1 on an older .NET may leave TLS 1.2 off for the script's own calls to the API;
+# where .NET chooses the protocols itself (SystemDefault, 0) it is left to choose.
+if ([int][System.Net.ServicePointManager]::SecurityProtocol -ne 0) {
+  [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
+}
 
 $Summary = @(
 {{#each summary}}

@@ -100,7 +100,7 @@ function Find-LmRule {
 # Test-LmAccepts: whether the module's cmdlet takes the value (its ValidateSet or ValidateRange).
 function Test-LmAccepts {
   param($Spec, [string] $Value)
-  if ($Spec.ContainsKey('Values')) { return $Spec.Values -ccontains $Value }
+  if ($Spec.ContainsKey('Allowed')) { return $Spec['Allowed'] -contains $Value }
   if ($Spec.ContainsKey('Min')) {
     $n = 0L
     return [long]::TryParse($Value, [ref]$n) -and $n -ge $Spec.Min -and $n -le $Spec.Max
@@ -351,7 +351,7 @@ function Invoke-LmSubVs {
       $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
       $new = @($slots | Where-Object { $before -notcontains $_.Vs })
       $slot = if ($new.Count -eq 1) { $new[0] } elseif ($slots.Count -gt 0) { $slots[-1] } else { $null }
-      if (-not $slot) { Stop-LmStep 'New-AdcSubVirtualService answered ok, but the parent lists no new SubVS' }
+      if (-not $slot -or -not $slot.Vs -or -not $slot.Rs) { Stop-LmStep 'New-AdcSubVirtualService answered ok, but the parent lists no new SubVS with its slot' }
       $script:Ref[$Ref] = $slot.Vs
       $script:Ref[$Ref + '_slot'] = $slot.Rs
       $script:Adopted[$slot.Vs] = $true
@@ -408,7 +408,7 @@ function Invoke-LmAttachRule {
   Enter-LmStep $Title
   $parentIndex = $script:Ref[$Parent]
   $slot = $script:Ref[$SubVs + '_slot']
-  if ($null -eq $parentIndex -or $null -eq $slot) {
+  if ([string]::IsNullOrEmpty($parentIndex) -or [string]::IsNullOrEmpty($slot)) {
     Write-LmReport create $Title
     return
   }
@@ -436,8 +436,11 @@ function Find-LmForeign {
   foreach ($s in (Get-LmSlots $record)) {
     $expected = $Slots | Where-Object { $_.Nickname -ceq $s.Name } | Select-Object -First 1
     if ($expected) {
-      foreach ($r in @(Get-LmMatchRules $s.Node)) {
-        if ($r -cne $expected.Rule) { Write-LmReport foreign ("rule '{0}' on SubVS '{1}' of {2}" -f $r, $s.Name, $Within) }
+      $rules = Get-LmMatchRules $s.Node
+      if ($null -ne $rules) {
+        foreach ($r in $rules) {
+          if ($r -cne $expected.Rule) { Write-LmReport foreign ("rule '{0}' on SubVS '{1}' of {2}" -f $r, $s.Name, $Within) }
+        }
       }
     } elseif (-not ($s.Name -in @('', '-') -and $script:Adopted.ContainsKey($s.Vs))) {
       Write-LmReport foreign ("SubVS '{0}' in {1}" -f $s.Name, $Within)
