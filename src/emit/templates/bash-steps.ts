@@ -412,7 +412,7 @@ lm_vs() {
 # slot's <Name>); else a nameless one, left by an interrupted run; else a new one. LM_INDEX = its
 # VSIndex, LM_SLOT = its slot's RsIndex in the parent.
 lm_subvs() {
-  local title=$1 parent=$2 nickname=$3 i before=() n
+  local title=$1 parent=$2 nickname=$3 i before=()
   shift 3
   lm_step "$title"
   LM_INDEX='' LM_SLOT=''
@@ -459,24 +459,20 @@ lm_subvs() {
   lm_forget "vs-$parent"
   lm_write modvs "vs=$parent" createsubvs=
   # The reply is the parent, listing the new SubVS last (Kemp's engineer's script, the go client's
-  # tests): the one slot that was not there before is taken, the last one if that is not clear.
+  # tests): the slot that was not there before is taken (the last such one, were there several); an
+  # existing SubVS never is.
   lm_keep_vs
   if [[ $LM_REPLY_INDEX != "$parent" ]]; then
     lm_forget "vs-$LM_REPLY_INDEX"
     lm_showvs "$parent"
   fi
   lm_slots
-  n=0
   for i in "${D}!LM_SLOT_VS[@]}"; do
     if ! lm_has "${D}LM_SLOT_VS[i]}" ${D}before[@]+"${D}before[@]}"}; then
-      n=$((n + 1))
       LM_INDEX=${D}LM_SLOT_VS[i]} LM_SLOT=${D}LM_SLOT_RS[i]}
     fi
   done
-  if ((n != 1 && ${D}#LM_SLOT_VS[@]} > 0)); then
-    LM_INDEX=${D}LM_SLOT_VS[-1]} LM_SLOT=${D}LM_SLOT_RS[-1]}
-  fi
-  if [[ -z $LM_INDEX || -z $LM_SLOT ]]; then lm_fail "createsubvs answered without listing the new SubVS"; fi
+  if [[ -z $LM_INDEX || -z $LM_SLOT ]]; then lm_fail "createsubvs answered ok, but the parent lists no new SubVS with its slot"; fi
   LM_ADOPTED[$LM_INDEX]=1
   LM_NEW[$LM_INDEX]=1
   LM_NEW[slot-$LM_SLOT]=1

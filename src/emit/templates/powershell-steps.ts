@@ -347,10 +347,11 @@ function Invoke-LmSubVs {
     Clear-LmCache "vs-$parentIndex", 'listvs'
     if (Invoke-LmWrite $Title ('New-AdcSubVirtualService -VSIndex {0}' -f $parentIndex) { New-AdcSubVirtualService -VSIndex ([int]$parentIndex) }) {
       # The parent lists the new SubVS last (Kemp's engineer's script, the go client's tests): the
-      # one slot that was not there before is taken, the last one if that is not clear.
+      # slot that was not there before is taken (the last such one, were there several); an
+      # existing SubVS never is.
       $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
       $new = @($slots | Where-Object { $before -notcontains $_.Vs })
-      $slot = if ($new.Count -eq 1) { $new[0] } elseif ($slots.Count -gt 0) { $slots[-1] } else { $null }
+      $slot = if ($new.Count -gt 0) { $new[-1] } else { $null }
       if (-not $slot -or -not $slot.Vs -or -not $slot.Rs) { Stop-LmStep 'New-AdcSubVirtualService answered ok, but the parent lists no new SubVS with its slot' }
       $script:Ref[$Ref] = $slot.Vs
       $script:Ref[$Ref + '_slot'] = $slot.Rs
