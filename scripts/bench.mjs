@@ -3,7 +3,7 @@
 // of several runs, as these machines are shared and noisy) and the size of every generated file.
 // Run after `npm ci` (which builds dist/): npm run bench
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -90,6 +90,55 @@ function sizes(root, dir = '') {
   );
 }
 
+/** Peak memory (MB) and wall time (ms, median) of a run that must fail, measured by the test probe. */
+function refusal(args, cwd) {
+  const probe = new URL('../test/helpers/usage-probe.mjs', import.meta.url).href;
+  const times = [];
+  let peak = 0;
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', probe, cli, ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}, not 1: ${r.stderr}`);
+    peak = Math.max(peak, JSON.parse(r.output[3]).rssKb / 1024);
+  }
+  times.sort((a, b) => a - b);
+  return `${times[Math.floor(times.length / 2)].toFixed(0).padStart(5)} ms  ${peak.toFixed(0).padStart(4)} MB`;
+}
+
+/** The costliest inputs the tool must refuse (issue 10): each just under or far over a limit. */
+function hostile(dir) {
+  const files = {
+    'list.yaml': `services: [${Array(19_990).fill('1').join(',')}]\n`,
+    'keys.yaml': Array.from({ length: 9_990 }, (_, i) => `k${i}: ${i}\n`).join(''),
+    'deep.yaml': `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+    'aliases.yaml': `a: &a x\nb: [${Array(200_000).fill('*a').join(',')}]\n`,
+    'big.yaml': `# ${'x'.repeat(1024 * 1024)}\n`,
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const value = 'v'.repeat(5 * 1024 * 1024 - 200);
+  writeFileSync(
+    join(dir, 'big.tmpl'),
+    `<bundle name="Exchange2016Core" format="build-templates/1"><template><x>${value}</x></template></bundle>\n`,
+  );
+  console.log(
+    'refusals of hostile input (median wall time, peak memory; the tests hold each under 5 s of CPU and 200 MB):',
+  );
+  const rows = [
+    ['19,990 list items, just under the 20,000-value cap', ['--deployment', 'list.yaml', '--out', 'o']],
+    ['9,990 unknown keys', ['--deployment', 'keys.yaml', '--out', 'o']],
+    ['brackets nested 100,000 deep', ['--deployment', 'deep.yaml', '--out', 'o']],
+    ['200,000 aliases', ['--deployment', 'aliases.yaml', '--out', 'o']],
+    ['a deployment file over 1 MB', ['--deployment', 'big.yaml', '--out', 'o']],
+    ['inspect: a bundle just under 5 MB', ['inspect', 'big.tmpl']],
+  ];
+  for (const [what, args] of rows) console.log(`  ${what.padEnd(52)} ${refusal(args, dir)}`);
+}
+
 const out = mkdtempSync(join(tmpdir(), 'bt-bench-'));
 try {
   const node = median(['--version']);
@@ -118,6 +167,9 @@ try {
     console.log(`  ${String(size).padStart(8)} B  ${file}`);
   }
   console.log(`  ${String(total).padStart(8)} B  total`);
+  const bad = join(out, 'hostile');
+  mkdirSync(bad);
+  hostile(bad);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { closest } from './deployment/closest.js';
 import type { OutputFile } from './emit/output.js';
+import { forTerminal, quote } from './input/text.js';
+import { OutputError } from './output-error.js';
 import { UserError } from './user-error.js';
 
 /** Exit codes (DESIGN.md): 0 ok, 1 invalid input or stale output, 2 usage or internal error. */
@@ -15,25 +18,60 @@ interface Common {
   check: boolean;
 }
 
+/** The options that take one value: given twice, or without a value, the command line is wrong. */
+const SINGLE = ['out', 'deployment', 'file'] as const;
+
+/** Every option the command line knows, for "did you mean" (yargs' own spellings). */
+const OPTIONS = ['out', 'check', 'deployment', 'force', 'as-documented', 'json', 'help', 'version'];
+const COMMANDS = ['init', 'docs', 'params', 'inspect'];
+
+/** Refuses a single-value option given twice or given no value (yargs would take an array or ''). */
+function singleValues(a: Record<string, unknown>): void {
+  for (const name of SINGLE) {
+    const v = a[name];
+    if (Array.isArray(v)) throw new UsageError(`--${name} is given ${v.length} times; give it once`);
+    if (v === '')
+      throw new UsageError(name === 'file' ? 'the file name is empty' : `--${name} needs a value`);
+  }
+}
+
+/** Text to standard output; a failure (a closed pipe, a full disk) is an OutputError, never a stack. */
+function print(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (err) =>
+      err
+        ? reject(
+            new OutputError(
+              `cannot write to standard output (${(err as NodeJS.ErrnoException).code ?? err.message})`,
+            ),
+          )
+        : resolve(),
+    );
+  });
+}
+
 // Stages are imported on the path that needs them: start-up is most of a run's cost (DESIGN.md).
 async function emit(
   common: Common,
   files: readonly OutputFile[],
   ownedDirs: readonly string[],
+  inputs: readonly string[] = [],
 ): Promise<number> {
   const { checkOutputs, writeOutputs } = await import('./write.js');
   if (common.check) {
     const stale = await checkOutputs(common.out, files, ownedDirs);
     if (stale.length === 0) {
-      process.stdout.write(`up to date: ${files.length} generated files\n`);
+      await print(`up to date: ${files.length} generated files\n`);
       return EXIT.ok;
     }
     const list = stale.map((s) => `  ${s.path} (${s.why})\n`).join('');
-    process.stderr.write(`stale generated files (run build-templates to rewrite them):\n${list}`);
+    process.stderr.write(
+      forTerminal(`stale generated files (run build-templates to rewrite them):\n${list}`, true),
+    );
     return EXIT.invalid;
   }
-  await writeOutputs(common.out, files);
-  process.stdout.write(`wrote ${files.length} files under ${common.out}\n`);
+  await writeOutputs(common.out, files, { inputs });
+  await print(forTerminal(`wrote ${files.length} files under ${common.out}\n`, true));
   return EXIT.ok;
 }
 
@@ -41,7 +79,7 @@ async function emit(
 async function buildDefault(a: Common & { deployment?: string | undefined }): Promise<number> {
   if (a.deployment !== undefined) {
     const { siteFiles } = await import('./site-command.js');
-    return emit(a, await siteFiles(a.deployment), []);
+    return emit(a, await siteFiles(a.deployment), [], [a.deployment]);
   }
   const { buildAll } = await import('./build.js');
   const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
@@ -60,7 +98,13 @@ async function main(argv: string[]): Promise<number> {
     .usage(
       "$0 [command] [options]\n\nCompiles Kemp's MS Exchange 2016 Deployment Guide into LoadMaster template bundles, deployment scripts, parameter tables and runbooks.",
     )
-    .option('out', { type: 'string', default: '.', describe: 'folder the generated files are written under' })
+    .option('out', {
+      type: 'string',
+      default: '.',
+      requiresArg: true,
+      describe: 'folder the generated files are written under',
+    })
+    .alias('h', 'help')
     .option('check', {
       type: 'boolean',
       default: false,
@@ -72,9 +116,11 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y.option('deployment', {
           type: 'string',
+          requiresArg: true,
           describe: "a site's deployment file (YAML or JSON, see build-templates init)",
         }),
       async (a) => {
+        singleValues(a);
         code = await buildDefault(a);
       },
     )
@@ -86,10 +132,13 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', default: 'deployment.yaml', describe: 'where to write it' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
       async (a) => {
+        singleValues(a);
         if (a.check) throw new UsageError('init writes a file; --check does not apply to it');
         const { initDeployment } = await import('./init-command.js');
         await initDeployment(a.file, a.force);
-        process.stdout.write(`wrote ${a.file}: edit it, then run build-templates --deployment ${a.file}\n`);
+        await print(
+          forTerminal(`wrote ${a.file}: edit it, then run build-templates --deployment ${a.file}\n`, true),
+        );
       },
     )
     .command(
@@ -97,6 +146,7 @@ async function main(argv: string[]): Promise<number> {
       'write the section 5 tables, the errata page and the generic runbook under docs/',
       () => {},
       async (a) => {
+        singleValues(a);
         const { buildDocs, DOCS_OWNED_DIRS } = await import('./build.js');
         const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
         code = await emit(a, buildDocs(EXCHANGE_2016), DOCS_OWNED_DIRS);
@@ -114,9 +164,10 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array for scripts' }),
       async (a) => {
+        notForPrinting('params', a);
         const { renderParams } = await import('./params-command.js');
         const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
-        process.stdout.write(renderParams(EXCHANGE_2016, { asDocumented: a.asDocumented, json: a.json }));
+        await print(renderParams(EXCHANGE_2016, { asDocumented: a.asDocumented, json: a.json }));
       },
     )
     .command(
@@ -127,24 +178,52 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true, describe: 'the bundle file to read' })
           .option('json', { type: 'boolean', default: false, describe: 'print the templates as JSON' }),
       async (a) => {
+        notForPrinting('inspect', a);
         const { inspectFile } = await import('./inspect-command.js');
-        process.stdout.write(await inspectFile(a.file, { json: a.json }));
+        await print(await inspectFile(a.file, { json: a.json }));
       },
     )
     .strict()
     .help()
     .version()
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      // yargs reports a command-line mistake as a message, or as a YError; anything else is ours.
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(usage(msg ?? err?.message ?? '', argv));
     })
     .parseAsync();
   return code;
 }
 
-// A reader that stops early (`| head`) is not an error.
+/** A command that prints writes no file: --out and --check would be silently ignored, so they are refused. */
+function notForPrinting(command: string, a: Record<string, unknown>): void {
+  singleValues(a);
+  if (a.check) throw new UsageError(`${command} prints; --check does not apply to it`);
+  if (a.out !== '.') throw new UsageError(`${command} prints; --out does not apply to it`);
+}
+
+/** yargs' complaint in one line, with "did you mean" for a mistyped option or command. */
+function usage(msg: string, argv: readonly string[]): string {
+  const missing = /^Not enough arguments following: (.*)$/.exec(msg);
+  if (missing) return `--${missing[1]} needs a value`;
+  if (/^Not enough non-option arguments/.test(msg)) return 'inspect needs the bundle file to read';
+  const unknown = /^Unknown arguments?: (.*)$/.exec(msg);
+  if (!unknown) return msg.replace(/\s+/g, ' ');
+  const name = (unknown[1] ?? '').split(', ')[0] ?? '';
+  // yargs names an unknown option without its dashes: the command line says which it was.
+  const given = argv.find((w) => w.replace(/^-+/, '').split('=')[0] === name && w.startsWith('-'));
+  if (given && OPTIONS.includes(name)) return `${quote(`--${name}`)} does not apply to this command`;
+  const hint = closest(name, given ? OPTIONS : COMMANDS);
+  const what = given
+    ? `unknown option ${quote(given.split('=')[0] ?? given)}`
+    : `unknown command or argument ${quote(name)}`;
+  return `${what}${hint ? `; did you mean ${given ? '--' : ''}${hint}?` : ''}`;
+}
+
+// Standard output that fails (a closed pipe, a full disk) ends the run with one line, exit 2.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(EXIT.ok);
-  throw err;
+  process.stderr.write(`build-templates: cannot write to standard output (${err.code ?? err.message})\n`);
+  process.exit(EXIT.usage);
 });
 
 main(hideBin(process.argv)).then(
@@ -153,17 +232,22 @@ main(hideBin(process.argv)).then(
   },
   (err: unknown) => {
     if (err instanceof UserError) {
-      process.stderr.write(`${err.report()}\n`);
+      process.stderr.write(`${forTerminal(err.report(), true)}\n`);
       process.exitCode = EXIT.invalid;
       return;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`build-templates: ${err.message}\nRun build-templates --help for usage.\n`);
+      process.stderr.write(`build-templates: ${forTerminal(err.message)} (see build-templates --help)\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`build-templates: ${forTerminal(err.message)}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`build-templates: internal error: ${message}\n`);
+    process.stderr.write(`build-templates: internal error: ${forTerminal(message)}\n`);
     if (process.env.BUILD_TEMPLATES_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     process.exitCode = EXIT.usage;
   },

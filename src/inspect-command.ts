@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readInputFile } from './input/read-file.js';
+import { forTerminal, jsonForTerminal } from './input/text.js';
 import type { ResolvedParam, ResolvedTemplate } from './model/resolved.js';
 import { BundleError, MAX_BUNDLE_BYTES, readBundle } from './reader/template-xml.js';
 import { textTable } from './text-table.js';
@@ -53,35 +54,29 @@ function describe(t: ResolvedTemplate): string {
 /** The text `build-templates inspect FILE` prints for a bundle's XML. Throws BundleError. */
 export function renderBundle(xml: string, options: InspectOptions): string {
   const bundle = readBundle(xml);
-  if (options.json) return `${JSON.stringify(bundle.templates, null, 2)}\n`;
-  return [
-    `bundle ${bundle.name}: ${bundle.templates.length} templates`,
-    '',
-    ...bundle.templates.map(describe),
-  ].join('\n');
+  if (options.json) return `${jsonForTerminal(bundle.templates)}\n`;
+  // The reader refuses control characters in values; the escape is the second line of defence.
+  return forTerminal(
+    [
+      `bundle ${bundle.name}: ${bundle.templates.length} templates`,
+      '',
+      ...bundle.templates.map(describe),
+    ].join('\n'),
+    true,
+  );
 }
 
 /**
- * Reads a bundle file and renders it. Every problem with the file (missing, too large, malformed,
- * hostile) is a BundleError naming the file; the size is checked before a byte is read.
+ * Reads a bundle file and renders it. Every problem with the file (missing, not a regular file, too
+ * large, not UTF-8, malformed, hostile) is a user error naming the file; no more than the size cap is
+ * ever read.
  */
 export async function inspectFile(path: string, options: InspectOptions): Promise<string> {
+  const xml = await readInputFile(path, { maxBytes: MAX_BUNDLE_BYTES, what: 'bundle' });
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new BundleError('not a file');
-    if (info.size > MAX_BUNDLE_BYTES) {
-      throw new BundleError(
-        `the file is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB; no bundle is that big`,
-      );
-    }
-    return renderBundle(await readFile(path, 'utf8'), options);
+    return renderBundle(xml, options);
   } catch (err) {
     if (err instanceof BundleError) throw new BundleError(`${path}: ${err.message}`);
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BundleError(`${path}: no such file`);
-    if (code === 'EACCES') throw new BundleError(`${path}: permission denied`);
-    // Any other file system error is the file's; anything else is a bug, reported as one.
-    if (typeof code === 'string') throw new BundleError(`${path}: cannot read: ${(err as Error).message}`);
     throw err;
   }
 }

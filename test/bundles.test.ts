@@ -82,7 +82,8 @@ test('the committed files are what emitBundles makes, and SHA256SUMS matches the
   }
 });
 
-const tricky = 'a & b < c > d " e \' f ]]> g\nsecond line\n\tindented  ';
+// A line feed separates list items; a tab or CR is a character no value may hold (issue 10).
+const tricky = 'a & b < c > d " e \' f ]]> g &amp; &#38;\nsecond line\n  indented  ';
 const handMade: ResolvedTemplate = {
   id: 'hand-made',
   name: 'Hand <made> & "quoted" \'too\'',
@@ -112,6 +113,13 @@ const handMade: ResolvedTemplate = {
 test('XML special characters and whitespace in values survive emit then read exactly', () => {
   const read = readBundle(bundleXml('Exchange2016Additional', [handMade]));
   assert.equal(read.templates, [handMade]);
+});
+
+test('a value holding a tab, a CR or an escape is refused by the writer, not written', () => {
+  for (const bad of ['a\tb', 'a\rb', 'a\u001b[31mb']) {
+    const t = { ...handMade, comment: bad };
+    assert.throws(() => bundleXml('Exchange2016Additional', [t]), /cannot carry/);
+  }
 });
 
 test('two emits are byte-identical, LF only, with the banner and a final newline', () => {

@@ -80,7 +80,7 @@ test('inspect refuses a 50 MB file before reading it, and a missing file', async
   refused(big, /larger than 5 MB/);
   await rm(big);
   refused(join(dir, 'no-such.tmpl'), /no such file/);
-  refused(dir, /not a file/);
+  refused(dir, /is a folder, not a regular file/);
 });
 
 test('--check covers the bundles: missing, edited or extra files under dist-templates fail it', async () => {

@@ -17,6 +17,8 @@ function distance(a: string, b: string): number {
 
 /** The candidate closest to a mistyped word, if it is close enough to be a likely meaning. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // A long word is no typo of a short name, and comparing it would cost its length squared.
+  if (word.length > 64) return undefined;
   const scored = candidates
     .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
     .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));

@@ -1,3 +1,4 @@
+import { excerpt, forTerminal } from '../input/text.js';
 import { UserError } from '../user-error.js';
 
 /** One problem in a deployment file, where it is and what is wrong, in plain words. */
@@ -12,15 +13,24 @@ export interface Diagnostic {
   readonly message: string;
 }
 
-/** `file:line:col /json/pointer: message`, as the CLI prints each problem. */
+/** The longest pointer shown whole; line and column locate the rest (a key may be 1,000 characters). */
+const POINTER_LIMIT = 120;
+
+/** `file:line:col /json/pointer: message`, as the CLI prints each problem; safe for a terminal. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col} ${d.pointer || '/'}: ${d.message}`;
+  return `${forTerminal(`${d.file}:${d.line}:${d.col}`)} ${excerpt(d.pointer || '/', POINTER_LIMIT)}: ${forTerminal(d.message)}`;
 }
+
+/** At most this many problems are listed; the rest are counted ("and 7 more problems"). */
+export const MAX_PROBLEMS = 20;
 
 /** A deployment file with problems: every one of them, found before anything is written. */
 export class DeploymentError extends UserError {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    const shown = diagnostics.slice(0, MAX_PROBLEMS).map(formatDiagnostic);
+    const more = diagnostics.length - shown.length;
+    if (more > 0) shown.push(`... and ${more} more ${more === 1 ? 'problem' : 'problems'}`);
+    super(shown.join('\n'));
   }
 
   /** One line per problem, each `file:line:col /pointer: message`. */

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { InputError, readInputFile } from '../input/read-file.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
+import { checkCharacters } from './characters.js';
 import { DeploymentError, type Diagnostic } from './diagnostic.js';
 import type { DeploymentFile } from './file.js';
 import { checkRules } from './rules.js';
@@ -38,6 +39,8 @@ function normalise(file: DeploymentFile, catalog: Catalog): Deployment {
 export function parseDeployment(file: string, text: string, catalog: Catalog): Deployment {
   const source = parseSource(file, text);
   if (Array.isArray(source)) throw new DeploymentError(source);
+  const characters = checkCharacters(source);
+  if (characters.length > 0) throw new DeploymentError(characters);
   const schemaProblems = checkSchema(source);
   if (schemaProblems.length > 0) throw new DeploymentError(schemaProblems);
   const data = source.data as DeploymentFile;
@@ -51,17 +54,24 @@ export function parseDeployment(file: string, text: string, catalog: Catalog): D
   return normalise(data, catalog);
 }
 
-/** {@link parseDeployment} on a file; an unreadable file is one diagnostic too. */
+/**
+ * The most a deployment file may hold. A real site is a few kilobytes; this leaves room for comments
+ * and hundreds of servers while bounding the work a hostile file can cause.
+ */
+export const MAX_DEPLOYMENT_BYTES = 1024 * 1024;
+
+/**
+ * {@link parseDeployment} on a file, read by the input policy (a regular file, at most
+ * {@link MAX_DEPLOYMENT_BYTES}, UTF-8): a file that cannot be read so is one diagnostic too.
+ */
 export async function loadDeployment(path: string, catalog: Catalog): Promise<Deployment> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readInputFile(path, { maxBytes: MAX_DEPLOYMENT_BYTES, what: 'deployment file' });
   } catch (err) {
-    const why =
-      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message);
-    throw new DeploymentError([
-      { file: path, line: 1, col: 1, pointer: '', message: `cannot read the file: ${why}` },
-    ]);
+    if (!(err instanceof InputError)) throw err;
+    const message = err.message.startsWith(`${path}: `) ? err.message.slice(path.length + 2) : err.message;
+    throw new DeploymentError([{ file: path, line: 1, col: 1, pointer: '', message }]);
   }
   return parseDeployment(path, text, catalog);
 }

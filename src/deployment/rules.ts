@@ -1,3 +1,4 @@
+import { addressKey } from '../input/address.js';
 import type { Catalog } from '../model/catalog.js';
 import type { RealServer } from '../model/deployment.js';
 import type { Template } from '../model/template.js';
@@ -32,16 +33,17 @@ export const RULES: Readonly<Record<string, Rule>> = {
       const t = templateOf(c, s.template);
       if (!t) return [];
       return portsOf(c, t).flatMap((port) => {
-        const key = `${s.address.toLowerCase()}:${port}`;
+        const key = `${addressKey(s.address)} ${port}`;
         const first = taken.get(key);
         if (first === undefined) {
           taken.set(key, i);
           return [];
         }
+        const other = file.services[first];
         return [
           {
             pointer: `/services/${i}/address`,
-            message: `${s.template} would listen on ${s.address} port ${port}, which services/${first} (${file.services[first]?.template}) already uses`,
+            message: `${s.template} would listen on ${s.address} port ${port}, which services/${first} (${other?.template}) already uses${other?.address === s.address ? '' : ` (written there as ${other?.address})`}`,
           },
         ];
       });
@@ -115,12 +117,18 @@ export const RULES: Readonly<Record<string, Rule>> = {
     ),
   'each real server once': (file) =>
     (['exchangeServers', 'officeOnlineServers'] as const).flatMap((list) => {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       return (file[list] ?? []).flatMap((rs: RealServer, i) => {
-        const key = `${rs.address.toLowerCase()}:${rs.port ?? ''}`;
-        if (seen.has(key)) return [{ pointer: `/${list}/${i}`, message: `${rs.address} is listed twice` }];
-        seen.add(key);
-        return [];
+        const key = `${addressKey(rs.address)} ${rs.port ?? ''}`;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, i);
+          return [];
+        }
+        const earlier = file[list]?.[first]?.address ?? rs.address;
+        const written =
+          earlier === rs.address ? '' : ` (${list}/${first} writes the same address as ${earlier})`;
+        return [{ pointer: `/${list}/${i}`, message: `${rs.address} is listed twice${written}` }];
       });
     }),
 };

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { quote } from '../input/text.js';
+import { pointerToken } from './characters.js';
 import { closest } from './closest.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Source } from './source.js';
@@ -11,6 +13,7 @@ const SCHEMA_URL = new URL('../../schemas/deployment.schema.json', import.meta.u
 /** JSON pointer text for messages: the key or index the pointer ends with. */
 const last = (pointer: string): string => pointer.split('/').pop() ?? '';
 
+/** A value in words for a message: its kind, and a short, terminal-safe quote of a scalar. */
 const typeWord = (v: unknown): string =>
   v === null
     ? 'null'
@@ -18,7 +21,8 @@ const typeWord = (v: unknown): string =>
       ? 'a list'
       : typeof v === 'object'
         ? 'a mapping'
-        : `the ${typeof v} ${JSON.stringify(v)}`;
+        : `the ${typeof v} ${typeof v === 'string' ? quote(v) : String(v)}`;
+const shown = (v: unknown): string => (typeof v === 'string' ? quote(v) : String(v));
 
 function valueAt(data: unknown, pointer: string): unknown {
   return pointer
@@ -41,14 +45,24 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
       const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
       const hint = closest(extra, known);
       return {
-        pointer: `${at}/${extra}`,
+        pointer: `${at}/${pointerToken(extra)}`,
         key: true,
-        message: `unknown key "${extra}"${hint ? `; did you mean "${hint}"?` : `; expected one of ${known.join(', ')}`}`,
+        message: `unknown key ${quote(extra)}${hint ? `; did you mean "${hint}"?` : `; expected one of ${known.join(', ')}`}`,
       };
     }
     case 'required':
       return { pointer: at, key: false, message: `missing required key "${e.params.missingProperty}"` };
     case 'type':
+      // The whole file as one value: likely not YAML or JSON at all (a .env file, a key); never quoted.
+      if (at === '')
+        return {
+          pointer: at,
+          key: false,
+          message:
+            value === null || value === undefined
+              ? 'the file is empty (or holds only comments): it must be a mapping of keys and values (see build-templates init)'
+              : `the file must be a mapping of keys and values (YAML or JSON), not ${typeof value !== 'object' ? 'a single value' : typeWord(value)}`,
+        };
       return {
         pointer: at,
         key: false,
@@ -60,27 +74,29 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
       return {
         pointer: at,
         key: false,
-        message: `${JSON.stringify(value)} is not a known ${name}${hint ? `; did you mean "${hint}"?` : `; expected one of ${allowed.join(', ')}`}`,
+        message: `${shown(value)} is not a known ${name}${hint ? `; did you mean "${hint}"?` : `; expected one of ${allowed.join(', ')}`}`,
       };
     }
     case 'format':
       return {
         pointer: at,
         key: false,
-        message: `${JSON.stringify(value)} is not ${e.params.format === 'hostname' ? 'a host name' : e.params.format === 'uuid' ? 'a GUID' : `a valid ${e.params.format}`}`,
+        message: `${shown(value)} is not ${e.params.format === 'hostname' ? 'a host name' : e.params.format === 'uuid' ? 'a GUID' : `a valid ${e.params.format}`}`,
       };
     case 'anyOf':
       // Addresses are the only anyOf: the format errors beneath it say the same thing twice.
-      return { pointer: at, key: false, message: `${JSON.stringify(value)} is not an IPv4 or IPv6 address` };
+      return { pointer: at, key: false, message: `${shown(value)} is not an IPv4 or IPv6 address` };
     case 'minimum':
     case 'maximum':
       return {
         pointer: at,
         key: false,
-        message: `${name} ${JSON.stringify(value)} is out of range ${(e.parentSchema as { minimum: number }).minimum}-${(e.parentSchema as { maximum: number }).maximum}`,
+        message: `${name} ${shown(value)} is out of range ${(e.parentSchema as { minimum: number }).minimum}-${(e.parentSchema as { maximum: number }).maximum}`,
       };
     case 'minItems':
       return { pointer: at, key: false, message: `${name} must list at least ${e.params.limit}` };
+    case 'maxItems':
+      return { pointer: at, key: false, message: `${name} may list at most ${e.params.limit}` };
     case 'minLength':
       return { pointer: at, key: false, message: `${name} must not be empty` };
     case 'maxLength':
@@ -91,7 +107,7 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
       return {
         pointer: at,
         key: false,
-        message: `${JSON.stringify(value)} is not a valid ${name}: ${(e.parentSchema as { description?: string }).description ?? e.message}`,
+        message: `${shown(value)} is not a valid ${name}: ${(e.parentSchema as { description?: string }).description ?? e.message}`,
       };
     default:
       return { pointer: at, key: false, message: e.message ?? 'is invalid' };

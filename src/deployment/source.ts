@@ -1,5 +1,19 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from 'yaml';
+import { excerpt, quote } from '../input/text.js';
 import type { Diagnostic } from './diagnostic.js';
+import { shapeProblem } from './shape.js';
 
 /** A parsed deployment file that can say where any JSON pointer lies in the text. */
 export interface Source {
@@ -9,6 +23,28 @@ export interface Source {
   locate(pointer: string, key?: boolean): { line: number; col: number };
 }
 
+/** Every key given twice in one mapping, at the second one, naming where the first is. */
+function duplicateKeys(doc: Document, lines: LineCounter): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, offset);
+        else
+          out.push({
+            offset,
+            message: `the key ${quote(key)} is given twice (first at line ${lines.linePos(first).line})`,
+          });
+      }
+    },
+  });
+  return out;
+}
+
 const unescapePointer = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
@@ -16,31 +52,69 @@ const unescapePointer = (s: string): string => s.replace(/~1/g, '/').replace(/~0
  * with its line and column.
  */
 export function parseSource(file: string, text: string): Source | Diagnostic[] {
+  const shape = shapeProblem(text);
+  if (shape) {
+    const before = text.slice(0, shape.offset);
+    const line = before.split('\n').length;
+    const col = shape.offset - before.lastIndexOf('\n');
+    return [{ file, line, col, pointer: '', message: `${shape.message}; no deployment file does: refused` }];
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return doc.errors.map((e) => {
-      const at = lines.linePos(e.pos[0]);
-      return {
-        file,
-        line: at.line,
-        col: at.col,
-        pointer: '',
-        message: e.message.split('\n')[0] ?? e.message,
-      };
+  // yaml's own check of unique keys compares each key with every earlier one (quadratic in the
+  // keys of a mapping); duplicateKeys does it with one set per mapping.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  // A warning is an error here: an unknown tag (!include, !!js/function) would otherwise be read as
+  // plain text, and the file would mean something other than it says.
+  const problems = [
+    ...[...doc.errors, ...doc.warnings].map((e) => ({
+      offset: e.pos[0],
+      // The parser's words may quote the file (a tag, a key): kept short and terminal-safe.
+      message: excerpt(e.message.split('\n')[0] ?? e.message, 100),
+    })),
+    ...duplicateKeys(doc, lines),
+  ];
+  if (problems.length > 0) {
+    return problems.map((p) => {
+      const at = lines.linePos(p.offset);
+      return { file, line: at.line, col: at.col, pointer: '', message: p.message };
     });
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    // An alias bomb (aliases of aliases, expanding without bound) is refused, not expanded.
-    return [
-      { file, line: 1, col: 1, pointer: '', message: `cannot read the file: ${(err as Error).message}` },
-    ];
+    // An alias that names no anchor, or an alias bomb (aliases of aliases, expanding without bound),
+    // is refused where it stands, not expanded.
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        if (at === 0 && (err as Error).message.includes(node.source)) at = node.range?.[0] ?? 0;
+      },
+    });
+    const where = lines.linePos(at);
+    const message = /alias/i.test((err as Error).message)
+      ? /Excessive/i.test((err as Error).message)
+        ? 'aliases expand too far (more than 100 times): refused'
+        : 'an alias names no anchor set before it'
+      : 'cannot read the file';
+    return [{ file, line: where.line, col: where.col, pointer: '', message }];
   }
   const position = (offset: number | undefined): { line: number; col: number } =>
     offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+  // Each mapping's pairs by key, made once: locating many problems stays linear in the file.
+  const indexes = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        const k = isPair(p) && isScalar(p.key) ? String(p.key.value) : undefined;
+        if (k !== undefined && !index.has(k)) index.set(k, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   return {
     file,
     data,
@@ -49,7 +123,7 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
       let keyNode: Node | undefined;
       for (const part of pointer.split('/').slice(1).map(unescapePointer)) {
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === part);
+          const pair = pairOf(node, part);
           if (!pair) break;
           keyNode = pair.key as Node;
           node = pair.value;

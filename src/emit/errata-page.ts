@@ -1,6 +1,6 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Erratum, RowLocator } from '../model/erratum.js';
-import { MD_BANNER, markdownTemplate, mdCell, mdCode } from './markdown.js';
+import { MD_BANNER, markdownTemplate, mdAuthored, mdCell, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 
 const PAGE = `{{banner}}
@@ -42,6 +42,6 @@ function cells(e: Erratum): { where: string; documented: string; corrected: stri
 export function emitErrataPage(catalog: Catalog): OutputFile[] {
   const render = markdownTemplate<{ banner: string; errata: unknown[] }>(PAGE);
   const all: Erratum[] = [...catalog.rowErrata, ...catalog.stepErrata];
-  const errata = all.map((e) => ({ ...e, ...cells(e), reason: mdCell(e.reason) }));
+  const errata = all.map((e) => ({ ...e, ...cells(e), reason: mdAuthored(e.reason) }));
   return [{ path: 'docs/errata.md', contents: render({ banner: MD_BANNER, errata }) }];
 }

@@ -1,3 +1,5 @@
+import { isForbidden } from '../input/text.js';
+
 /**
  * One escaper per target: every site value reaches a script or a URL through exactly one of these.
  */
@@ -17,10 +19,13 @@ export function psQuote(text: string): string {
 
 /**
  * Text for the rest of a `#` line comment, in bash or PowerShell: a line break would end the comment
- * and let the text run as code, so every line break and control character becomes a space.
+ * and let the text run as code, and a bidirectional control would make the line read as something it
+ * is not, so every character no input may hold (see isForbidden) becomes a space.
  */
 export function lineComment(text: string): string {
-  return text.replace(/[\p{Cc}\u0085\u2028\u2029]/gu, ' ');
+  let out = '';
+  for (const c of text) out += isForbidden(c.codePointAt(0) ?? 0) ? ' ' : c;
+  return out;
 }
 
 export { urlEncode } from '../loadmaster/catalogue.js';

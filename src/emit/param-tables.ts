@@ -2,7 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { RowErratum } from '../model/erratum.js';
 import type { ParamRow } from '../model/row.js';
 import { hasUseColumn } from '../model/row.js';
-import { MD_BANNER, markdownTemplate, mdCell, mdCode } from './markdown.js';
+import { MD_BANNER, markdownTemplate, mdAuthored, mdCell, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 import { PARAM_TABLE_PAGE } from './templates/param-table.js';
 
@@ -98,7 +98,7 @@ export function emitParamTables(catalog: Catalog, rows: readonly ParamRow[]): Ou
     const ids = new Set(mine.flatMap((r) => (r.erratum ? [r.erratum] : [])));
     const notes = catalog.rowErrata
       .filter((e) => ids.has(e.id))
-      .map((e) => ({ ...e, reason: mdCell(e.reason) }));
+      .map((e) => ({ ...e, reason: mdAuthored(e.reason) }));
     const contents = render({
       banner: MD_BANNER,
       section: page.section,

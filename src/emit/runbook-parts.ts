@@ -2,7 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Deployment, RealServer } from '../model/deployment.js';
 import type { ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
 import { urlEncode } from './escape.js';
-import { mdCell, mdCode } from './markdown.js';
+import { mdCell, mdCode, mdProse } from './markdown.js';
 
 /** One paragraph, table or code block after a part's steps (the others null: the page is strict). */
 export interface Block {
@@ -217,7 +217,7 @@ export function rollbackSection(
         const addr = v.generic ? '<address>' : v.address;
         const api = `delvs?vs=${urlEncode(addr)}&port=${vs.port}&prot=${vs.prot}`;
         steps.push(
-          `In **View/Modify Services**, click **Delete** for ${mdCode(`${addr}:${vs.port}`)} (${mdCell(t.name)}, ${mdCell(vs.id)}). API: ${mdCode(api)}.`,
+          `In **View/Modify Services**, click **Delete** for ${mdCode(`${addr}:${vs.port}`)} (${mdProse(t.name)}, ${mdProse(vs.id)}). API: ${mdCode(api)}.`,
         );
       }
   const rules = [

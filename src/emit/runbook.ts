@@ -7,7 +7,7 @@ import type { DeployedService, Deployment, RealServer } from '../model/deploymen
 import type { GuideStep, StepPart } from '../model/guide-step.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import { urlEncode } from './escape.js';
-import { MD_BANNER, markdownTemplate, mdCell, mdCode } from './markdown.js';
+import { MD_BANNER, markdownTemplate, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 import {
   bundleSection,
@@ -79,7 +79,7 @@ function departures(catalog: Catalog, section: string, label: string, ids: reado
       where: `guide ${section} ${label === 'note' ? 'note' : `step ${label}`}`,
       documented: mdCode(e.documented),
       corrected: mdCode(e.corrected),
-      reason: mdCell(e.reason),
+      reason: mdAuthored(e.reason),
     };
   });
 }
@@ -190,7 +190,7 @@ function globalsSection(catalog: Catalog, no: number): SectionView {
     const view = partView(catalog, part, v, `${no}.${i + 1} ${g.label} (guide ${g.section})`);
     view.blocks.unshift(para(`Note the current value of **${g.label}** first: rolling back needs it.`));
     view.blocks.push(
-      para(`Value: **${g.uiValue}**. Why: ${mdCell(g.why)}`),
+      para(`Value: **${g.uiValue}**. Why: ${mdAuthored(g.why)}`),
       para(
         `API equivalent: ${mdCode(`set?param=${urlEncode(g.param)}&value=${urlEncode(apiText(g.value))}`)}`,
       ),

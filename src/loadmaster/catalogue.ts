@@ -1,3 +1,4 @@
+import { quote } from '../input/text.js';
 import type { ParamValue } from '../model/common.js';
 import type { Compare, ParamScope, ParamSpec } from './parameter.js';
 import { PARAMETERS } from './parameters.js';
@@ -7,6 +8,9 @@ export function findParam(name: string, scope: ParamScope): ParamSpec | undefine
   return PARAMETERS.find((p) => p.scope === scope && p.name === name);
 }
 
+/** A value in a message: text quoted, short and terminal-safe (it may come from a hand-edited bundle). */
+const shown = (value: ParamValue): string => (typeof value === 'string' ? quote(value) : String(value));
+
 /**
  * Why a value is not one the appliance takes for this parameter, or null when it is. A value outside
  * the allowed set is an error: the appliance would ignore or reject it.
@@ -15,10 +19,10 @@ export function valueProblem(spec: ParamSpec, value: ParamValue): string | null 
   const t = spec.type;
   switch (t.kind) {
     case 'bool':
-      return typeof value === 'boolean' ? null : `${spec.name} takes a boolean, not ${JSON.stringify(value)}`;
+      return typeof value === 'boolean' ? null : `${spec.name} takes a boolean, not ${shown(value)}`;
     case 'int':
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        return `${spec.name} takes an integer, not ${JSON.stringify(value)}`;
+        return `${spec.name} takes an integer, not ${shown(value)}`;
       }
       if (value < t.min || value > t.max) return `${spec.name} must lie in ${t.min}-${t.max}, not ${value}`;
       if (t.labels && !(value in t.labels)) {
@@ -28,10 +32,10 @@ export function valueProblem(spec: ParamSpec, value: ParamValue): string | null 
     case 'enum':
       return typeof value === 'string' && t.values.includes(value)
         ? null
-        : `${spec.name} takes one of ${t.values.join(', ')}, not ${JSON.stringify(value)}`;
+        : `${spec.name} takes one of ${t.values.join(', ')}, not ${shown(value)}`;
     case 'string':
     case 'list':
-      return typeof value === 'string' ? null : `${spec.name} takes text, not ${JSON.stringify(value)}`;
+      return typeof value === 'string' ? null : `${spec.name} takes text, not ${shown(value)}`;
   }
 }
 
@@ -51,6 +55,21 @@ export function requireParam(name: string, scope: ParamScope, value: ParamValue)
 export function apiText(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
   return String(value);
+}
+
+/**
+ * A value read back from its API text (the inverse of {@link apiText}) for this parameter's type, or
+ * null when the text is no value of that type (a boolean that is not 1/0, a number not in decimal).
+ */
+export function fromApiText(spec: ParamSpec, text: string): ParamValue | null {
+  switch (spec.type.kind) {
+    case 'bool':
+      return text === '1' ? true : text === '0' ? false : null;
+    case 'int':
+      return /^-?[0-9]{1,10}$/.test(text) ? Number(text) : null;
+    default:
+      return text;
+  }
 }
 
 /**

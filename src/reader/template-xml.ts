@@ -1,6 +1,8 @@
 import { create } from 'xmlbuilder2';
 import { BUNDLE_FORMAT, BUNDLE_NAMES } from '../emit/template-xml.js';
-import { findParam } from '../loadmaster/catalogue.js';
+import { hideAmpersandReferences, restoreAmpersands } from '../emit/xml-ampersand.js';
+import { charName, excerpt, forbiddenIn, quote } from '../input/text.js';
+import { findParam, fromApiText, valueProblem } from '../loadmaster/catalogue.js';
 import type { SiteKey } from '../model/common.js';
 import type {
   ResolvedParam,
@@ -56,16 +58,30 @@ interface Checked {
   readonly optional: (name: string) => string | undefined;
 }
 
+/** An element's name for a message: short and terminal-safe, since it comes from the file. */
+const tag = (node: DomNode): string => `<${quote(node.nodeName).slice(1, -1)}>`;
+
+/**
+ * Refuses a value holding a character no LoadMaster field takes (see isForbidden): what `inspect`
+ * prints or a template applies must be what a reader sees. A line feed separates list items in text.
+ */
+function clean(value: string, where: string, lines: boolean): string {
+  const bad = forbiddenIn(lines ? value.replace(/\n/g, ' ') : value);
+  if (bad)
+    throw new BundleError(`${where}: holds ${bad.name} at character ${bad.at}, which no value may hold`);
+  return value;
+}
+
 function check(node: DomNode, where: string, required: string[], optional: string[] = []): Checked {
   const attrs = new Map<string, string>();
   for (const a of Array.from(node.attributes ?? [])) {
     if (!required.includes(a.name) && !optional.includes(a.name)) {
-      throw new BundleError(`${where}: unknown attribute "${a.name}" on <${node.nodeName}>`);
+      throw new BundleError(`${where}: unknown attribute ${quote(a.name)} on ${tag(node)}`);
     }
-    attrs.set(a.name, a.value);
+    attrs.set(a.name, clean(restoreAmpersands(a.value), `${where}, attribute ${a.name}`, false));
   }
   for (const r of required) {
-    if (!attrs.has(r)) throw new BundleError(`${where}: <${node.nodeName}> lacks the attribute "${r}"`);
+    if (!attrs.has(r)) throw new BundleError(`${where}: ${tag(node)} lacks the attribute "${r}"`);
   }
   return {
     node,
@@ -81,13 +97,13 @@ function children(node: DomNode, where: string, allowed: string[]): DomNode[] {
   for (const c of Array.from(node.childNodes)) {
     if (c.nodeType === ELEMENT) {
       if (!allowed.includes(c.nodeName)) {
-        throw new BundleError(`${where}: unknown element <${c.nodeName}> in <${node.nodeName}>`);
+        throw new BundleError(`${where}: unknown element ${tag(c)} in ${tag(node)}`);
       }
       out.push(c);
     } else if ((c.nodeType === TEXT || c.nodeType === CDATA) && (c.data ?? '').trim() !== '') {
-      throw new BundleError(`${where}: unexpected text in <${node.nodeName}>`);
+      throw new BundleError(`${where}: unexpected text in ${tag(node)}`);
     } else if (c.nodeType !== TEXT && c.nodeType !== CDATA && c.nodeType !== COMMENT) {
-      throw new BundleError(`${where}: unexpected ${c.nodeName} in <${node.nodeName}>`);
+      throw new BundleError(`${where}: unexpected ${quote(c.nodeName)} in ${tag(node)}`);
     }
   }
   return out;
@@ -98,20 +114,22 @@ function text(node: DomNode, where: string): string {
   let out = '';
   for (const c of Array.from(node.childNodes)) {
     if (c.nodeType === TEXT || c.nodeType === CDATA) out += c.data ?? '';
-    else if (c.nodeType !== COMMENT) throw new BundleError(`${where}: <${node.nodeName}> may hold only text`);
+    else if (c.nodeType !== COMMENT) throw new BundleError(`${where}: ${tag(node)} may hold only text`);
   }
-  return out;
+  return clean(restoreAmpersands(out), where, true);
 }
 
 function integer(c: Checked, name: string): number {
   const v = c.attr(name);
-  if (!/^[0-9]{1,5}$/.test(v)) throw new BundleError(`${c.where}: ${name}="${v}" is not a port number`);
+  if (!/^[0-9]{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535)
+    throw new BundleError(`${c.where}: ${name}=${quote(v)} is not a port number (1-65535)`);
   return Number(v);
 }
 
 function bool(c: Checked, name: string): boolean {
   const v = c.attr(name);
-  if (v !== 'true' && v !== 'false') throw new BundleError(`${c.where}: ${name}="${v}" is not true or false`);
+  if (v !== 'true' && v !== 'false')
+    throw new BundleError(`${c.where}: ${name}=${quote(v)} is not true or false`);
   return v === 'true';
 }
 
@@ -119,37 +137,45 @@ function params(nodes: readonly DomNode[], where: string, scope: 'vs' | 'rule'):
   return nodes.map((n) => {
     const c = check(n, where, ['name'], ['site']);
     const name = c.attr('name');
-    const at = `${where}, parameter ${name}`;
-    if (!findParam(name, scope)) {
+    const at = `${where}, parameter ${quote(name)}`;
+    const spec = findParam(name, scope);
+    if (!spec) {
       throw new BundleError(
-        `${at}: "${name}" is not a ${scope} parameter in the LoadMaster parameter catalogue`,
+        `${at}: ${quote(name)} is not a ${scope} parameter in the LoadMaster parameter catalogue`,
       );
     }
     const site = c.optional('site');
     if (site !== undefined && !(site in SITE_KEYS))
-      throw new BundleError(`${at}: unknown site key "${site}"`);
+      throw new BundleError(`${at}: unknown site key ${quote(site)}`);
     const value = text(n, at);
+    // The compiler checks every value against the catalogue; a bundle edited by hand is held to the same.
+    const typed = fromApiText(spec, value);
+    const problem =
+      typed === null
+        ? `${name} takes ${spec.type.kind === 'bool' ? '1 or 0' : 'a decimal integer'}, not ${quote(value)}`
+        : valueProblem(spec, typed);
+    if (problem) throw new BundleError(`${at}: ${problem}`);
     return site === undefined ? { name, value } : { name, value, site: site as SiteKey };
   });
 }
 
 function rule(n: DomNode, where: string): ResolvedRule {
   const c = check(n, where, ['name']);
-  const at = `${where}, rule ${c.attr('name')}`;
+  const at = `${where}, rule ${quote(c.attr('name'))}`;
   return { name: c.attr('name'), params: params(children(n, at, ['param']), at, 'rule') };
 }
 
 function subvs(n: DomNode, where: string): ResolvedSubVs {
   const c = check(n, where, ['id', 'rule']);
-  const at = `${where}, SubVS ${c.attr('id')}`;
+  const at = `${where}, SubVS ${quote(c.attr('id'))}`;
   return { id: c.attr('id'), params: params(children(n, at, ['param']), at, 'vs'), rule: c.attr('rule') };
 }
 
 function vs(n: DomNode, where: string): ResolvedVs {
   const c = check(n, where, ['id', 'port', 'prot']);
-  const at = `${where}, VS ${c.attr('id')}`;
+  const at = `${where}, VS ${quote(c.attr('id'))}`;
   const prot = c.attr('prot');
-  if (prot !== 'tcp' && prot !== 'udp') throw new BundleError(`${at}: prot="${prot}" is not tcp or udp`);
+  if (prot !== 'tcp' && prot !== 'udp') throw new BundleError(`${at}: prot=${quote(prot)} is not tcp or udp`);
   const kids = children(n, at, ['param', 'subvs']);
   return {
     id: c.attr('id'),
@@ -167,10 +193,10 @@ function vs(n: DomNode, where: string): ResolvedVs {
 function template(n: DomNode, bundle: BundleName): ResolvedTemplate {
   const req = ['id', 'name', 'section', 'realServerPort', 'servers', 'certificate', 'addToAllSubVSs'];
   const c = check(n, 'template', req);
-  const where = `template "${c.attr('name')}"`;
+  const where = `template ${quote(c.attr('name'))}`;
   const servers = c.attr('servers');
   if (!SERVER_KINDS.includes(servers as ServerKind)) {
-    throw new BundleError(`${where}: servers="${servers}" is not one of ${SERVER_KINDS.join(', ')}`);
+    throw new BundleError(`${where}: servers=${quote(servers)} is not one of ${SERVER_KINDS.join(', ')}`);
   }
   const kids = children(n, where, ['comment', 'rule', 'vs']);
   const comments = kids.filter((k) => k.nodeName === 'comment');
@@ -191,6 +217,25 @@ function template(n: DomNode, bundle: BundleName): ResolvedTemplate {
   };
 }
 
+/** XML 1.0's Char production: what a document may hold, raw or as a character reference. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** `line L, column C` of an offset in the text (1-based), for a located message. */
+function lineCol(xml: string, offset: number): string {
+  const before = xml.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
 /** Refuses what must not reach the parser: oversized input, DTDs (entity expansion), truncation. */
 function precheck(xml: string): void {
   if (Buffer.byteLength(xml, 'utf8') > MAX_BUNDLE_BYTES) {
@@ -202,6 +247,28 @@ function precheck(xml: string): void {
     throw new BundleError(
       'the file holds a DOCTYPE or ENTITY declaration, which a bundle never has (refused)',
     );
+  }
+  const ref = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)/.exec(xml);
+  if (ref) {
+    throw new BundleError(
+      `${lineCol(xml, ref.index)}: an entity reference other than XML's five (&lt; &gt; &amp; &quot; &apos;) or a character reference (refused)`,
+    );
+  }
+  for (const m of xml.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const code = m[1]?.startsWith('x') ? Number.parseInt(m[1].slice(1), 16) : Number(m[1]);
+    if (!isXmlChar(code))
+      throw new BundleError(
+        `${lineCol(xml, m.index)}: ${quote(m[0])} is not a character XML 1.0 allows (refused)`,
+      );
+  }
+  for (let i = 0; i < xml.length; i++) {
+    const code = xml.codePointAt(i) ?? 0;
+    if (code > 0xffff) i++;
+    else if (!isXmlChar(code)) {
+      throw new BundleError(
+        `${lineCol(xml, i)}: ${charName(code)} is not a character XML 1.0 allows (refused)`,
+      );
+    }
   }
   // xmlbuilder2's parser closes unclosed elements silently, so a cut-off file would read as a
   // smaller bundle: the closing tag must be there.
@@ -218,20 +285,21 @@ export function readBundle(xml: string): { name: BundleName; templates: Resolved
   let root: DomNode;
   try {
     // Whitespace-only values ("   ") are values; the reader drops blank text between elements itself.
-    const doc = create({ skipWhitespaceOnlyText: false }, xml);
+    const doc = create({ skipWhitespaceOnlyText: false }, hideAmpersandReferences(xml));
     root = doc.root().node as unknown as DomNode;
   } catch (err) {
-    throw new BundleError(`not well-formed XML: ${err instanceof Error ? err.message : String(err)}`);
+    throw new BundleError(
+      `not well-formed XML: ${excerpt(err instanceof Error ? err.message : String(err), 160)}`,
+    );
   }
-  if (root.nodeName !== 'bundle')
-    throw new BundleError(`the root element is <${root.nodeName}>, not <bundle>`);
+  if (root.nodeName !== 'bundle') throw new BundleError(`the root element is ${tag(root)}, not <bundle>`);
   const c = check(root, 'bundle', ['name', 'format']);
   if (c.attr('format') !== BUNDLE_FORMAT) {
-    throw new BundleError(`bundle format "${c.attr('format')}" is not ${BUNDLE_FORMAT}`);
+    throw new BundleError(`bundle format ${quote(c.attr('format'))} is not ${BUNDLE_FORMAT}`);
   }
   const name = c.attr('name') as BundleName;
   if (!BUNDLE_NAMES.includes(name)) {
-    throw new BundleError(`bundle name "${name}" is not one of ${BUNDLE_NAMES.join(', ')}`);
+    throw new BundleError(`bundle name ${quote(name)} is not one of ${BUNDLE_NAMES.join(', ')}`);
   }
   return { name, templates: children(root, `bundle ${name}`, ['template']).map((t) => template(t, name)) };
 }

@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import { hideAmpersands, showAmpersands } from '../emit/xml-ampersand.js';
 import type { NonAsciiForm } from './types.js';
 
 /** Element tree for xmlbuilder2's object form: arrays repeat the element, strings become text. */
@@ -59,23 +60,16 @@ export function renderPage(status: number): Buffer {
  */
 function render(tree: XmlObject, form: NonAsciiForm): Buffer {
   const doc = create({ version: '1.0', encoding: 'ISO-8859-1' }, ampersands(tree) as XmlObject);
-  const xml = `${doc.end({ prettyPrint: true, indent: '', newline: '\n' }).replaceAll(AMP, '&amp;')}\n`;
+  const xml = `${showAmpersands(doc.end({ prettyPrint: true, indent: '', newline: '\n' }))}\n`;
   if (form === 'utf8') return Buffer.from(xml, 'utf8');
   const highest = form === 'references' ? 0x7f : 0xff;
   const written = [...xml].map((c) => ((c.codePointAt(0) ?? 0) > highest ? `&#${c.codePointAt(0)};` : c));
   return Buffer.from(written.join(''), 'latin1');
 }
 
-/** U+FFFF cannot occur in an XML document, so no value holds it: it stands in for `&` while xmlbuilder2 writes. */
-const AMP = '\uffff';
-
-/**
- * The tree with every `&` of its text replaced by {@link AMP}, put back as `&amp;` once serialised:
- * xmlbuilder2 leaves text that looks like a reference (`&amp;`, `&#38;`) unescaped, so a value
- * holding one would otherwise come back decoded once too often.
- */
+/** The tree with every `&` of its text hidden from xmlbuilder2 (see emit/xml-ampersand.ts). */
 function ampersands(v: XmlValue): XmlValue {
-  if (typeof v === 'string') return v.replaceAll('&', AMP);
+  if (typeof v === 'string') return hideAmpersands(v);
   if (typeof v === 'number') return v;
   if (Array.isArray(v)) return v.map((x) => ampersands(x) as XmlObject);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ampersands(x)]));

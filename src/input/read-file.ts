@@ -1,0 +1,149 @@
+import { open, stat } from 'node:fs/promises';
+import { UserError } from '../user-error.js';
+
+/** What a file the tool reads may be: the most bytes it may hold, and what it is, for messages. */
+export interface InputKind {
+  readonly maxBytes: number;
+  /** "deployment file", "bundle": named in messages. */
+  readonly what: string;
+}
+
+/** A file the user named that cannot be read as the tool needs it: exit 1, one line naming it. */
+export class InputError extends UserError {
+  override name = 'InputError';
+}
+
+/** The kind of a file system object, in words, for a file that is not a regular file. */
+function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The line and column of a byte offset in a buffer (1-based), for a located message. */
+function position(bytes: Uint8Array, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return `${line}:${offset - start + 1}`;
+}
+
+/** The offset of the first byte that is not part of well-formed UTF-8 (Unicode 3.9, table 3-7), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const cont = (b: number | undefined, lo = 0x80, hi = 0xbf) => b !== undefined && b >= lo && b <= hi;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let n: number;
+    let ok: boolean;
+    if (b < 0x80) [n, ok] = [1, true];
+    else if (b >= 0xc2 && b <= 0xdf) [n, ok] = [2, cont(bytes[i + 1])];
+    else if (b >= 0xe0 && b <= 0xef) {
+      const lo = b === 0xe0 ? 0xa0 : 0x80;
+      const hi = b === 0xed ? 0x9f : 0xbf;
+      [n, ok] = [3, cont(bytes[i + 1], lo, hi) && cont(bytes[i + 2])];
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const lo = b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xf4 ? 0x8f : 0xbf;
+      [n, ok] = [4, cont(bytes[i + 1], lo, hi) && cont(bytes[i + 2]) && cont(bytes[i + 3])];
+    } else [n, ok] = [1, false];
+    if (!ok) return i;
+    i += n;
+  }
+  return -1;
+}
+
+/** Why these bytes are not UTF-8 text, or null when they are. */
+function notUtf8(bytes: Uint8Array, what: string): string | null {
+  const convert = (from: string) =>
+    `save it as UTF-8, e.g. iconv -f ${from} -t UTF-8 FILE > FILE.utf8 (or choose UTF-8 in the editor's Save As)`;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return `the ${what} is UTF-16 (little-endian): ${convert('UTF-16')}`;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return `the ${what} is UTF-16 (big-endian): ${convert('UTF-16')}`;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return `the ${what} holds a NUL byte at ${position(bytes, nul)}: it is UTF-16 or not text; ${convert('UTF-16')}`;
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return null;
+  return `the ${what} is not UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at ${position(bytes, bad)}): if it is Latin-1 (ISO-8859-1), ${convert('ISO-8859-1')}`;
+}
+
+/**
+ * Reads a file the user named, as the tool's one policy for untrusted input: a regular file only
+ * (never a folder, pipe or device, which could hang or never end), at most `kind.maxBytes` bytes
+ * (read no further than that, whatever the size says), UTF-8 text (a BOM is dropped; UTF-16 and other
+ * encodings are named, with how to convert). No byte of the file is quoted in a message.
+ */
+export async function readInputFile(path: string, kind: InputKind): Promise<string> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new InputError(`${path}: ${describeError(err)}`);
+  }
+  if (!info.isFile())
+    throw new InputError(`${path}: the ${kind.what} is ${kindOf(info)}, not a regular file`);
+  const tooBig = () =>
+    new InputError(
+      `${path}: the ${kind.what} is larger than ${kind.maxBytes / 1024 / 1024} MB; no real one is that big`,
+    );
+  if (info.size > kind.maxBytes) throw tooBig();
+  const buffer = Buffer.alloc(kind.maxBytes + 1);
+  let length = 0;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > kind.maxBytes) throw tooBig();
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${path}: ${describeError(err)}`);
+  }
+  let bytes: Uint8Array = buffer.subarray(0, length);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const why = notUtf8(bytes, kind.what);
+  if (why) throw new InputError(`${path}: ${why}`);
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** A file system error in words, without a stack or the file's content. */
+export function describeError(err: unknown, doing: 'read' | 'write' = 'read'): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EROFS':
+      return 'a read-only file system';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'no space left on the disk';
+    default:
+      return `cannot be ${doing === 'read' ? 'read' : 'written'} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
