@@ -334,6 +334,11 @@ const deploymentCases: BadCase[] = [
   ),
   site('a 2,000-character $schema', `$schema: ${'s'.repeat(2000)}\n${SITE}`, /^site\.yaml:1:10 \/\$schema: /),
   site(
+    'a __proto__ key',
+    `__proto__: {globals: true}\n${SITE}`,
+    /^site\.yaml:1:1 \/__proto__: unknown key "__proto__"; expected one of /,
+  ),
+  site(
     'JSON with a key twice',
     '{"services": [], "services": []}',
     /^site\.yaml:1:18 \/: the key "services" is given twice \(first at line 1\)$/,
@@ -385,6 +390,19 @@ const fileCases: BadCase[] = [
     /^site\.yaml:1:1 \/: the deployment file is a device, not a regular file$/,
   ),
   notAFile('a missing file', async () => 'nowhere.yaml', /^nowhere\.yaml:1:1 \/: no such file$/),
+  notAFile(
+    "the process's environment (/proc/self/environ: secrets, NUL-separated)",
+    async () => '/proc/self/environ',
+    /^\/proc\/self\/environ:1:1 \/: the deployment file holds a NUL byte at 1:\d+: it is UTF-16 or not text/,
+  ),
+  notAFile(
+    'a link to itself',
+    async (dir) => {
+      await symlink('site.yaml', join(dir, 'site.yaml'));
+      return 'site.yaml';
+    },
+    /^site\.yaml:1:1 \/: too many symbolic links$/,
+  ),
   notAFile(
     'a missing file whose name holds an ESC',
     async () => 'site\u001b[31m.yaml',
@@ -783,6 +801,25 @@ const bundleCases: BadCase[] = [
     async setup(dir) {
       execFileSync('mkfifo', [join(dir, 'b.tmpl')]);
       return ['inspect', 'b.tmpl'];
+    },
+  },
+  {
+    name: 'an empty bundle',
+    kind: 'bundle',
+    code: 1,
+    message: /^build-templates: b\.tmpl: the file does not end with <\/bundle>: truncated or not a bundle$/,
+    async setup(dir) {
+      await writeFile(join(dir, 'b.tmpl'), '');
+      return ['inspect', 'b.tmpl'];
+    },
+  },
+  {
+    name: 'inspect /dev/zero',
+    kind: 'bundle',
+    code: 1,
+    message: /^build-templates: \/dev\/zero: the bundle is a device, not a regular file$/,
+    async setup() {
+      return ['inspect', '/dev/zero'];
     },
   },
   {
