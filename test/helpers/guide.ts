@@ -7,10 +7,22 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 /** The repository root. */
 export const ROOT = here('../../');
 
-/** The guide's text, beside the project as ../shared/guide (as on CI), or null where it is absent. */
-export function guideText(): string | null {
-  const path = here('../../../shared/guide/exchange-2016-deployment-guide.txt');
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+/** The variable that names the guide's text for the checks that re-read it (npm run check:guide). */
+export const GUIDE_ENV = 'BUILD_TEMPLATES_GUIDE';
+
+/**
+ * The guide's text, from the file named by BUILD_TEMPLATES_GUIDE. A clone has no guide beside it, so
+ * the checks that need one run only through `npm run check:guide -- PATH` (which sets the variable).
+ */
+export function guideText(): string {
+  const path = process.env[GUIDE_ENV];
+  if (!path) {
+    throw new Error(
+      `${GUIDE_ENV} is not set: these checks re-read Kemp's guide, which a clone does not hold; run npm run check:guide -- PATH/TO/exchange-2016-deployment-guide.txt`,
+    );
+  }
+  if (!existsSync(path)) throw new Error(`${path}: no such file (${GUIDE_ENV} names the guide's text)`);
+  return readFileSync(path, 'utf8');
 }
 
 /** A row of the committed transcription, with the line of the guide it came from. */
