@@ -6,6 +6,7 @@ import type { OutputFile } from './emit/output.js';
 import { forTerminal, quote } from './input/text.js';
 import { OutputError } from './output-error.js';
 import { UserError } from './user-error.js';
+import { packageVersion } from './version.js';
 
 /** Exit codes (DESIGN.md): 0 ok, 1 invalid input or stale output, 2 usage or internal error. */
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -23,7 +24,7 @@ const SINGLE = ['out', 'deployment', 'file'] as const;
 
 /** Every option the command line knows, for "did you mean" (yargs' own spellings). */
 const OPTIONS = ['out', 'check', 'deployment', 'force', 'as-documented', 'json', 'help', 'version'];
-const COMMANDS = ['init', 'docs', 'params', 'inspect'];
+const COMMANDS = ['init', 'docs', 'params', 'inspect', 'validate', 'completion'];
 
 /** Refuses a single-value option given twice or given no value (yargs would take an array or ''). */
 function singleValues(a: Record<string, unknown>): void {
@@ -134,6 +135,10 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         singleValues(a);
         if (a.check) throw new UsageError('init writes a file; --check does not apply to it');
+        if (a.out !== '.')
+          throw new UsageError(
+            'init writes the file it is given; --out does not apply to it (build-templates init DIR/deployment.yaml)',
+          );
         const { initDeployment } = await import('./init-command.js');
         await initDeployment(a.file, a.force);
         await print(
@@ -183,9 +188,49 @@ async function main(argv: string[]): Promise<number> {
         await print(await inspectFile(a.file, { json: a.json }));
       },
     )
+    .command(
+      'validate <files..>',
+      'check deployment files and write nothing: exit 0 when every one is valid, 1 when one is not',
+      (y) =>
+        y
+          .positional('files', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'the deployment files',
+          })
+          .option('json', {
+            type: 'boolean',
+            default: false,
+            describe:
+              'print [{ file, valid, problems: [{ file, line, col, pointer, message }] }] for editors and CI',
+          }),
+      async (a) => {
+        notForPrinting('validate', a);
+        if (a.files.some((f) => f === '')) throw new UsageError('the file name is empty');
+        const { validateFiles, renderValidation } = await import('./validate-command.js');
+        const results = await validateFiles(a.files);
+        const report = renderValidation(results, a.json);
+        if (report.stderr) process.stderr.write(forTerminal(report.stderr, true));
+        await print(forTerminal(report.stdout, true));
+        code = results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;
+      },
+    )
+    .completion('completion', 'print a completion script for bash or zsh (add its output to ~/.bashrc)')
+    .example(
+      '$0',
+      'write the docs, the bundles and the example site (examples/deployment.yaml) under out/example',
+    )
+    .example('$0 init site.yaml', 'write a commented deployment file to edit')
+    .example('$0 validate site.yaml', 'check it, writing nothing')
+    .example(
+      '$0 --deployment site.yaml --out site',
+      'write site/deploy.sh, site/deploy.ps1 and site/runbook.md',
+    )
+    .example('$0 inspect dist-templates/Exchange2016Core.tmpl', "print a bundle's templates")
     .strict()
     .help()
-    .version()
+    .version(packageVersion())
     .fail((msg, err) => {
       // yargs reports a command-line mistake as a message, or as a YError; anything else is ours.
       if (err && err.name !== 'YError') throw err;
@@ -206,7 +251,11 @@ function notForPrinting(command: string, a: Record<string, unknown>): void {
 function usage(msg: string, argv: readonly string[]): string {
   const missing = /^Not enough arguments following: (.*)$/.exec(msg);
   if (missing) return `--${missing[1]} needs a value`;
-  if (/^Not enough non-option arguments/.test(msg)) return 'inspect needs the bundle file to read';
+  if (/^Not enough non-option arguments/.test(msg)) {
+    return argv.find((w) => !w.startsWith('-')) === 'validate'
+      ? 'validate needs at least one deployment file'
+      : 'inspect needs the bundle file to read';
+  }
   const unknown = /^Unknown arguments?: (.*)$/.exec(msg);
   if (!unknown) return msg.replace(/\s+/g, ' ');
   const name = (unknown[1] ?? '').split(', ')[0] ?? '';

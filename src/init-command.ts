@@ -1,12 +1,14 @@
 import { lstat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
-import { EXAMPLE_DEPLOYMENT } from './deployment/example.js';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exampleDeployment } from './deployment/example.js';
 import { OutputError } from './output-error.js';
 import { UserError } from './user-error.js';
 import { writeOutputs } from './write.js';
 
 /**
- * Writes the commented example deployment file; an existing file is kept unless `force`. A folder
+ * Writes the example deployment file: commented YAML, or JSON for a `.json` name; its `$schema` is
+ * the path from the file to this package's schema. An existing file is kept unless `force`. A folder
  * (or a name ending in /) is refused, whatever `force` says: init writes one file.
  */
 export async function initDeployment(file: string, force: boolean): Promise<void> {
@@ -16,5 +18,12 @@ export async function initDeployment(file: string, force: boolean): Promise<void
       `${file}: is a folder; give the name of the file to write (e.g. ${file.replace(/[/\\]*$/, '')}/deployment.yaml)`,
     );
   if (info && !force) throw new UserError(`${file} exists; use --force to replace it`);
-  await writeOutputs(dirname(file), [{ path: basename(file), contents: EXAMPLE_DEPLOYMENT }]);
+  // The schema as the new file reaches it: from a clone or from node_modules, wherever the file goes.
+  const schema = fileURLToPath(new URL('../schemas/deployment.schema.json', import.meta.url));
+  let path = relative(resolve(dirname(file)), schema)
+    .split(sep)
+    .join('/');
+  if (!path.startsWith('.')) path = `./${path}`;
+  const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  await writeOutputs(dirname(file), [{ path: basename(file), contents: exampleDeployment(path, format) }]);
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -28,10 +29,18 @@ async function site(file: string): Promise<{ files: OutputFile[]; steps: string[
 const text = (files: OutputFile[], path: string): string =>
   files.find((f) => f.path === path)?.contents ?? '';
 
-test("every fixture's deploy.sh, deploy.ps1 and runbook.md equal their reviewed goldens", async () => {
+test("every fixture's deploy.sh, deploy.ps1 and runbook.md equal their reviewed goldens, and its bundles the build's", async () => {
   for (const c of validCases()) {
     const { files } = await site(c.file);
     for (const f of files) {
+      if (f.path.startsWith('dist-templates/')) {
+        // The site's bundles are the build's own, byte for byte; its SHA256SUMS lists those it holds.
+        const built = readFileSync(join(ROOT, f.path), 'utf8');
+        if (f.path.endsWith('SHA256SUMS')) {
+          for (const line of f.contents.split('\n').filter(Boolean)) assert.ok(built.includes(line), line);
+        } else assert.ok(f.contents === built, `${c.name}: ${f.path} differs from the committed bundle`);
+        continue;
+      }
       const golden = join(c.dir, 'expected', f.path);
       if (process.env.UPDATE === '1') {
         mkdirSync(join(c.dir, 'expected'), { recursive: true });
@@ -196,6 +205,32 @@ test("every fixture's runbook is markdownlint-clean", async () => {
   for (const c of validCases()) {
     const { files } = await site(c.file);
     assert.equal(markdownlint(text(files, 'runbook.md')), [], c.name);
+  }
+});
+
+test('a site gets the bundles its runbook imports, and only those, with checksums sha256sum accepts', async () => {
+  for (const c of validCases()) {
+    const d = await loadDeployment(c.file, EXCHANGE_2016);
+    const { files } = await site(c.file);
+    const runbook = text(files, 'runbook.md');
+    const shipped = files.filter((f) => f.path.endsWith('.tmpl')).map((f) => f.path);
+    const named = [...new Set(runbook.match(/dist-templates\/Exchange2016\w+\.tmpl/g) ?? [])];
+    assert.equal(shipped.sort(), named.sort(), c.name);
+    const templates = new Set(d.services.map((s) => s.template));
+    for (const b of EXCHANGE_2016.bundles) {
+      const needed = b.templates.some((t) => templates.has(t));
+      assert.is(shipped.includes(`dist-templates/${b.name}.tmpl`), needed, `${c.name}: ${b.name}`);
+    }
+    const dir = mkdtempSync(join(tmp, 'sums-'));
+    for (const f of files.filter((x) => x.path.startsWith('dist-templates/'))) {
+      mkdirSync(join(dir, 'dist-templates'), { recursive: true });
+      writeFileSync(join(dir, f.path), f.contents);
+    }
+    const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], {
+      cwd: join(dir, 'dist-templates'),
+      encoding: 'utf8',
+    });
+    assert.is(check.status, 0, check.stdout + check.stderr);
   }
 });
 

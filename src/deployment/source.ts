@@ -13,6 +13,7 @@ import {
 } from 'yaml';
 import { excerpt, quote } from '../input/text.js';
 import type { Diagnostic } from './diagnostic.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
 import { shapeProblem } from './shape.js';
 
 /** A parsed deployment file that can say where any JSON pointer lies in the text. */
@@ -59,6 +60,7 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
     const col = shape.offset - before.lastIndexOf('\n');
     return [{ file, line, col, pointer: '', message: `${shape.message}; no deployment file does: refused` }];
   }
+  const json = /\.json$/i.test(file) ? jsonSyntaxProblem(text) : null;
   const lines = new LineCounter();
   // yaml's own check of unique keys compares each key with every earlier one (quadratic in the
   // keys of a mapping); duplicateKeys does it with one set per mapping.
@@ -73,6 +75,11 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
     })),
     ...duplicateKeys(doc, lines),
   ];
+  if (json) {
+    // Where the engine gave no position, the YAML parser's first complaint is the best place to point.
+    const at = lines.linePos(json.offset ?? problems[0]?.offset ?? 0);
+    return [{ file, line: at.line, col: at.col, pointer: '', message: json.message }];
+  }
   if (problems.length > 0) {
     return problems.map((p) => {
       const at = lines.linePos(p.offset);

@@ -232,5 +232,10 @@ export function emitPowerShell(plan: Plan, ctx: { source: string }): OutputFile 
     removal: plan.removal.map((s, i) => ({ ...removalCall(s), n: i + 1 })),
     main: PS_MAIN,
   });
-  return { path: 'deploy.ps1', contents };
+  // A byte order mark: Windows PowerShell 5.1 reads a file without one as the ANSI code page, so a
+  // site value such as Süd would arrive as SÃ¼d. PowerShell 7 reads it either way.
+  return { path: 'deploy.ps1', contents: `${BOM}${contents}` };
 }
+
+/** The UTF-8 byte order mark, as the first character of deploy.ps1. */
+export const BOM = '\ufeff';

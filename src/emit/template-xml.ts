@@ -96,16 +96,40 @@ export function emitBundles(
   templates: readonly ResolvedTemplate[],
   bundles: readonly Bundle[] = [],
 ): OutputFile[] {
-  const tmpl = BUNDLE_NAMES.map((name) => ({
+  const tmpl = bundleFiles(templates, BUNDLE_NAMES);
+  return [
+    ...tmpl.map((f) => ({ path: `${BUNDLE_DIR}/${f.name}`, contents: f.contents })),
+    { path: `${BUNDLE_DIR}/SHA256SUMS`, contents: sha256sums(tmpl) },
+    { path: `${BUNDLE_DIR}/README.md`, contents: bundleReadme(BUNDLE_NAMES, templates, bundles) },
+  ];
+}
+
+/** The named bundles as files (`Name.tmpl`), each holding its templates, in section 3's order. */
+function bundleFiles(
+  templates: readonly ResolvedTemplate[],
+  names: readonly BundleName[],
+): { name: string; contents: string }[] {
+  return BUNDLE_NAMES.filter((n) => names.includes(n)).map((name) => ({
     name: `${name}.tmpl`,
     contents: bundleXml(
       name,
       templates.filter((t) => t.bundle === name),
     ),
   }));
+}
+
+/**
+ * The bundles a site imports (those holding one of its templates), with their SHA256SUMS, under
+ * dist-templates/ in the site's folder, where its runbook points: each is the same file as the
+ * build's own dist-templates/.
+ */
+export function emitSiteBundles(
+  templates: readonly ResolvedTemplate[],
+  names: readonly BundleName[],
+): OutputFile[] {
+  const tmpl = bundleFiles(templates, names);
   return [
     ...tmpl.map((f) => ({ path: `${BUNDLE_DIR}/${f.name}`, contents: f.contents })),
     { path: `${BUNDLE_DIR}/SHA256SUMS`, contents: sha256sums(tmpl) },
-    { path: `${BUNDLE_DIR}/README.md`, contents: bundleReadme(BUNDLE_NAMES, templates, bundles) },
   ];
 }

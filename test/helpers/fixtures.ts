@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './guide.js';
 
@@ -16,6 +16,10 @@ function cases(folder: string): FixtureCase[] {
     .map((name) => {
       const dir = join(base, name);
       const file = readdirSync(dir).find((f) => /^deployment\.(ya?ml|json)$/.test(f));
+      // A fixture whose deployment file ships elsewhere (the example site, under examples/) names it
+      // in a file called source, by its path in the repository.
+      if (!file && existsSync(join(dir, 'source')))
+        return { name, dir, file: join(ROOT, readFileSync(join(dir, 'source'), 'utf8').trim()) };
       if (!file) throw new Error(`${dir} has no deployment file`);
       return { name, dir, file: join(dir, file) };
     });

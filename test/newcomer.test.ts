@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parse } from 'yaml';
+import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
+import { cli } from './helpers/cli.js';
+import { ROOT } from './helpers/guide.js';
+import { tempDirs } from './helpers/temp.js';
+
+// A new user's first hour (issue 11): the package as npm would ship it, installed into an empty
+// project, and the command line's habits. The install uses npm's cache only (--offline): the tests
+// touch no network.
+
+const temp = tempDirs('bt-new-');
+test.after(temp.removeAll);
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+test('npm pack ships what runs: the built CLI, the schemas, the example site, the license; no tests or goldens', () => {
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.is(r.status, 0, r.stderr);
+  const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+  assert.ok(files.includes('dist/cli.js'));
+  assert.ok(files.includes('schemas/deployment.schema.json'));
+  assert.ok(files.includes('examples/deployment.yaml'));
+  assert.ok(files.includes('LICENSE'));
+  const stray = files.filter((f) => /^(test|fixtures|src|scripts|docs|\.ci)\//.test(f) || /\.test\./.test(f));
+  assert.equal(stray, []);
+});
+
+test('installed from the tarball into an empty project: --version, -h, init, validate and --deployment work', async () => {
+  const dir = await temp.make();
+  const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.is(pack.status, 0, pack.stderr);
+  const tarball = join(dir, pack.stdout.trim().split('\n').pop() ?? '');
+  const project = join(dir, 'project');
+  await mkdir(project);
+  await writeFile(join(project, 'package.json'), '{ "name": "host", "version": "9.9.9", "private": true }\n');
+  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+    cwd: project,
+    encoding: 'utf8',
+  });
+  assert.is(install.status, 0, install.stderr);
+  const bin = join(project, 'node_modules/.bin/build-templates');
+  const run = (...args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8' });
+  assert.is(run('--version').stdout.trim(), VERSION, "the package's version, not the host project's");
+  assert.match(run('-h').stdout, /Examples:/);
+  assert.is(run('init').status, 0);
+  const schema = (parse(await readFile(join(project, 'deployment.yaml'), 'utf8')) as { $schema: string })
+    .$schema;
+  assert.ok(existsSync(resolve(project, schema)), `$schema ${schema} resolves`);
+  assert.is(run('validate', 'deployment.yaml').stdout, 'deployment.yaml: valid\n');
+  const site = run('--deployment', 'deployment.yaml', '--out', 'site');
+  assert.is(site.status, 0, site.stderr);
+  for (const f of ['deploy.sh', 'deploy.ps1', 'runbook.md'])
+    assert.ok(existsSync(join(project, 'site', f)), f);
+  const main = run();
+  assert.is(main.status, 0, main.stderr);
+  assert.ok(
+    existsSync(join(project, 'out/example/runbook.md')),
+    'the default build compiles the shipped example',
+  );
+});
+
+test('--version is the package version; -h is --help with examples', () => {
+  assert.is(cli(['--version']).stdout.trim(), VERSION);
+  const h = cli(['-h']);
+  assert.is(h.code, 0);
+  assert.match(h.stdout, /Examples:\n/);
+  assert.match(h.stdout, /validate <files\.\.>/);
+});
+
+test('validate: exit 0 and "valid" for a good file, 1 and located problems for a bad one, --json for editors', async () => {
+  const dir = await temp.make();
+  const good = join(dir, 'good.yaml');
+  const bad = join(dir, 'bad.yaml');
+  await writeFile(
+    good,
+    readFileSync(join(ROOT, 'examples/deployment.yaml'), 'utf8').replace(/^\$schema:.*\n/m, ''),
+  );
+  await writeFile(bad, 'services: []\nexchangeServers: []\nfoo: 1\n');
+  const ok = cli(['validate', good]);
+  assert.is(ok.code, 0, ok.stderr);
+  assert.is(ok.stdout, `${good}: valid\n`);
+  const no = cli(['validate', good, bad]);
+  assert.is(no.code, 1);
+  assert.match(
+    no.stderr,
+    new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:1 /foo: unknown key "foo"`),
+  );
+  const json = cli(['validate', '--json', good, bad]);
+  assert.is(json.code, 1);
+  const results = JSON.parse(json.stdout) as {
+    file: string;
+    valid: boolean;
+    problems: { line: number; pointer: string }[];
+  }[];
+  assert.equal(
+    results.map((r) => [r.file, r.valid]),
+    [
+      [good, true],
+      [bad, false],
+    ],
+  );
+  assert.ok(results[1]?.problems.some((p) => p.pointer === '/foo' && p.line === 3));
+  assert.is(cli(['validate']).code, 2);
+});
+
+test('init writes JSON for a .json name, with a $schema that resolves; --out does not apply to it', async () => {
+  const dir = await temp.make();
+  const r = cli(['init', 'sub/site.json'], dir);
+  assert.is(r.code, 0, r.stderr);
+  const data = JSON.parse(await readFile(join(dir, 'sub/site.json'), 'utf8')) as { $schema: string };
+  assert.ok(existsSync(resolve(dir, 'sub', data.$schema)), data.$schema);
+  assert.is(cli(['validate', 'sub/site.json'], dir).code, 0);
+  const y = cli(['init', 'site.yaml'], dir);
+  assert.is(y.code, 0);
+  const text = await readFile(join(dir, 'site.yaml'), 'utf8');
+  const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1] ?? '';
+  assert.ok(existsSync(resolve(dir, modeline)), `modeline ${modeline}`);
+  const out = cli(['init', 'x.yaml', '--out', 'sub'], dir);
+  assert.is(out.code, 2);
+  assert.match(out.stderr, /--out does not apply to it/);
+});
+
+test("init's example names in its comments only keys the schema takes", () => {
+  const schema = readFileSync(join(ROOT, 'schemas/deployment.schema.json'), 'utf8');
+  const keys = new Set([...schema.matchAll(/"([A-Za-z$]+)": \{/g)].map((m) => m[1]));
+  const comments = EXAMPLE_DEPLOYMENT.split('\n').filter((l) => /^\s*#/.test(l) || / # /.test(l));
+  const named = comments.flatMap((l) => [...l.matchAll(/"([a-z][a-zA-Z]*)"/g)].map((m) => m[1]));
+  assert.ok(named.length > 0);
+  for (const k of named) assert.ok(keys.has(k), `the comments name "${k}", which the schema does not take`);
+});
+
+test('a .json deployment file gets JSON syntax errors, located, with no content quoted', async () => {
+  const dir = await temp.make();
+  await writeFile(join(dir, 'site.json'), '{"services": [], "secret": "hunter2",}');
+  const r = cli(['validate', 'site.json'], dir);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /^site\.json:1:38 \/: not valid JSON: Expected double-quoted property name\n/);
+  assert.not.match(r.stderr, /hunter2/);
+});
+
+test('completion prints a shell script that completes the commands', () => {
+  const r = cli(['completion']);
+  assert.is(r.code, 0);
+  assert.match(r.stdout, /build-templates --get-yargs-completions/);
+  const words = cli(['--get-yargs-completions', 'build-templates', '']).stdout.split('\n');
+  for (const c of ['init', 'validate', 'params', 'inspect', 'docs']) assert.ok(words.includes(c), c);
+});
+
+test('outputs do not depend on how the deployment path was typed: --check after a build with another spelling', async () => {
+  const dir = await temp.make();
+  await mkdir(join(dir, 'sites'));
+  await writeFile(
+    join(dir, 'sites/site.yaml'),
+    readFileSync(join(ROOT, 'examples/deployment.yaml'), 'utf8').replace(/^\$schema:.*\n/m, ''),
+  );
+  assert.is(cli(['--deployment', 'sites/site.yaml', '--out', 'out'], dir).code, 0);
+  for (const spelling of ['./sites/site.yaml', join(dir, 'sites/site.yaml'), 'sites/../sites/site.yaml']) {
+    const r = cli(['--check', '--deployment', spelling, '--out', 'out'], dir);
+    assert.is(r.code, 0, `${spelling}: ${r.stderr}`);
+  }
+});
+
+test('Windows: deploy.ps1 has a BOM (5.1 reads UTF-8 without one as ANSI) and #Requires; checkouts keep LF', async () => {
+  const dir = await temp.make();
+  await writeFile(
+    join(dir, 'site.yaml'),
+    'services:\n  - {template: smtp, address: 10.0.0.1, nickname: Süd}\nexchangeServers:\n  - address: 10.0.0.2\n',
+  );
+  assert.is(cli(['--deployment', 'site.yaml', '--out', 'o'], dir).code, 0);
+  const bytes = readFileSync(join(dir, 'o/deploy.ps1'));
+  assert.equal([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  assert.ok(text.includes('Süd'));
+  assert.match(text, /^\ufeff(#.*\n)*#Requires -Modules Kemp\.LoadBalancer\.Powershell\n/);
+  const attrs = readFileSync(join(ROOT, '.gitattributes'), 'utf8');
+  assert.match(attrs, /^\*\.sh text eol=lf$/m);
+  // deploy.sh itself has no BOM: bash would read it as part of the first command.
+  assert.is(readFileSync(join(dir, 'o/deploy.sh'))[0], 0x23);
+});
+
+test.run();
