@@ -24,7 +24,7 @@ const SINGLE = ['out', 'deployment', 'file'] as const;
 
 /** Every option the command line knows, for "did you mean" (yargs' own spellings). */
 const OPTIONS = ['out', 'check', 'deployment', 'force', 'as-documented', 'json', 'help', 'version'];
-const COMMANDS = ['init', 'docs', 'params', 'inspect', 'validate', 'completion'];
+const COMMANDS = ['init', 'docs', 'params', 'inspect', 'validate', 'completion', 'sim'];
 
 /** Refuses a single-value option given twice or given no value (yargs would take an array or ''). */
 function singleValues(a: Record<string, unknown>): void {
@@ -93,6 +93,11 @@ async function buildDefault(a: Common & { deployment?: string | undefined }): Pr
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The simulator has options of its own (sim --help); its arguments are not the compiler's.
+  if (argv[0] === 'sim') {
+    const { runSimulator } = await import('./simulator/run.js');
+    return runSimulator(argv.slice(1));
+  }
   let code: number = EXIT.ok;
   await yargs(argv)
     .scriptName('build-templates')
@@ -215,6 +220,10 @@ async function main(argv: string[]): Promise<number> {
         await print(forTerminal(report.stdout, true));
         code = results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;
       },
+    )
+    .command(
+      'sim',
+      'start a LoadMaster API simulator on 127.0.0.1 to rehearse deploy.sh against (options: build-templates sim --help)',
     )
     .completion('completion', 'print a completion script for bash or zsh (add its output to ~/.bashrc)')
     .example(

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
-import { cli } from './helpers/cli.js';
+import { cli, TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { tempDirs } from './helpers/temp.js';
 
@@ -29,8 +29,13 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
   assert.ok(files.includes('schemas/deployment.schema.json'));
   assert.ok(files.includes('examples/deployment.yaml'));
   assert.ok(files.includes('LICENSE'));
-  const stray = files.filter((f) => /^(test|fixtures|src|scripts|docs|\.ci)\//.test(f) || /\.test\./.test(f));
+  const stray = files.filter((f) => /^(test|fixtures|src|scripts|\.ci)\//.test(f) || /\.test\./.test(f));
   assert.equal(stray, []);
+  // The project's own docs that generated files cite ship with them; the generated docs do not.
+  assert.equal(files.filter((f) => f.startsWith('docs/')).sort(), [
+    'docs/loadmaster-api.md',
+    'docs/template-format.md',
+  ]);
 });
 
 test('installed from the tarball into an empty project: --version, -h, init, validate and --deployment work', async () => {
@@ -187,6 +192,56 @@ test('Windows: deploy.ps1 has a BOM (5.1 reads UTF-8 without one as ANSI) and #R
   assert.match(attrs, /^\*\.sh text eol=lf$/m);
   // deploy.sh itself has no BOM: bash would read it as part of the first command.
   assert.is(readFileSync(join(dir, 'o/deploy.sh'))[0], 0x23);
+});
+
+test('generated files cite the guide by section and only project docs that ship with the package', async () => {
+  const dir = await temp.make();
+  const all = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
+  assert.is(cli(['--deployment', all, '--out', 'site'], dir).code, 0);
+  const shipped = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
+  for (const f of ['deploy.sh', 'deploy.ps1', 'runbook.md']) {
+    const text = readFileSync(join(dir, 'site', f), 'utf8');
+    assert.not.match(text, /\.\.\/shared|LOADMASTER-API\.md|api-facts/, f);
+    for (const cited of new Set(text.match(/\bdocs\/[a-z0-9./-]+\.md/g) ?? [])) {
+      assert.ok(shipped.includes(cited), `${f} cites ${cited}, which the package does not ship`);
+    }
+  }
+});
+
+test('build-templates sim: a simulator to rehearse against, with a request log and a state dump', async () => {
+  const dir = await temp.make();
+  const state = join(dir, 'state.json');
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, join(ROOT, 'src/cli.ts'), 'sim', '--http', '--log', '--state', state],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1] && /password: (\S+)/.test(out)) resolve(m[1]);
+    });
+    child.on('exit', () => reject(new Error(`sim exited: ${err}`)));
+  });
+  const password = /password: (\S+)/.exec(out)?.[1] ?? '';
+  const reply = await fetch(`${url}/access/listvs`, {
+    headers: { authorization: `Basic ${Buffer.from(`bal:${password}`).toString('base64')}` },
+  });
+  assert.is(reply.status, 200);
+  assert.match(await reply.text(), /<Response stat="200"/);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+  assert.match(err, /^#1 GET listvs -> 200 answered$/m);
+  const dump = JSON.parse(await readFile(state, 'utf8')) as { vss: unknown[]; certificates: string[] };
+  assert.equal(dump.vss, []);
+  assert.ok(dump.certificates.length > 0);
 });
 
 test.run();

@@ -42,7 +42,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => handleCall(rt, req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      handleCall(rt, req, res, Buffer.concat(chunks).toString('utf8'));
+      const call = rt.calls.at(-1);
+      if (opts.onCall && call) res.on('close', () => opts.onCall?.(structuredClone(call)));
+    });
     // A client that gives up mid-body leaves nothing to answer.
     req.on('error', () => req.socket.destroy());
   };

@@ -76,6 +76,8 @@ export interface SimulatorOptions {
   readonly nonAscii?: NonAsciiForm;
   /** Other reply shapes an appliance might give where public evidence is thin (default: none). */
   readonly variant?: ReplyVariant;
+  /** Told of each request once its connection closes (answered, dropped or given up on). */
+  readonly onCall?: (call: CallRecord) => void;
 }
 
 /**

@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 /** tsx's loader by path, not resolved from the working folder, so the CLI can run from any folder. */
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+export const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs build-templates from source, as a user would run the installed command. */
 export function cli(args: readonly string[], cwd = ROOT): CliRun {
