@@ -9,6 +9,7 @@ import type { ResolvedTemplate } from '../model/resolved.js';
 import { urlEncode } from './escape.js';
 import { MD_BANNER, markdownTemplate, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
+import { exchangeSidePart } from './runbook-exchange.js';
 import {
   bundleSection,
   type Departure,
@@ -138,6 +139,12 @@ function serviceSection(
     if (part.kind === 'esp') view.blocks.push(...espBlocks(catalog, v, v.esp));
     return view;
   });
+  const exchange = exchangeSidePart(
+    catalog,
+    v,
+    `${no}.${parts.length + 1} On the Exchange servers (not in the guide)`,
+  );
+  if (exchange) parts.push(exchange);
   parts.push({
     heading: `${no}.${parts.length + 1} Verify`,
     steps: [],

@@ -1,5 +1,6 @@
 import type { RowErratum, StepErratum } from './erratum.js';
 import type { EspGuidance } from './esp.js';
+import type { ExchangePrerequisite } from './exchange-side.js';
 import type { GlobalSetting } from './global-setting.js';
 import type { GuideSection } from './guide-step.js';
 import type { HttpsService, VirtualService } from './service.js';
@@ -31,4 +32,6 @@ export interface Catalog {
   readonly rowErrata: readonly RowErratum[];
   readonly stepErrata: readonly StepErratum[];
   readonly example: SiteExample;
+  /** What the Exchange servers need for the templates that offload TLS (the guide leaves it out). */
+  readonly exchangeSide: readonly ExchangePrerequisite[];
 }

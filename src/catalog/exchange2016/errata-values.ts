@@ -233,6 +233,16 @@ export const VALUE_ERRATA: readonly RowErratum[] = [
     confidence: 'inferred',
   },
   {
+    id: 'E-5.4-SMTPS-OFFLOADED-PORT',
+    kind: 'value',
+    where: [at('5.4', 'SMTPS Offloaded')],
+    documented: { parameter: 'port', value: '587' },
+    corrected: { parameter: 'port', value: '465' },
+    reason:
+      "Port 587 is message submission, where a client starts in plain text and asks for TLS with STARTTLS (RFC 6409). SMTPS Offloaded terminates TLS on the LoadMaster from the first byte, which is implicit-TLS submission, on port 465 (RFC 8314 §3.3): on 587 a standard client's plain EHLO meets a TLS handshake and fails. The pass-through SMTPS service stays on 587, where Exchange's own connector speaks STARTTLS.",
+    confidence: 'inferred',
+  },
+  {
     id: 'E-TLSTYPE',
     kind: 'value',
     where: [at('5.1', 'Main Virtual Service'), at('5.2'), at('5.3'), at('5.4'), at('5.5')],

@@ -5,6 +5,7 @@ import { OMISSION_ERRATA } from './errata-omissions.js';
 import { STEP_ERRATA } from './errata-steps.js';
 import { ENCODING_ERRATA, ENUM_ERRATA, VALUE_ERRATA } from './errata-values.js';
 import { ESP_GUIDANCE } from './esp.js';
+import { EXCHANGE_PREREQUISITES } from './exchange-side.js';
 import { GLOBAL_SETTINGS } from './globals.js';
 import { EXAMPLE_ALLOWED_HOSTS, HTTPS_SERVICE } from './https.js';
 import { IMAP_SERVICES, POP_SERVICES, SMTP_SERVICES } from './mail.js';
@@ -39,4 +40,5 @@ export const EXCHANGE_2016: Catalog = {
     smtpDomain: 'Example.com',
     ssoDomain: 'EXAMPLE.COM',
   },
+  exchangeSide: EXCHANGE_PREREQUISITES,
 };

@@ -168,7 +168,7 @@ export const POP_SERVICES: readonly VirtualService[] = [
 
 const SMTP_PERSIST = 3600;
 
-/** Guide 5.4: SMTP on 25, SMTPS on 587 passed through or offloaded to 25, STARTTLS, and ESP. */
+/** Guide 5.4: SMTP on 25, SMTPS on 587 passed through, SMTPS offloaded (on 465, see its erratum) to 25, STARTTLS, and ESP. */
 export const SMTP_SERVICES: readonly VirtualService[] = [
   mailService({
     id: 'smtp',
@@ -195,7 +195,8 @@ export const SMTP_SERVICES: readonly VirtualService[] = [
   mailService({
     id: 'smtps-offloaded',
     group: 'SMTPS Offloaded',
-    port: 587,
+    // Implicit TLS terminated here belongs on 465, not 587 (erratum E-5.4-SMTPS-OFFLOADED-PORT).
+    port: 465,
     nickname: 'Exchange SMTPS Offload',
     greeting: { serverInit: SMTP.serverInit },
     persistTimeout: SMTP_PERSIST,
