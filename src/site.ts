@@ -21,7 +21,7 @@ export function buildSite(catalog: Catalog, deployment: Deployment, source: stri
   return [
     emitBash(plan, { source }),
     emitPowerShell(plan, { source }),
-    emitRunbook(catalog, deployment, { source, generic: false }),
+    emitRunbook(catalog, deployment, { source, generic: false, plan }),
     ...emitSiteBundles(resolved, bundles),
   ];
 }

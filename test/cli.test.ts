@@ -86,7 +86,10 @@ test('init writes a commented example that --deployment accepts, and never overw
   const dir = await tempDir();
   const file = join(dir, 'site.yaml');
   assert.is(cli(['init', file]).code, 0);
-  assert.match(await readFile(file, 'utf8'), /^# A LoadMaster deployment for Exchange 2016/);
+  assert.match(
+    await readFile(file, 'utf8'),
+    /^# yaml-language-server: \$schema=\S+\n# A LoadMaster deployment for Exchange 2016/,
+  );
   const again = cli(['init', file]);
   assert.is(again.code, 1);
   assert.match(again.stderr, /exists; use --force/);

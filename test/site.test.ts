@@ -8,6 +8,7 @@ import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { loadDeployment } from '../src/deployment/load.js';
 import { bashQuote, psQuote } from '../src/emit/escape.js';
+import { mdCell, mdCode } from '../src/emit/markdown.js';
 import type { OutputFile } from '../src/emit/output.js';
 import type { PlanStep, RemovalStep } from '../src/model/plan.js';
 import { buildSite } from '../src/site.js';
@@ -231,6 +232,35 @@ test('a site gets the bundles its runbook imports, and only those, with checksum
       encoding: 'utf8',
     });
     assert.is(check.status, 0, check.stdout + check.stderr);
+  }
+});
+
+test("every value the scripts set is in the site's runbook: each parameter, real server, weight and rule", async () => {
+  for (const c of validCases()) {
+    const d = await loadDeployment(c.file, EXCHANGE_2016);
+    const plan = compilePlan(EXCHANGE_2016, d);
+    const runbook = text((await site(c.file)).files, 'runbook.md');
+    const has = (cells: string[], what: string) =>
+      assert.ok(runbook.includes(`| ${cells.join(' | ')} |`), `${c.name}: ${what}: | ${cells.join(' | ')} |`);
+    for (const s of plan.steps) {
+      if (s.kind === 'global') has([mdCode(s.param), mdCode(s.value)], s.title);
+      if (s.kind === 'rule')
+        for (const p of s.params) has([mdCell(s.name), mdCode(p.name), mdCode(p.value)], s.title);
+      if (s.kind === 'vs' || s.kind === 'subvs')
+        for (const p of s.stages.flat()) has([mdCell(s.title), mdCode(p.name), mdCode(p.value)], s.title);
+      if (s.kind === 'realserver') {
+        assert.ok(
+          runbook.includes(`| ${mdCell(s.title)} | ${mdCode(s.address)} | ${mdCode(String(s.port))} |`),
+          s.title,
+        );
+        if (s.weight !== undefined)
+          assert.ok(
+            runbook.includes(`**Weight** ${mdCode(String(s.weight))}`),
+            `${c.name}: weight in the steps`,
+          );
+      }
+      if (s.kind === 'attach-rule') has([mdCell(s.title), mdCode(s.rule)], s.title);
+    }
   }
 });
 

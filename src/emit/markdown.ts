@@ -74,21 +74,24 @@ const HTML_LITERAL = /[!-/:-@[-`{-~ ]/g;
 
 /**
  * Text as inline code, right in prose and in a table cell alike: a backtick span whose fence is
- * longer than any run of backticks inside, padded so CommonMark's stripping of one space at each end
- * gives the text back. Line breaks become spaces (a code span shows them so) and control characters
- * are shown as `\u{..}`. A pipe ends a table cell even inside a code span, and a backslash-escaped
- * pipe reads differently in prose and in a table, so text with a pipe becomes a `<code>` element
- * whose punctuation is written as character references, which Markdown neither splits nor parses.
+ * longer than any run of backticks inside, padded with a space where the text starts or ends with a
+ * backtick (CommonMark strips it again). Line breaks become spaces (a code span shows them so) and
+ * control characters are shown as `\u{..}`. A pipe ends a table cell even inside a code span, a
+ * backslash-escaped pipe reads differently in prose and in a table, and a space at either end would
+ * be stripped: such text becomes a `<code>` element whose punctuation and spaces are written as
+ * character references, which Markdown neither splits nor parses.
  */
 export function mdCode(text: string): string {
   if (text === '') return '';
   const shown = forTerminal(text.split(LINE_BREAK).join(' '));
-  if (shown.includes('|')) {
+  // A space at either end of a code span is stripped or linted (markdownlint MD038); a pipe ends a
+  // table cell even inside one.
+  if (shown.includes('|') || /^ | $/.test(shown)) {
     return `<code>${shown.replace(HTML_LITERAL, (c) => `&#${c.charCodeAt(0)};`)}</code>`;
   }
   const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) && !/^ *$/.test(shown) ? ' ' : '';
+  const pad = /^`|`$/.test(shown) ? ' ' : '';
   return `${fence}${pad}${shown}${pad}${fence}`;
 }
 

@@ -54,7 +54,11 @@ export interface RunbookValues {
 }
 
 export const para = (p: string): Block => ({ p, table: null, code: null });
-const table = (head: string[], rows: string[][]): Block => ({ p: null, table: { head, rows }, code: null });
+export const table = (head: string[], rows: string[][]): Block => ({
+  p: null,
+  table: { head, rows },
+  code: null,
+});
 export const code = (lang: string, text: string): Block => ({ p: null, table: null, code: { lang, text } });
 export const part = (heading: string | null, blocks: Block[], steps: string[] = []): PartView => ({
   heading,

@@ -5,6 +5,7 @@ import { apiText } from '../loadmaster/catalogue.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DeployedService, Deployment, RealServer } from '../model/deployment.js';
 import type { GuideStep, StepPart } from '../model/guide-step.js';
+import type { Plan } from '../model/plan.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import { urlEncode } from './escape.js';
 import { MD_BANNER, markdownTemplate, mdAuthored, mdCode } from './markdown.js';
@@ -24,6 +25,7 @@ import {
   verifyBlocks,
 } from './runbook-parts.js';
 import { scriptsSection } from './runbook-scripts.js';
+import { settingsSection } from './runbook-settings.js';
 import { RUNBOOK_PAGE } from './templates/runbook-page.js';
 
 const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
@@ -32,6 +34,8 @@ const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
 function fill(step: GuideStep, v: RunbookValues): string {
   const t = v.templates[0];
   const port = (s: RealServer): string => mdCode(String(s.port ?? t?.realServerPort));
+  const weight = (s: RealServer): string =>
+    s.weight === undefined ? '' : `, **Weight** ${mdCode(String(s.weight))}`;
   const ports = v.templates.map((x) => `${mdCode(String(x.realServerPort))} for ${x.name}`).join(', ');
   switch (step.fill) {
     case undefined:
@@ -55,11 +59,11 @@ function fill(step: GuideStep, v: RunbookValues): string {
     case 'server': {
       const first = v.servers[0];
       if (v.generic || !first) return `${step.text} Port: ${ports} ${ex(v.servers[0]?.address ?? '')}.`;
-      return `${step.text} Use ${mdCode(first.address)}, port ${port(first)}.`;
+      return `${step.text} Use ${mdCode(first.address)}, port ${port(first)}${weight(first)}.`;
     }
     case 'more-servers': {
       if (v.generic) return step.text;
-      const rest = v.servers.slice(1).map((s) => `${mdCode(s.address)} (port ${port(s)})`);
+      const rest = v.servers.slice(1).map((s) => `${mdCode(s.address)} (port ${port(s)}${weight(s)})`);
       return rest.length
         ? `${step.text} Here: ${rest.join(', ')}.`
         : `${step.text} This site has no other server.`;
@@ -252,7 +256,7 @@ function genericValues(catalog: Catalog, templates: ResolvedTemplate[]): Runbook
 export function emitRunbook(
   catalog: Catalog,
   deployment: Deployment,
-  ctx: { source: string; generic: boolean },
+  ctx: { source: string; generic: boolean; plan?: Plan },
 ): OutputFile {
   const renderPage = markdownTemplate<{
     banner: string;
@@ -293,6 +297,7 @@ export function emitRunbook(
   for (const s of services)
     sections.push(serviceSection(catalog, sections.length + 1, s.title, s.section, s.v));
   sections.push(scriptsSection(sections.length + 1, ctx.generic));
+  if (ctx.plan) sections.push(settingsSection(ctx.plan, sections.length + 1));
   sections.push(
     rollbackSection(
       catalog,
