@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Tree } from 'web-tree-sitter';
@@ -6,6 +8,7 @@ import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { GUIDE_STEPS } from '../src/catalog/exchange2016/steps.js';
 import { loadDeployment } from '../src/deployment/load.js';
 import { emitGenericRunbook, emitRunbook } from '../src/emit/runbook.js';
+import { mermaidLabel, serviceDiagram } from '../src/emit/runbook-diagram.js';
 import type { Deployment } from '../src/model/deployment.js';
 import { validCases } from './helpers/fixtures.js';
 import { ROOT } from './helpers/guide.js';
@@ -88,7 +91,7 @@ test('a site runbook fills in addresses, certificates, servers, ports, ESP value
     'Select the **Exchange 2016 POP with STARTTLS** template',
     'Use `mail-contoso-2025`.',
     'one of the Exchange Servers. Use `10.2.0.21`, port `80`.',
-    'Here: `10.2.0.22` (port `80`).',
+    'Here: `10.2.0.22` (port `80`, **Weight** `2000`).',
     'Use `10.2.0.21`, port `143`.',
     'one of the Office Online Servers. Use `10.3.0.31`, port `443`.',
     '`/owa/8f3c2a1e-1111-4a2b-9c3d-0123456789ab@contoso.com*`',
@@ -166,6 +169,96 @@ test('a site that offloads TLS is told what its Exchange servers need; one that 
     'pop-starttls',
     'pops-offloaded',
   ]);
+});
+
+/** Mermaid's parser's verdict on each diagram (null: it parses), from a process of its own. */
+function parseMermaid(diagrams: readonly string[]): (string | null)[] {
+  const r = spawnSync(process.execPath, [join(ROOT, 'test/helpers/mermaid-check.mjs')], {
+    input: JSON.stringify(diagrams),
+    encoding: 'utf8',
+  });
+  assert.is(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as (string | null)[];
+}
+
+test("each site service's diagram parses as Mermaid and shows its VSs, SubVSs, rules and servers", async () => {
+  const diagrams: string[] = [];
+  for (const c of validCases()) {
+    const d = await loadDeployment(c.file, EXCHANGE_2016);
+    const runbook = emitRunbook(EXCHANGE_2016, d, { source: 'd.yaml', generic: false }).contents;
+    const found = [...runbook.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
+    assert.is(found.length, d.services.length, `${c.name}: one diagram per service`);
+    const servers = [...d.exchangeServers, ...(d.officeOnlineServers ?? [])].map((s) => s.address);
+    assert.ok(
+      servers.some((a) => found.some((f) => f.includes(a))),
+      `${c.name}: servers drawn`,
+    );
+    for (const [i, s] of d.services.entries())
+      assert.ok(found[i]?.includes(s.address), `${c.name}: ${s.address}`);
+    diagrams.push(...found);
+  }
+  const https = diagrams.find((x) => x.includes('SubVS OWA'));
+  assert.ok(https?.includes('rule OWA'), 'a SubVS is drawn with its rule');
+  assert.equal(
+    parseMermaid(diagrams).flatMap((e, i) => (e ? [`${e}\n${diagrams[i]}`] : [])),
+    [],
+  );
+});
+
+test('site values with Mermaid and HTML syntax stay inside their labels', () => {
+  const nasty = ['a"]; b["x', 'x --> y', '<script>', '#quot;', '`md`', 'a|b', '[x]', '{y}', 'AT&T', 'é€😀'];
+  const diagrams = nasty.map((n) =>
+    serviceDiagram({
+      generic: false,
+      address: n,
+      certificate: '',
+      servers: [{ address: n }],
+      templates: [],
+      nickname: n,
+      smtpDomains: [],
+      esp: { hosts: [], excluded: '', logoff: '', passwordForm: '', ssoDomain: '' },
+    }).concat(`\n  extra["${mermaidLabel(n)}"]`),
+  );
+  assert.equal(
+    parseMermaid(diagrams),
+    diagrams.map(() => null),
+  );
+  for (const n of nasty) assert.not.match(mermaidLabel(n), /["#<>&`](?![0-9]+;)/);
+});
+
+test("a site's runbook can be followed to the end: old values noted first, its own template only, a fallback for each import", async () => {
+  for (const c of validCases()) {
+    const d = await loadDeployment(c.file, EXCHANGE_2016);
+    const md = emitRunbook(EXCHANGE_2016, d, { source: 'd.yaml', generic: false }).contents;
+    assert.not.match(
+      md,
+      /if that was selected during the creation/,
+      `${c.name}: the other template is offered`,
+    );
+    assert.match(
+      md,
+      /If the LoadMaster refuses a file[^\n]*`deploy\.sh`[^\n]*Kemp's own published Exchange 2016 templates/,
+    );
+    for (const g of d.globals ? EXCHANGE_2016.globals : []) {
+      const section = md.split(`(guide ${g.section})`)[1] ?? '';
+      assert.match(
+        section,
+        new RegExp(`^\\n\\n1\\. Note the current value of \\*\\*${g.label}\\*\\*`),
+        `${c.name}: ${g.label}`,
+      );
+    }
+  }
+  const re = validCases().find((x) => x.name === 'reencrypted');
+  assert.ok(re);
+  const md = emitRunbook(EXCHANGE_2016, await loadDeployment(re.file, EXCHANGE_2016), {
+    source: 'd.yaml',
+    generic: false,
+  }).contents;
+  assert.match(
+    md,
+    /Click \*\*Modify\*\* for the \*\*Exchange 2016 HTTPS Reencrypted with ESP\*\* Virtual Service/,
+  );
+  assert.not.match(md, /Click \*\*Modify\*\* for the \*\*Exchange 2016 HTTPS Offloaded/);
 });
 
 test.run();

@@ -44,8 +44,13 @@ interface Block {
   rows: Cells[];
 }
 
+/** A SubVS row the API has no use for: a SubVS is reached through its parent's port and protocol. */
+const SUBVS_ADDRESSING = new Set(['port', 'prot']);
+
 function cellsOf(row: ParamRow): Cells {
   const plain = { parameter: mdCode(row.parameter), value: mdCode(row.value), use: mdCell(row.use) };
+  if (row.group === 'Sub Virtual Service' && SUBVS_ADDRESSING.has(row.parameter))
+    plain.value += " (not sent: a SubVS has no port or protocol of its own; it takes its parent's)";
   if (!row.erratum) return plain;
   const note = `[^${row.erratum}]`;
   const doc = row.documented;

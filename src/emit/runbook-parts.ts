@@ -97,6 +97,7 @@ export function bundleSection(
   catalog: Catalog,
   templates: readonly ResolvedTemplate[],
   no: number,
+  listsValues: boolean,
 ): SectionView {
   const used = new Set(templates.map((t) => t.bundle));
   const bundles = catalog.bundles.filter((b) => used.has(b.name));
@@ -123,6 +124,7 @@ export function bundleSection(
     heading: `${no}. Import the template bundles (guide section 3)`,
     intro: [
       'Import each bundle that holds a template used below; its templates then appear in the **Use Template** drop-down list.',
+      `If the LoadMaster refuses a file, or lists no template after the import: the bundles are this project's own form (${mdCode('docs/template-format.md')}), not yet verified on an appliance. Any one of these replaces the import, service by service: (1) run ${mdCode('deploy.sh')} or ${mdCode('deploy.ps1')}, which create every Virtual Service through the API without templates; (2) import Kemp's own published Exchange 2016 templates, from Kemp's support site, and pick the template of the same name; (3) add the Virtual Service without a template and set each value by hand from ${listsValues ? 'the last section of this runbook, which lists every value object by object, or ' : ''}the section 5 tables (${mdCode('build-templates docs')} writes them under ${mdCode('docs/parameters/')}).`,
     ],
     parts,
   };

@@ -10,6 +10,7 @@ import type { ResolvedTemplate } from '../model/resolved.js';
 import { urlEncode } from './escape.js';
 import { MD_BANNER, markdownTemplate, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
+import { serviceDiagram } from './runbook-diagram.js';
 import { exchangeSidePart } from './runbook-exchange.js';
 import {
   bundleSection,
@@ -98,6 +99,20 @@ const PART_TITLES: Record<StepPart['kind'], string> = {
   'smtp-domains': 'Set the permitted SMTP domains',
 };
 
+/**
+ * A step as it reads for a site that has chosen its template: the guide's "(or **X** if that was
+ * selected during the creation)" names the other template; the site's is kept, the other dropped.
+ */
+function chosen(text: string, v: RunbookValues): string {
+  const name = v.templates[0]?.name;
+  if (!name) return text;
+  return text.replace(
+    /\*\*([^*]+)\*\*([^(*]*?) \(or (?:the )?\*\*([^*]+)\*\* if that was selected during the creation\)/g,
+    (_m, first: string, between: string, other: string) =>
+      other === name || other.startsWith(`${name} - `) ? `**${other}**${between}` : `**${first}**${between}`,
+  );
+}
+
 /** One part of the guide's steps as a runbook part: numbered steps, the guide's note, departures. */
 export function partView(
   catalog: Catalog,
@@ -108,7 +123,7 @@ export function partView(
   const steps = part.steps.map((st, i) => {
     const ids = st.errata ?? [];
     const note = ids.length ? ` (erratum ${ids.join(', ')})` : '';
-    return { n: i + 1, text: `${fill(st, v)}${note}` };
+    return { n: i + 1, text: `${v.generic ? fill(st, v) : chosen(fill(st, v), v)}${note}` };
   });
   const deps = part.steps.flatMap((st) => departures(catalog, part.section, st.label, st.errata ?? []));
   const blocks = part.note ? [para(part.note)] : [];
@@ -159,6 +174,8 @@ function serviceSection(
     (t) =>
       `Template ${mdCode(t.name)} from bundle ${mdCode(t.bundle)}; real servers on port ${mdCode(String(v.generic ? t.realServerPort : (v.servers[0]?.port ?? t.realServerPort)))}.`,
   );
+  // A site's picture of what the steps build (the generic runbook has no one site to draw).
+  if (!v.generic) intro.push(`What the steps build:\n\n\`\`\`mermaid\n${serviceDiagram(v)}\n\`\`\``);
   return { heading: `${no}. ${title} (guide ${section})`, intro, parts };
 }
 
@@ -199,7 +216,11 @@ function globalsSection(catalog: Catalog, no: number): SectionView {
       smtpDomains: [],
     };
     const view = partView(catalog, part, v, `${no}.${i + 1} ${g.label} (guide ${g.section})`);
-    view.blocks.unshift(para(`Note the current value of **${g.label}** first: rolling back needs it.`));
+    // Before the steps that change it: noting the old value afterwards is too late.
+    view.steps = [
+      { n: 1, text: `Note the current value of **${g.label}**: rolling back needs it.` },
+      ...view.steps.map((st) => ({ ...st, n: st.n + 1 })),
+    ];
     view.blocks.push(
       para(`Value: **${g.uiValue}**. Why: ${mdAuthored(g.why)}`),
       para(
@@ -293,7 +314,7 @@ export function emitRunbook(
     });
   }
   const templates = services.flatMap((s) => s.v.templates);
-  sections.push(bundleSection(catalog, templates, sections.length + 1));
+  sections.push(bundleSection(catalog, templates, sections.length + 1, ctx.plan !== undefined));
   for (const s of services)
     sections.push(serviceSection(catalog, sections.length + 1, s.title, s.section, s.v));
   sections.push(scriptsSection(sections.length + 1, ctx.generic));
