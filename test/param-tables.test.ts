@@ -53,4 +53,20 @@ test('Markdown cells: pipes, newlines and HTML are escaped; code spans survive b
   assert.is(mdCode('`edge'), '`` `edge ``');
 });
 
+test('the SubVS port and prot rows say they are not sent, and no other row does', () => {
+  const http = pages[0]?.contents ?? '';
+  const subvs = http.split('## Sub Virtual Service')[1] ?? '';
+  const before = http.split('## Sub Virtual Service')[0] ?? '';
+  const noted = subvs.split('\n').filter((l) => l.includes('not sent: a SubVS'));
+  const expected = rows.filter(
+    (r) => r.group === 'Sub Virtual Service' && (r.parameter === 'port' || r.parameter === 'prot'),
+  );
+  assert.is(noted.length, expected.length);
+  assert.ok(
+    noted.every((l) => /^\| `(port|prot)`/.test(l)),
+    noted.join('\n'),
+  );
+  assert.not.match(before, /not sent/);
+});
+
 test.run();
