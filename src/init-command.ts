@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exampleDeployment } from './deployment/example.js';
 import { OutputError } from './output-error.js';
@@ -23,7 +23,8 @@ export async function initDeployment(file: string, force: boolean): Promise<void
   let path = relative(resolve(dirname(file)), schema)
     .split(sep)
     .join('/');
-  if (!path.startsWith('.')) path = `./${path}`;
+  // Another drive (Windows) has no relative path: the absolute one is kept.
+  if (!path.startsWith('.') && !isAbsolute(path)) path = `./${path}`;
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
   await writeOutputs(dirname(file), [{ path: basename(file), contents: exampleDeployment(path, format) }]);
 }
