@@ -171,17 +171,19 @@ test('a site that offloads TLS is told what its Exchange servers need; one that 
   ]);
 });
 
-/** Mermaid's parser's verdict on each diagram (null: it parses), from a process of its own. */
-function parseMermaid(diagrams: readonly string[]): (string | null)[] {
+type Rendered = { error: string } | { labels: string[] };
+
+/** Each diagram rendered to SVG by Mermaid itself (in a process of its own): its error, or the text of its node labels. */
+function renderMermaid(diagrams: readonly string[]): Rendered[] {
   const r = spawnSync(process.execPath, [join(ROOT, 'test/helpers/mermaid-check.mjs')], {
     input: JSON.stringify(diagrams),
     encoding: 'utf8',
   });
   assert.is(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as (string | null)[];
+  return JSON.parse(r.stdout) as Rendered[];
 }
 
-test("each site service's diagram parses as Mermaid and shows its VSs, SubVSs, rules and servers", async () => {
+test("each site service's diagram renders as Mermaid and shows its VSs, SubVSs, rules and servers", async () => {
   const diagrams: string[] = [];
   for (const c of validCases()) {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
@@ -199,10 +201,17 @@ test("each site service's diagram parses as Mermaid and shows its VSs, SubVSs, r
   }
   const https = diagrams.find((x) => x.includes('SubVS OWA'));
   assert.ok(https?.includes('rule OWA'), 'a SubVS is drawn with its rule');
+  const rendered = renderMermaid(diagrams);
   assert.equal(
-    parseMermaid(diagrams).flatMap((e, i) => (e ? [`${e}\n${diagrams[i]}`] : [])),
+    rendered.flatMap((r, i) => ('error' in r ? [`${r.error}\n${diagrams[i]}`] : [])),
     [],
   );
+  // Every address drawn is shown in a rendered label, as the site wrote it.
+  for (const [i, r] of rendered.entries()) {
+    const shown = 'labels' in r ? r.labels.join('\n') : '';
+    for (const a of diagrams[i]?.match(/\d+\.\d+\.\d+\.\d+/g) ?? [])
+      assert.ok(shown.includes(a), `${a} shown`);
+  }
 });
 
 test('site values with Mermaid and HTML syntax stay inside their labels', () => {
@@ -219,10 +228,16 @@ test('site values with Mermaid and HTML syntax stay inside their labels', () => 
       esp: { hosts: [], excluded: '', logoff: '', passwordForm: '', ssoDomain: '' },
     }).concat(`\n  extra["${mermaidLabel(n)}"]`),
   );
-  assert.equal(
-    parseMermaid(diagrams),
-    diagrams.map(() => null),
-  );
+  // Each value renders as itself, inside its own label, and makes no node of its own.
+  const rendered = renderMermaid(diagrams);
+  for (const [i, n] of nasty.entries()) {
+    const r = rendered[i];
+    assert.ok(r && 'labels' in r, `${n}: ${r && 'error' in r ? r.error : ''}`);
+    if (r && 'labels' in r) {
+      assert.ok(r.labels.includes(n), `${n} rendered as itself: ${JSON.stringify(r.labels)}`);
+      assert.is(r.labels.length, rendered[0] && 'labels' in rendered[0] ? rendered[0].labels.length : -1, n);
+    }
+  }
   for (const n of nasty) assert.not.match(mermaidLabel(n), /["#<>&`](?![0-9]+;)/);
 });
 
