@@ -2,7 +2,7 @@ import { API, between, bool, int, list, MODULE, REST, REST_EXAMPLES, text } from
 import type { ParamSpec } from './parameter.js';
 
 /** The Edge Security Pack's parameters of a Virtual Service or SubVS (docs/loadmaster-api.md §5). */
-export const ESP_PARAMETERS: readonly ParamSpec[] = [
+export const ESP_PARAMETERS = [
   // Edge Security Pack.
   {
     name: 'EspEnabled',
@@ -147,4 +147,4 @@ export const ESP_PARAMETERS: readonly ParamSpec[] = [
 
     stage: 1,
   },
-];
+] as const satisfies readonly ParamSpec[];

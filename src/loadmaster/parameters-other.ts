@@ -2,7 +2,7 @@ import { API, bool, CAPTURED, int, oneOf, REST_EXAMPLES, text } from './param-ty
 import type { ParamSpec } from './parameter.js';
 
 /** Content rules, real servers and the global settings of section 2 (docs/loadmaster-api.md §3, §4). */
-export const OTHER_PARAMETERS: readonly ParamSpec[] = [
+export const OTHER_PARAMETERS = [
   // Content rules (addrule).
   {
     name: 'name',
@@ -114,4 +114,4 @@ export const OTHER_PARAMETERS: readonly ParamSpec[] = [
     source: `${API} §4`,
     confidence: 'official',
   },
-];
+] as const satisfies readonly ParamSpec[];

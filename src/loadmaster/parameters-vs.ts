@@ -2,7 +2,7 @@ import { API, between, bool, CAPTURED, int, list, MODULE, oneOf, REST, text, val
 import type { ParamSpec } from './parameter.js';
 
 /** A Virtual Service's address, settings and health check (docs/loadmaster-api.md §2, §5). */
-export const VS_PARAMETERS: readonly ParamSpec[] = [
+export const VS_PARAMETERS = [
   // Addressing a Virtual Service (docs/loadmaster-api.md §2).
   {
     name: 'port',
@@ -345,4 +345,4 @@ export const VS_PARAMETERS: readonly ParamSpec[] = [
     confidence: 'official',
     cmdlet: { name: 'CheckUseGet' },
   },
-];
+] as const satisfies readonly ParamSpec[];

@@ -1,3 +1,4 @@
+import type { ParamName } from '../loadmaster/parameters.js';
 import type { Confidence, ParamValue, Section } from './common.js';
 
 /** A LoadMaster-wide setting of section 2, set through `set?param=...&value=...`. */
@@ -11,7 +12,7 @@ export interface GlobalSetting {
   /** What to choose in the web UI. */
   readonly uiValue: string;
   /** API parameter name for `set?param=`. */
-  readonly param: string;
+  readonly param: ParamName;
   readonly value: ParamValue;
   /** Why the guide asks for it. */
   readonly why: string;

@@ -1,3 +1,4 @@
+import type { ParamName } from '../loadmaster/parameters.js';
 import type { ParamValue, SiteKey } from './common.js';
 
 /**
@@ -6,7 +7,7 @@ import type { ParamValue, SiteKey } from './common.js';
  */
 export interface Setting {
   /** Canonical API parameter name, exactly as the parameter catalogue spells it. */
-  readonly param: string;
+  readonly param: ParamName;
   /** The value for the offloading (or only) variant. */
   readonly value: ParamValue;
   /** The value when the HTTPS service re-encrypts to the real servers, where it differs. */

@@ -1,8 +1,13 @@
+import { P, type ParamName } from '../../loadmaster/parameters.js';
 import type { ParamValue } from '../../model/common.js';
 import type { Setting } from '../../model/setting.js';
 
-/** Shorthand for one row of the catalogue: `set('Persist', 'none')`. */
-export function set(param: string, value: ParamValue, extra: Omit<Setting, 'param' | 'value'> = {}): Setting {
+/** Shorthand for one row of the catalogue: `set(P.Persist, 'none')`. */
+export function set(
+  param: ParamName,
+  value: ParamValue,
+  extra: Omit<Setting, 'param' | 'value'> = {},
+): Setting {
   return { param, value, ...extra };
 }
 
@@ -12,13 +17,17 @@ export function set(param: string, value: ParamValue, extra: Omit<Setting, 'para
  * named Wildcard.
  */
 export const CERTIFICATE: Setting = {
-  param: 'CertFile',
+  param: P.CertFile,
   value: 'Wildcard',
   site: 'certificate',
   addedBy: 'E-5-CERTFILE',
 };
 
 /** The same row, present only in the ESP variants. */
-export function esp(param: string, value: ParamValue, extra: Omit<Setting, 'param' | 'value'> = {}): Setting {
+export function esp(
+  param: ParamName,
+  value: ParamValue,
+  extra: Omit<Setting, 'param' | 'value'> = {},
+): Setting {
   return { param, value, espOnly: true, ...extra };
 }

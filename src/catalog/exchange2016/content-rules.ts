@@ -1,3 +1,4 @@
+import { P } from '../../loadmaster/parameters.js';
 import type { ContentRule } from '../../model/service.js';
 import { set } from './build-setting.js';
 
@@ -11,10 +12,10 @@ function rule(id: string, item: string, name: string, pattern: string, espOnly =
     place: { section: '5.1', group: 'Content Rules', item },
     espOnly,
     settings: [
-      set('name', name, espOnly ? { espOnly } : {}),
-      set('matchtype', 'regex', espOnly ? { espOnly } : {}),
-      set('pattern', pattern, espOnly ? { espOnly } : {}),
-      set('nocase', true, espOnly ? { espOnly } : {}),
+      set(P.name, name, espOnly ? { espOnly } : {}),
+      set(P.matchtype, 'regex', espOnly ? { espOnly } : {}),
+      set(P.pattern, pattern, espOnly ? { espOnly } : {}),
+      set(P.nocase, true, espOnly ? { espOnly } : {}),
     ],
   };
 }

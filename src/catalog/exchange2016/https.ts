@@ -1,3 +1,4 @@
+import { P } from '../../loadmaster/parameters.js';
 import type { HttpsService, SubVirtualService, VirtualService } from '../../model/service.js';
 import type { Setting } from '../../model/setting.js';
 import { CERTIFICATE, esp, set } from './build-setting.js';
@@ -5,24 +6,24 @@ import { CONTENT_RULES } from './content-rules.js';
 
 /** The guide's example host names (5.1 AllowedHosts): a site replaces them. */
 export const EXAMPLE_ALLOWED_HOSTS = 'Mail.example.com autodiscover.example.com';
-const hosts = esp('AllowedHosts', EXAMPLE_ALLOWED_HOSTS, { site: 'allowedHosts' });
-const greeting = esp('SingleSignOnMessage', 'Please enter your Exchange credentials');
+const hosts = esp(P.AllowedHosts, EXAMPLE_ALLOWED_HOSTS, { site: 'allowedHosts' });
+const greeting = esp(P.SingleSignOnMessage, 'Please enter your Exchange credentials');
 // 4.2.2 assumes an SSO domain on the LoadMaster; a SubVS that authenticates users itself must name
 // it, yet no row of 5.1 does (erratum E-5.1-SSO-DOMAIN).
-const ssoDomain = esp('Domain', 'EXAMPLE.COM', { site: 'ssoDomain', addedBy: 'E-5.1-SSO-DOMAIN' });
+const ssoDomain = esp(P.Domain, 'EXAMPLE.COM', { site: 'ssoDomain', addedBy: 'E-5.1-SSO-DOMAIN' });
 
 /** Guide 5.1 "HTTP Redirect": port 80 answers every request with a 302 to the same URL over https. */
 const REDIRECT: VirtualService = {
   id: 'http-redirect',
   place: { section: '5.1', group: 'HTTP Redirect', item: null },
   settings: [
-    set('port', 80),
-    set('prot', 'tcp'),
-    set('nickname', 'Exchange Redirect'),
-    set('ForceL7', true),
-    set('ErrorCode', 302),
-    set('ErrorUrl', 'https://%h%s'),
-    set('CheckType', 'none'),
+    set(P.port, 80),
+    set(P.prot, 'tcp'),
+    set(P.nickname, 'Exchange Redirect'),
+    set(P.ForceL7, true),
+    set(P.ErrorCode, 302),
+    set(P.ErrorUrl, 'https://%h%s'),
+    set(P.CheckType, 'none'),
   ],
 };
 
@@ -31,20 +32,20 @@ const MAIN: VirtualService = {
   id: 'https-main',
   place: { section: '5.1', group: 'Main Virtual Service', item: null },
   settings: [
-    set('port', 443),
-    set('prot', 'tcp'),
-    set('VStype', 'http'),
-    set('nickname', 'Exchange HTTPS Offloaded', { use: 'Create Unique Name', uniqueName: true }),
-    set('ForceL7', true),
-    set('Transparent', false),
-    set('SubnetOriginating', true),
-    set('SSLAcceleration', true),
-    set('SSLReencrypt', false, { reencrypted: true, use: '0 for Offload 1 for Reencrypt' }),
-    set('TlsType', 3),
-    set('CipherSet', 'BestPractices'),
-    set('Persist', 'none'),
-    set('Schedule', 'lc'),
-    set('Idletime', 1800),
+    set(P.port, 443),
+    set(P.prot, 'tcp'),
+    set(P.VStype, 'http'),
+    set(P.nickname, 'Exchange HTTPS Offloaded', { use: 'Create Unique Name', uniqueName: true }),
+    set(P.ForceL7, true),
+    set(P.Transparent, false),
+    set(P.SubnetOriginating, true),
+    set(P.SSLAcceleration, true),
+    set(P.SSLReencrypt, false, { reencrypted: true, use: '0 for Offload 1 for Reencrypt' }),
+    set(P.TlsType, 3),
+    set(P.CipherSet, 'BestPractices'),
+    set(P.Persist, 'none'),
+    set(P.Schedule, 'lc'),
+    set(P.Idletime, 1800),
     CERTIFICATE,
   ],
 };
@@ -66,24 +67,24 @@ function subvs(id: string, item: string, healthUrl: string, espPart: EspPart): S
     rule: id,
     settings: [
       // A SubVS has no address of its own (docs/loadmaster-api.md §2): 5.1 lists these for reference only.
-      set('port', 443, { informational: true }),
-      set('prot', 'tcp', { informational: true }),
-      set('nickname', item),
-      set('SubnetOriginating', true),
-      set('Persist', 'none'),
-      set('Schedule', 'lc'),
-      set('Idletime', 1800),
-      set('CheckPort', 443),
-      set('CheckType', 'https'),
-      set('CheckUrl', healthUrl),
-      set('CheckUse1.1', false),
-      set('CheckUseGet', 1),
-      esp('EspEnabled', true),
-      esp('ESPLogs', 7),
-      esp('InputAuthMode', espPart.input),
-      esp('OutputAuthMode', espPart.output),
+      set(P.port, 443, { informational: true }),
+      set(P.prot, 'tcp', { informational: true }),
+      set(P.nickname, item),
+      set(P.SubnetOriginating, true),
+      set(P.Persist, 'none'),
+      set(P.Schedule, 'lc'),
+      set(P.Idletime, 1800),
+      set(P.CheckPort, 443),
+      set(P.CheckType, 'https'),
+      set(P.CheckUrl, healthUrl),
+      set(P['CheckUse1.1'], false),
+      set(P.CheckUseGet, 1),
+      esp(P.EspEnabled, true),
+      esp(P.ESPLogs, 7),
+      esp(P.InputAuthMode, espPart.input),
+      esp(P.OutputAuthMode, espPart.output),
       hosts,
-      esp('AllowedDirectories', espPart.allowedDirectories),
+      esp(P.AllowedDirectories, espPart.allowedDirectories),
       ...(espPart.extra ?? []),
     ],
   };
@@ -96,18 +97,18 @@ const AUTHENTICATION_PROXY: SubVirtualService = {
   espOnly: true,
   rule: 'authentication-proxy',
   settings: [
-    esp('port', 443, { informational: true }),
-    esp('prot', 'tcp', { informational: true }),
-    esp('nickname', 'Authentication Proxy'),
-    esp('ErrorCode', 503),
-    esp('ErrorUrl', 'Endpoint not available'),
-    esp('CheckType', 'none'),
-    esp('EspEnabled', true),
-    esp('ESPLogs', 7),
-    esp('InputAuthMode', 2),
-    esp('OutputAuthMode', 2),
+    esp(P.port, 443, { informational: true }),
+    esp(P.prot, 'tcp', { informational: true }),
+    esp(P.nickname, 'Authentication Proxy'),
+    esp(P.ErrorCode, 503),
+    esp(P.ErrorUrl, 'Endpoint not available'),
+    esp(P.CheckType, 'none'),
+    esp(P.EspEnabled, true),
+    esp(P.ESPLogs, 7),
+    esp(P.InputAuthMode, 2),
+    esp(P.OutputAuthMode, 2),
     hosts,
-    esp('AllowedDirectories', '\n/*'),
+    esp(P.AllowedDirectories, '\n/*'),
     greeting,
     ssoDomain,
   ],
@@ -118,11 +119,11 @@ const AUTHENTICATION_PROXY: SubVirtualService = {
  * /owa/logoff.owa and sends expired passwords to Exchange's own form.
  */
 const OWA_EXTRA: readonly Setting[] = [
-  esp('ExcludedDirectories', '/owa/guid@smtpdomain*', { site: 'owaExcludedDirectories' }),
+  esp(P.ExcludedDirectories, '/owa/guid@smtpdomain*', { site: 'owaExcludedDirectories' }),
   greeting,
-  esp('Logoff', '/owa/logoff.owa', { site: 'logoff' }),
+  esp(P.Logoff, '/owa/logoff.owa', { site: 'logoff' }),
   ssoDomain,
-  esp('UserPwdChangeURL', 'https://mail.example.com/owa/auth/expiredpassword.aspx?url=/owa/auth.owa', {
+  esp(P.UserPwdChangeURL, 'https://mail.example.com/owa/auth/expiredpassword.aspx?url=/owa/auth.owa', {
     site: 'userPasswordForm',
     addedBy: 'E-5.1-PASSWORD-FORM',
   }),

@@ -1,4 +1,5 @@
 import { CHECK, SERVER_INIT, STARTTLS_MODE, VSTYPE } from '../../loadmaster/enums.js';
+import { P } from '../../loadmaster/parameters.js';
 import type { Section } from '../../model/common.js';
 import type { VirtualService } from '../../model/service.js';
 import type { Setting } from '../../model/setting.js';
@@ -27,39 +28,39 @@ interface MailServiceSpec {
 function mailService(spec: MailServiceSpec): VirtualService {
   const greeting: Setting =
     'serverInit' in spec.greeting
-      ? set('ServerInit', spec.greeting.serverInit)
-      : set('StartTLSMode', spec.greeting.startTlsMode);
+      ? set(P.ServerInit, spec.greeting.serverInit)
+      : set(P.StartTLSMode, spec.greeting.startTlsMode);
   const ssl: Setting[] = spec.ssl
     ? [
-        set('SSLAcceleration', true),
-        ...(spec.ssl.reencrypt === undefined ? [] : [set('SSLReencrypt', spec.ssl.reencrypt)]),
-        set('TlsType', 3),
-        set('CipherSet', 'BestPractices'),
+        set(P.SSLAcceleration, true),
+        ...(spec.ssl.reencrypt === undefined ? [] : [set(P.SSLReencrypt, spec.ssl.reencrypt)]),
+        set(P.TlsType, 3),
+        set(P.CipherSet, 'BestPractices'),
       ]
     : [];
   const persist: Setting[] =
     spec.persistTimeout === undefined
-      ? [set('Persist', 'none')]
-      : [set('Persist', 'src'), set('PersistTimeout', spec.persistTimeout)];
+      ? [set(P.Persist, 'none')]
+      : [set(P.Persist, 'src'), set(P.PersistTimeout, spec.persistTimeout)];
   return {
     id: spec.id,
     place: { section: spec.section, group: spec.group, item: null },
     settings: [
-      set('port', spec.port),
-      set('prot', 'tcp'),
-      set('VStype', 'startTlsMode' in spec.greeting ? VSTYPE.startTls : VSTYPE.generic),
-      set('nickname', spec.nickname),
-      set('ForceL7', true),
-      set('Transparent', false),
+      set(P.port, spec.port),
+      set(P.prot, 'tcp'),
+      set(P.VStype, 'startTlsMode' in spec.greeting ? VSTYPE.startTls : VSTYPE.generic),
+      set(P.nickname, spec.nickname),
+      set(P.ForceL7, true),
+      set(P.Transparent, false),
       greeting,
-      set('SubnetOriginating', true),
+      set(P.SubnetOriginating, true),
       ...persist,
-      set('Schedule', 'rr'),
-      set('Idletime', spec.idletime),
+      set(P.Schedule, 'rr'),
+      set(P.Idletime, spec.idletime),
       ...ssl,
       ...(spec.esp ?? []),
-      set('CheckType', spec.check[0]),
-      set('CheckPort', spec.check[1]),
+      set(P.CheckType, spec.check[0]),
+      set(P.CheckPort, spec.check[1]),
       ...(spec.ssl ? [CERTIFICATE] : []),
     ],
   };
@@ -227,9 +228,9 @@ export const SMTP_SERVICES: readonly VirtualService[] = [
     idletime: SMTP.idletime,
     section: SMTP.section,
     esp: [
-      set('EspEnabled', true),
-      set('ESPLogs', 4),
-      set('SMTPAllowedDomains', 'Example.com', { site: 'smtpDomains' }),
+      set(P.EspEnabled, true),
+      set(P.ESPLogs, 4),
+      set(P.SMTPAllowedDomains, 'Example.com', { site: 'smtpDomains' }),
     ],
     check: [CHECK.smtp, 25],
   }),
