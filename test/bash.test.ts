@@ -28,7 +28,7 @@ test.after(async () => {
 const DEPLOYMENTS: Readonly<Record<string, Deployment>> = { FULL, PLAIN, HTTPS_PLAIN, SMALL };
 
 test('deploy.sh starts with the shebang, the banner, the summary and strict mode', () => {
-  const out = emitBash(planOf(FULL), { source: 'site.yaml' });
+  const out = emitBash({ plan: planOf(FULL), source: 'site.yaml' });
   assert.is(out.path, 'deploy.sh');
   const lines = out.contents.split('\n');
   assert.is(lines[0], '#!/usr/bin/env bash');
@@ -37,7 +37,7 @@ test('deploy.sh starts with the shebang, the banner, the summary and strict mode
   assert.ok(out.contents.includes('described by site.yaml:'));
   assert.ok(out.contents.includes('\nset -euo pipefail\n'));
   assert.ok(out.contents.endsWith('\n'));
-  assert.is(emitBash(planOf(FULL), { source: 'site.yaml' }).contents, out.contents, 'deterministic');
+  assert.is(emitBash({ plan: planOf(FULL), source: 'site.yaml' }).contents, out.contents, 'deterministic');
 });
 
 for (const [name, d] of Object.entries(DEPLOYMENTS)) {
@@ -182,7 +182,7 @@ test('arbitrary site values leave the script parseable and each step carries the
       nasty,
       nasty,
       (sso, hosts, nick, logoff) => {
-        const text = emitBash(planOf(oddSite(nick, sso, hosts, logoff)), { source: nick }).contents;
+        const text = emitBash({ plan: planOf(oddSite(nick, sso, hosts, logoff)), source: nick }).contents;
         const tree = parser.parse(text);
         assert.ok(tree);
         assert.equal(bashSyntaxProblems(tree), []);

@@ -35,7 +35,12 @@ async function simFor(site: FixtureSite, opts: SimulatorOptions = {}): Promise<S
 /** A site made here, not from a fixture file. */
 function siteOf(name: string, deployment: Deployment): FixtureSite {
   const plan = compilePlan(EXCHANGE_2016, deployment);
-  const site = { name, deployment, plan, script: writeScript(emitBash(plan, { source: 'x' }).contents) };
+  const site = {
+    name,
+    deployment,
+    plan,
+    script: writeScript(emitBash({ plan: plan, source: 'x' }).contents),
+  };
   extra.push(site);
   return site;
 }

@@ -30,7 +30,9 @@ async function sim(d: Deployment): Promise<Simulator> {
 
 /** Deploys a fixture with its generated deploy.sh over HTTPS (LM_CACERT, not LM_INSECURE). */
 async function deploy(s: Simulator, d: Deployment): Promise<void> {
-  const f = writeScript(emitBash(compilePlan(EXCHANGE_2016, d), { source: 'deployment.yaml' }).contents);
+  const f = writeScript(
+    emitBash({ plan: compilePlan(EXCHANGE_2016, d), source: 'deployment.yaml' }).contents,
+  );
   files.push(f);
   const run = await runBash(f.path, [], simEnv(s, { LM_DELAY: '0' }));
   assert.is(run.code, 0, run.stderr);

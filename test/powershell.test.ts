@@ -72,7 +72,7 @@ const MODULE_PARAMS = new Set(
 const CHANGES = /^(New-Adc|Set-Adc|Remove-Adc|Set-LmParameter$|Install-)/;
 
 const script = (d: Deployment, source = 'site.yaml'): string =>
-  emitPowerShell(compilePlan(EXCHANGE_2016, d), { source }).contents;
+  emitPowerShell({ plan: compilePlan(EXCHANGE_2016, d), source: source }).contents;
 
 let parser: Parser;
 /** The text of the step whose marker starts with this title, up to the next marker. */
@@ -102,7 +102,7 @@ const throughWrite = (n: Node): boolean => {
 
 for (const [name, d] of Object.entries(DEPLOYMENTS)) {
   test(`${name}: deploy.ps1 parses with no ERROR or MISSING node`, () => {
-    const out = emitPowerShell(compilePlan(EXCHANGE_2016, d), { source: 'site.yaml' });
+    const out = emitPowerShell({ plan: compilePlan(EXCHANGE_2016, d), source: 'site.yaml' });
     assert.is(out.path, 'deploy.ps1');
     assert.equal(syntaxProblems(parse(out.contents)), []);
   });

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readBack } from '../loadmaster/catalogue.js';
 import { PARAMETERS } from '../loadmaster/parameters.js';
 import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
+import type { SiteCompilation } from '../model/site.js';
 import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
 import { BASH_CORE } from './templates/bash-core.js';
@@ -175,17 +176,18 @@ function replyTables(): Pick<ScriptView, 'elements' | 'compare' | 'absent'> {
 /**
  * deploy.sh: bash and curl drive the LoadMaster API through the Plan's steps: `plan` reads and
  * reports, `apply` checks everything first and then writes only what differs, reading it back,
- * `remove` deletes what the site owns. `ctx.source` names the deployment file in the header (pass
+ * `remove` deletes what the site owns. `source` names the deployment file in the header (pass
  * it relative, so the output does not depend on where it was built).
  */
-export function emitBash(plan: Plan, ctx: { source: string }): OutputFile {
+export function emitBash(site: Pick<SiteCompilation, 'plan' | 'source'>): OutputFile {
+  const { plan, source } = site;
   const hb = Handlebars.create();
   hb.registerHelper('q', (s: unknown) => bashQuote(String(s)));
   hb.registerHelper('comment', (s: unknown) => lineComment(String(s)));
   hb.registerHelper('arg', (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)));
   const render = hb.compile<ScriptView>(BASH_SCRIPT, { noEscape: true, strict: true });
   const contents = render({
-    source: ctx.source,
+    source,
     summary: plan.summary,
     xmlRead: XML_FLATTEN_AWK.trim(),
     xmlQuery: XML_QUERY_AWK.trim(),

@@ -1,4 +1,4 @@
-import type { ResolvedTemplate } from '../model/resolved.js';
+import type { BundleTemplate } from '../model/resolved.js';
 import type { Bundle, BundleName } from '../model/template.js';
 
 /** The plain statement the README, the docs and this file share: the form is ours, not Kemp's. */
@@ -10,7 +10,7 @@ export const NOT_CHECKED =
 /** dist-templates/README.md: what each bundle holds and how to import it. Plain text, no timestamp. */
 export function bundleReadme(
   names: readonly BundleName[],
-  templates: readonly ResolvedTemplate[],
+  templates: readonly BundleTemplate[],
   bundles: readonly Bundle[],
 ): string {
   const sections = names.map((name) => {

@@ -3,6 +3,7 @@ import { readBack } from '../loadmaster/catalogue.js';
 import type { ParamSpec } from '../loadmaster/parameter.js';
 import { PARAMETERS } from '../loadmaster/parameters.js';
 import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
+import type { SiteCompilation } from '../model/site.js';
 import { lineComment, psQuote } from './escape.js';
 import type { OutputFile } from './output.js';
 import { PS_READ } from './templates/powershell-read.js';
@@ -214,17 +215,18 @@ function paramEntry(spec: ParamSpec): { key: string; value: PsValue } {
 /**
  * deploy.ps1: the plan for Kemp's Kemp.LoadBalancer.Powershell module: -Plan reads and reports,
  * the default applies (checks first, then only what differs, read back), -Remove deletes what the
- * site owns; each step kind is one function of the script, called once per step. `ctx.source`
+ * site owns; each step kind is one function of the script, called once per step. `source`
  * names the deployment file in the banner.
  */
-export function emitPowerShell(plan: Plan, ctx: { source: string }): OutputFile {
+export function emitPowerShell(site: Pick<SiteCompilation, 'plan' | 'source'>): OutputFile {
+  const { plan, source } = site;
   const hb = Handlebars.create();
   hb.registerHelper('ps', (s: unknown) => psQuote(String(s)));
   hb.registerHelper('psValue', (v: PsValue) => psValue(v));
   hb.registerHelper('comment', (s: unknown) => lineComment(String(s)));
   const render = hb.compile<ScriptView>(PS_SCRIPT, { noEscape: true, strict: true });
   const contents = render({
-    source: ctx.source,
+    source,
     summary: plan.summary,
     params: PARAMETERS.map(paramEntry),
     lib: `${PS_READ}\n${PS_STEPS}\n${PS_REMOVE}`,

@@ -74,5 +74,5 @@ export function planOf(d: Deployment): Plan {
 
 /** deploy.sh's text for a deployment. */
 export function scriptOf(d: Deployment): string {
-  return emitBash(planOf(d), { source: 'deployment.yaml' }).contents;
+  return emitBash({ plan: planOf(d), source: 'deployment.yaml' }).contents;
 }

@@ -23,7 +23,7 @@ export async function fixtureSites(): Promise<FixtureSite[]> {
   for (const c of validCases()) {
     const deployment = await loadDeployment(c.file, EXCHANGE_2016);
     const plan = compilePlan(EXCHANGE_2016, deployment);
-    const script = writeScript(emitBash(plan, { source: 'deployment.yaml' }).contents);
+    const script = writeScript(emitBash({ plan: plan, source: 'deployment.yaml' }).contents);
     out.push({ name: c.name, deployment, plan, script });
   }
   return out;
