@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { readBack } from '../loadmaster/catalogue.js';
 import type { ParamSpec } from '../loadmaster/parameter.js';
 import { PARAMETERS } from '../loadmaster/parameters.js';
-import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
+import type { ApiParam, PlanStep, RemovalStep } from '../model/plan.js';
 import type { SiteCompilation } from '../model/site.js';
 import { lineComment, psQuote } from './escape.js';
 import type { OutputFile } from './output.js';
