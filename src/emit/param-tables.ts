@@ -1,3 +1,4 @@
+import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
 import type { RowErratum } from '../model/erratum.js';
 import type { ParamRow } from '../model/row.js';
@@ -45,7 +46,7 @@ interface Block {
 }
 
 /** A SubVS row the API has no use for: a SubVS is reached through its parent's port and protocol. */
-const SUBVS_ADDRESSING = new Set(['port', 'prot']);
+const SUBVS_ADDRESSING = new Set<string>([P.port, P.prot]);
 
 function cellsOf(row: ParamRow): Cells {
   const plain = { parameter: mdCode(row.parameter), value: mdCode(row.value), use: mdCell(row.use) };
