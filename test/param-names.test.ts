@@ -35,10 +35,10 @@ function* sources(dir: string): Generator<string> {
   }
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A quoted name, but not P's index (`P['CheckUse1.1']`), which is how code names one. */
 const NAMES = new RegExp(
-  `(?<!P\\[)(['"])(${[...new Set(PARAMETERS.map((p) => p.name))].map(escape).join('|')})\\1`,
+  `(?<!P\\[)(['"])(${[...new Set(PARAMETERS.map((p) => p.name))].map(escapeRegExp).join('|')})\\1`,
   'g',
 );
 /** A comment line of TypeScript, or of the bash and PowerShell text the templates hold. */

@@ -5,34 +5,10 @@ import type { ResolvedVs } from '../model/resolved.js';
 import type { EspValues, SiteCompilation, SiteService } from '../model/site.js';
 import { urlEncode } from './escape.js';
 import { mdCell, mdCode, mdProse } from './markdown.js';
+import type { Block, PartView, SectionView } from './templates/runbook-page.js';
 
-/** One paragraph, table or code block after a part's steps (the others null: the page is strict). */
-export interface Block {
-  readonly p: string | null;
-  readonly table: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] } | null;
-  readonly code: { readonly lang: string; readonly text: string } | null;
-}
-/** A place where the runbook's text is not the guide's, with the erratum that says why. */
-export interface Departure {
-  readonly id: string;
-  readonly where: string;
-  readonly documented: string;
-  readonly corrected: string;
-  readonly reason: string;
-}
-/** A run of steps under one heading. */
-export interface PartView {
-  heading: string | null;
-  steps: { n: number; text: string }[];
-  blocks: Block[];
-  departures: Departure[];
-}
-/** One `##` section of the runbook. */
-export interface SectionView {
-  heading: string;
-  intro: string[];
-  parts: PartView[];
-}
+export type { Block, Departure, PartView, SectionView } from './templates/runbook-page.js';
+
 /** The values a runbook section fills in: the site's, or the guide's examples for the generic runbook. */
 export type RunbookValues = SiteService & { readonly generic: boolean; readonly esp: EspValues };
 

@@ -5,8 +5,9 @@ import type { RealServer } from '../model/deployment.js';
 import type { GuideStep, StepPart } from '../model/guide-step.js';
 import type { SiteCompilation } from '../model/site.js';
 import { urlEncode } from './escape.js';
-import { MD_BANNER, markdownTemplate, mdAuthored, mdCode } from './markdown.js';
+import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
+import { renderRunbookPage } from './render.js';
 import { serviceDiagram } from './runbook-diagram.js';
 import { exchangeSidePart } from './runbook-exchange.js';
 import {
@@ -23,7 +24,6 @@ import {
 } from './runbook-parts.js';
 import { scriptsSection } from './runbook-scripts.js';
 import { settingsSection } from './runbook-settings.js';
-import { RUNBOOK_PAGE } from './templates/runbook-page.js';
 
 const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
 
@@ -223,15 +223,6 @@ function globalsSection(site: SiteCompilation, no: number): SectionView {
  */
 export function emitRunbook(site: SiteCompilation): OutputFile {
   const { catalog, example: generic } = site;
-  const renderPage = markdownTemplate<{
-    banner: string;
-    title: string;
-    intro: string[];
-    sections: SectionView[];
-  }>(RUNBOOK_PAGE, {
-    row: (cells: readonly string[]) => `| ${cells.join(' | ')} |`,
-    sep: (cells: readonly string[]) => `| ${cells.map(() => '---').join(' | ')} |`,
-  });
   const sections: SectionView[] = [prerequisites(site)];
   if (site.globals) sections.push(globalsSection(site, sections.length + 1));
   const services = site.services.map((s) => ({ ...s, generic, esp: site.esp }));
@@ -254,6 +245,6 @@ export function emitRunbook(site: SiteCompilation): OutputFile {
     : 'Runbook: Exchange 2016 on the LoadMaster for this site';
   return {
     path: generic ? 'docs/runbook.md' : 'runbook.md',
-    contents: `${renderPage({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
+    contents: `${renderRunbookPage({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
   };
 }
