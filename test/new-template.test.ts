@@ -48,7 +48,7 @@ test('both scripts, the runbook and the bundle carry it', () => {
   assert.match(emitBash(site).contents, /lm_vs 'Virtual Service Exchange 2016 LDAP 10\.9\.0\.5:389'/);
   assert.match(emitPowerShell(site).contents, /'CheckType' = 'ldap'/);
   const runbook = emitRunbook(site).contents;
-  assert.match(runbook, /## 4\. Exchange 2016 LDAP at 10\.9\.0\.5 \(guide 4\.11\)/);
+  assert.match(runbook, /## \d+\. Exchange 2016 LDAP at 10\.9\.0\.5 \(guide 4\.11\)/);
   assert.match(runbook, /Select the \*\*Exchange 2016 LDAP\*\* template from the \*\*Use Template\*\*/);
   assert.match(
     runbook,
