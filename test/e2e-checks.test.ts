@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { emitBash } from '../src/emit/bash.js';
 import type { Deployment } from '../src/model/deployment.js';
-import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../src/simulator/index.js';
 import { writeScript } from './helpers/bash-run.js';
 import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';

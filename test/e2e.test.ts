@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { Simulator } from '../simulator/index.js';
 import type { Deployment } from '../src/model/deployment.js';
-import type { Simulator } from '../src/simulator/index.js';
 import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
 import { planOf, scriptOf } from './helpers/bash-script.js';
 import { simEnv, siteSimulator } from './helpers/e2e-sim.js';
