@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
 // The simulator is built from simulator/ (simulator/tsconfig.json) to dist/simulator/.
 const { startSimulator } = await import(new URL('../dist/simulator/index.js', import.meta.url).href);
 

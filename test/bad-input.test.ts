@@ -12,14 +12,14 @@ import { ROOT } from './helpers/guide.js';
 
 // Issue 10's corpus: every bad input refused with its exit code and a located message, no stack
 // trace, no raw control character, nothing changed on disk, within 5 s of CPU and 200 MB of memory.
-// The command under test is the built one (dist/cli.js), as a user runs it; it is built first.
+// The command under test is the built one (dist/cli/main.js), as a user runs it; it is built first.
 
 const CPU_LIMIT_MS = 5000;
 const MEMORY_LIMIT_KB = 200 * 1024;
 /** Not a limit under test: a run still going after this long is hung (a FIFO read, say). */
 const HANG_MS = 60_000;
 const PROBE = pathToFileURL(join(ROOT, 'test/helpers/usage-probe.mjs')).href;
-const CLI = join(ROOT, 'dist/cli.js');
+const CLI = join(ROOT, 'dist/cli/main.js');
 
 /** Every entry under a folder: its kind and, for a file, a hash of its bytes and its mode. */
 async function snapshot(dir: string): Promise<Map<string, string>> {

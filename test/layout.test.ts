@@ -7,7 +7,7 @@ import { ROOT } from './helpers/guide.js';
 
 // Issue 12: the simulator (simulator/ at the top) is a program of its own. It may import the
 // compiler's modules; nothing under src/ imports it, statically or dynamically. The one link is the
-// CLI's `sim` command, which loads simulator/run by a URL made at run time (src/cli.ts).
+// CLI's `sim` command, which loads simulator/run by a URL made at run time (src/cli/sim.ts).
 
 const SRC = join(ROOT, 'src');
 const SIMULATOR = join(ROOT, 'simulator');
@@ -44,12 +44,12 @@ test('the only import() of a computed name under src/ is the CLI loading the sim
     for (const m of text.matchAll(/\bimport\s*\(\s*(?!['"`])([^)]*)\)/g))
       computed.push(`${relative(ROOT, file)}: import(${m[1]})`);
   }
-  assert.equal(computed, ['src/cli.ts: import(SIMULATOR_RUN.href)']);
-  const cli = readFileSync(join(SRC, 'cli.ts'), 'utf8');
+  assert.equal(computed, ['src/cli/sim.ts: import(SIMULATOR_RUN.href)']);
+  const cli = readFileSync(join(SRC, 'cli/sim.ts'), 'utf8');
   const urls = [...cli.matchAll(/new URL\('([^']*simulator[^']*)', import\.meta\.url\)/g)].map((m) => m[1]);
-  // From source (tsx src/cli.ts) and built (dist/cli.js beside dist/simulator/).
-  assert.equal(urls, ['../simulator/run.ts', './simulator/run.js']);
-  for (const file of tsFiles(SRC).filter((f) => f !== join(SRC, 'cli.ts')))
+  // From source (tsx src/cli/main.ts) and built (dist/cli/sim.js, dist/simulator/ beside dist/cli/).
+  assert.equal(urls, ['../../simulator/run.ts', '../simulator/run.js']);
+  for (const file of tsFiles(SRC).filter((f) => f !== join(SRC, 'cli/sim.ts')))
     assert.not.match(
       readFileSync(file, 'utf8'),
       /simulator\/\w/,

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
-import { renderParams } from '../src/params-command.js';
+import { renderParams } from '../src/cli/params.js';
 
 const schema = JSON.parse(
   readFileSync(new URL('../schemas/param-rows.schema.json', import.meta.url), 'utf8'),

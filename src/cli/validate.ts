@@ -1,7 +1,7 @@
-import { EXCHANGE_2016 } from './catalog/exchange2016/index.js';
-import { DeploymentError, type Diagnostic } from './deployment/diagnostic.js';
-import { loadDeployment } from './deployment/load.js';
-import { jsonForTerminal } from './input/text.js';
+import { EXCHANGE_2016 } from '../catalog/exchange2016/index.js';
+import { DeploymentError, type Diagnostic } from '../deployment/diagnostic.js';
+import { loadDeployment } from '../deployment/load.js';
+import { jsonForTerminal } from '../input/text.js';
 
 /** What `validate` found in one deployment file. */
 export interface Validation {

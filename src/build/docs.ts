@@ -1,13 +1,13 @@
-import { BUNDLE_DIR } from './bundle-format/format.js';
-import { compileRows } from './compile/rows.js';
-import { compileExampleSite } from './compile/site.js';
-import { resolveTemplates } from './compile/templates.js';
-import { emitErrataPage } from './emit/errata-page.js';
-import type { OutputFile } from './emit/output.js';
-import { emitParamTables, PARAM_DOCS_DIR } from './emit/param-tables.js';
-import { emitRunbook } from './emit/runbook.js';
-import { emitBundles } from './emit/template-xml.js';
-import type { Catalog } from './model/catalog.js';
+import { BUNDLE_DIR } from '../bundle-format/format.js';
+import { compileRows } from '../compile/rows.js';
+import { compileExampleSite } from '../compile/site.js';
+import { resolveTemplates } from '../compile/templates.js';
+import { emitErrataPage } from '../emit/errata-page.js';
+import type { OutputFile } from '../emit/output.js';
+import { emitParamTables, PARAM_DOCS_DIR } from '../emit/param-tables.js';
+import { emitRunbook } from '../emit/runbook.js';
+import { emitBundles } from '../emit/template-xml.js';
+import type { Catalog } from '../model/catalog.js';
 
 /** The generated files committed in the repository, and the folders they own wholly. */
 export interface Generated {

@@ -1,38 +1,12 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { closest } from './deployment/closest.js';
-import type { OutputFile } from './emit/output.js';
-import { forTerminal, quote } from './input/text.js';
-import { OutputError } from './output-error.js';
-import { UserError } from './user-error.js';
-import { packageVersion } from './version.js';
-
-/** Exit codes (DESIGN.md): 0 ok, 1 invalid input or stale output, 2 usage or internal error. */
-const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
-
-/**
- * The LoadMaster API simulator's entry point. The compiler never imports the simulator (it is its
- * own program, in simulator/ at the top, built by simulator/tsconfig.json): the `sim` command loads
- * it by path, at run time, only when asked. Built, this file is dist/cli.js and the simulator
- * dist/simulator/; from source (tsx src/cli.ts) they are src/cli.ts and simulator/.
- */
-const SIMULATOR_RUN = import.meta.url.endsWith('.ts')
-  ? new URL('../simulator/run.ts', import.meta.url)
-  : new URL('./simulator/run.js', import.meta.url);
-
-/** What the `sim` command needs of simulator/run.ts: its arguments in, an exit code out. */
-interface SimulatorRun {
-  runSimulator(args: readonly string[]): Promise<number>;
-}
-
-/** A mistake in the command line: exit 2 with the message and a pointer to --help. */
-class UsageError extends Error {}
-
-interface Common {
-  out: string;
-  check: boolean;
-}
+import { closest } from '../deployment/closest.js';
+import { forTerminal, quote } from '../input/text.js';
+import { OutputError } from '../output-error.js';
+import { UserError } from '../user-error.js';
+import { packageVersion } from '../version.js';
+import { EXIT, print, UsageError } from './terminal.js';
 
 /** The options that take one value: given twice, or without a value, the command line is wrong. */
 const SINGLE = ['out', 'deployment', 'file'] as const;
@@ -51,67 +25,11 @@ function singleValues(a: Record<string, unknown>): void {
   }
 }
 
-/** Text to standard output; a failure (a closed pipe, a full disk) is an OutputError, never a stack. */
-function print(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(text, (err) =>
-      err
-        ? reject(
-            new OutputError(
-              `cannot write to standard output (${(err as NodeJS.ErrnoException).code ?? err.message})`,
-            ),
-          )
-        : resolve(),
-    );
-  });
-}
-
-// Stages are imported on the path that needs them: start-up is most of a run's cost (DESIGN.md).
-async function emit(
-  common: Common,
-  files: readonly OutputFile[],
-  ownedDirs: readonly string[],
-  inputs: readonly string[] = [],
-): Promise<number> {
-  const { checkOutputs, writeOutputs } = await import('./write.js');
-  if (common.check) {
-    const stale = await checkOutputs(common.out, files, ownedDirs);
-    if (stale.length === 0) {
-      await print(`up to date: ${files.length} generated files\n`);
-      return EXIT.ok;
-    }
-    const list = stale.map((s) => `  ${s.path} (${s.why})\n`).join('');
-    process.stderr.write(
-      forTerminal(`stale generated files (run build-templates to rewrite them):\n${list}`, true),
-    );
-    return EXIT.invalid;
-  }
-  await writeOutputs(common.out, files, { inputs });
-  await print(forTerminal(`wrote ${files.length} files under ${common.out}\n`, true));
-  return EXIT.ok;
-}
-
-/** The default job: the committed docs and bundles, and (unless checking) the example site under out/. */
-async function buildDefault(a: Common & { deployment?: string | undefined }): Promise<number> {
-  if (a.deployment !== undefined) {
-    const { siteFiles } = await import('./site-command.js');
-    return emit(a, await siteFiles(a.deployment), [], [a.deployment]);
-  }
-  const { buildAll } = await import('./build.js');
-  const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
-  const g = buildAll(EXCHANGE_2016);
-  if (a.check) return emit(a, g.files, g.ownedDirs);
-  const { fileURLToPath } = await import('node:url');
-  const { siteFiles, EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('./site-command.js');
-  const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
-  return emit(a, [...g.files, ...example], g.ownedDirs);
-}
-
 async function main(argv: string[]): Promise<number> {
   // The simulator has options of its own (sim --help); its arguments are not the compiler's.
   if (argv[0] === 'sim') {
-    const { runSimulator } = (await import(SIMULATOR_RUN.href)) as SimulatorRun;
-    return runSimulator(argv.slice(1));
+    const { simCommand } = await import('./sim.js');
+    return simCommand(argv.slice(1));
   }
   let code: number = EXIT.ok;
   await yargs(argv)
@@ -142,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
         }),
       async (a) => {
         singleValues(a);
-        code = await buildDefault(a);
+        const { buildCommand } = await import('./build.js');
+        code = await buildCommand(a);
       },
     )
     .command(
@@ -159,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
           throw new UsageError(
             'init writes the file it is given; --out does not apply to it (build-templates init DIR/deployment.yaml)',
           );
-        const { initDeployment } = await import('./init-command.js');
+        const { initDeployment } = await import('./init.js');
         await initDeployment(a.file, a.force);
         await print(
           forTerminal(`wrote ${a.file}: edit it, then run build-templates --deployment ${a.file}\n`, true),
@@ -172,9 +91,8 @@ async function main(argv: string[]): Promise<number> {
       () => {},
       async (a) => {
         singleValues(a);
-        const { buildDocs, DOCS_OWNED_DIRS } = await import('./build.js');
-        const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
-        code = await emit(a, buildDocs(EXCHANGE_2016), DOCS_OWNED_DIRS);
+        const { docsCommand } = await import('./build.js');
+        code = await docsCommand(a);
       },
     )
     .command(
@@ -190,8 +108,8 @@ async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array for scripts' }),
       async (a) => {
         notForPrinting('params', a);
-        const { renderParams } = await import('./params-command.js');
-        const { EXCHANGE_2016 } = await import('./catalog/exchange2016/index.js');
+        const { renderParams } = await import('./params.js');
+        const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
         await print(renderParams(EXCHANGE_2016, { asDocumented: a.asDocumented, json: a.json }));
       },
     )
@@ -204,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'print the templates as JSON' }),
       async (a) => {
         notForPrinting('inspect', a);
-        const { inspectFile } = await import('./inspect-command.js');
+        const { inspectFile } = await import('./inspect.js');
         await print(await inspectFile(a.file, { json: a.json }));
       },
     )
@@ -228,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         notForPrinting('validate', a);
         if (a.files.some((f) => f === '')) throw new UsageError('the file name is empty');
-        const { validateFiles, renderValidation } = await import('./validate-command.js');
+        const { validateFiles, renderValidation } = await import('./validate.js');
         const results = await validateFiles(a.files);
         const report = renderValidation(results, a.json);
         if (report.stderr) process.stderr.write(forTerminal(report.stderr, true));

@@ -1,8 +1,8 @@
-import { readInputFile } from './input/read-file.js';
-import { forTerminal, jsonForTerminal } from './input/text.js';
-import type { BundleTemplate, ResolvedParam } from './model/resolved.js';
-import { BundleError, MAX_BUNDLE_BYTES, readBundle } from './reader/template-xml.js';
-import { textTable } from './text-table.js';
+import { readInputFile } from '../input/read-file.js';
+import { forTerminal, jsonForTerminal } from '../input/text.js';
+import type { BundleTemplate, ResolvedParam } from '../model/resolved.js';
+import { BundleError, MAX_BUNDLE_BYTES, readBundle } from '../reader/template-xml.js';
+import { textTable } from '../text-table.js';
 
 /** Options of `build-templates inspect`. */
 export interface InspectOptions {

@@ -1,7 +1,7 @@
-import { asDocumented, compileRows } from './compile/rows.js';
-import type { Catalog } from './model/catalog.js';
-import type { GuideRow, ParamRow } from './model/row.js';
-import { textTable } from './text-table.js';
+import { asDocumented, compileRows } from '../compile/rows.js';
+import type { Catalog } from '../model/catalog.js';
+import type { GuideRow, ParamRow } from '../model/row.js';
+import { textTable } from '../text-table.js';
 
 /** Options of `build-templates params`. */
 export interface ParamsOptions {

@@ -1,10 +1,10 @@
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exampleDeployment } from './deployment/example.js';
-import { OutputError } from './output-error.js';
-import { UserError } from './user-error.js';
-import { writeOutputs } from './write.js';
+import { exampleDeployment } from '../deployment/example.js';
+import { OutputError } from '../output-error.js';
+import { UserError } from '../user-error.js';
+import { writeOutputs } from '../write.js';
 
 /**
  * Writes the example deployment file: commented YAML, or JSON for a `.json` name; its `$schema` is
@@ -19,7 +19,7 @@ export async function initDeployment(file: string, force: boolean): Promise<void
     );
   if (info && !force) throw new UserError(`${file} exists; use --force to replace it`);
   // The schema as the new file reaches it: from a clone or from node_modules, wherever the file goes.
-  const schema = fileURLToPath(new URL('../schemas/deployment.schema.json', import.meta.url));
+  const schema = fileURLToPath(new URL('../../schemas/deployment.schema.json', import.meta.url));
   let path = relative(resolve(dirname(file)), schema)
     .split(sep)
     .join('/');

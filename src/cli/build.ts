@@ -1,0 +1,70 @@
+import type { OutputFile } from '../emit/output.js';
+import { forTerminal } from '../input/text.js';
+import { EXIT, print } from './terminal.js';
+
+/** The options every writing command takes. */
+export interface Common {
+  readonly out: string;
+  readonly check: boolean;
+}
+
+// Stages are imported on the path that needs them: start-up is most of a run's cost (DESIGN.md).
+
+/** Writes the whole set under `out`, or nothing (src/write.ts); refuses to write over an input. */
+async function writeFiles(
+  out: string,
+  files: readonly OutputFile[],
+  inputs: readonly string[],
+): Promise<number> {
+  const { writeOutputs } = await import('../write.js');
+  await writeOutputs(out, files, { inputs });
+  await print(forTerminal(`wrote ${files.length} files under ${out}\n`, true));
+  return EXIT.ok;
+}
+
+/** Writes nothing: exit 1 and list the files under `out` that differ from `files`. */
+async function checkFiles(
+  out: string,
+  files: readonly OutputFile[],
+  ownedDirs: readonly string[],
+): Promise<number> {
+  const { checkOutputs } = await import('../write.js');
+  const stale = await checkOutputs(out, files, ownedDirs);
+  if (stale.length === 0) {
+    await print(`up to date: ${files.length} generated files\n`);
+    return EXIT.ok;
+  }
+  const list = stale.map((s) => `  ${s.path} (${s.why})\n`).join('');
+  process.stderr.write(
+    forTerminal(`stale generated files (run build-templates to rewrite them):\n${list}`, true),
+  );
+  return EXIT.invalid;
+}
+
+/**
+ * The default command: the committed docs and bundles, and (unless checking) the example site under
+ * out/example; with --deployment, that site alone.
+ */
+export async function buildCommand(a: Common & { deployment?: string | undefined }): Promise<number> {
+  const { siteFiles } = await import('../build/site.js');
+  if (a.deployment !== undefined) {
+    const files = await siteFiles(a.deployment);
+    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [a.deployment]);
+  }
+  const { buildAll } = await import('../build/docs.js');
+  const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
+  const g = buildAll(EXCHANGE_2016);
+  if (a.check) return checkFiles(a.out, g.files, g.ownedDirs);
+  const { fileURLToPath } = await import('node:url');
+  const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../build/site.js');
+  const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
+  return writeFiles(a.out, [...g.files, ...example], []);
+}
+
+/** `docs`: the section 5 tables, the errata page and the generic runbook. */
+export async function docsCommand(a: Common): Promise<number> {
+  const { buildDocs, DOCS_OWNED_DIRS } = await import('../build/docs.js');
+  const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
+  const files = buildDocs(EXCHANGE_2016);
+  return a.check ? checkFiles(a.out, files, DOCS_OWNED_DIRS) : writeFiles(a.out, files, []);
+}
