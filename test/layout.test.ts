@@ -79,4 +79,22 @@ test('the simulator has its own tsconfig, and the compiler build leaves it out',
   assert.ok(tsFiles(SIMULATOR).includes(join(SIMULATOR, 'run.ts')));
 });
 
+test('no emitter imports the compile stage: every emitter reads a compiled site or rows', () => {
+  const found: string[] = [];
+  for (const file of tsFiles(join(SRC, 'emit'))) {
+    for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles)
+      if (inside(resolve(dirname(file), fileName), join(SRC, 'compile')))
+        found.push(`${relative(ROOT, file)}: ${fileName}`);
+  }
+  assert.equal(found, []);
+});
+
+test('no source file is over 400 lines (the generated templates aside)', () => {
+  const long = [...tsFiles(SRC), ...tsFiles(SIMULATOR)]
+    .filter((f) => !inside(f, join(SRC, 'emit', 'compiled')))
+    .map((f) => ({ f: relative(ROOT, f), n: readFileSync(f, 'utf8').split('\n').length - 1 }))
+    .filter((x) => x.n > 400);
+  assert.equal(long, []);
+});
+
 test.run();
