@@ -1,3 +1,5 @@
+import { CALL_ARG } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.sh's library: finding objects in replies. Objects are found by listing and matching
  * (listvs, showvs, showrule), never by an error's wording. It holds no site value.
@@ -121,7 +123,7 @@ lm_slot_rules() {
     done
     return 0
   done < <(lm_q rows "$LM_FLAT" "$LM_AT" SubVS 'RsIndex,MatchRules/Name*')
-  if ! lm_read_optional "rs-$1-$2" showrs "vs=$1" "rs=!$2"; then return 0; fi
+  if ! lm_read_optional "rs-$1-$2" showrs "${CALL_ARG.vs}=$1" "${CALL_ARG.rs}=!$2"; then return 0; fi
   while IFS=$'\x1f' read -r -a cols; do
     if [[ ${D}cols[1]:-} != + ]]; then continue; fi
     for rule in "${D}cols[@]:2}"; do

@@ -1,3 +1,5 @@
+import { CALL_ARG } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.sh's library: the settings of a VS or SubVS, written stage by stage and read back. It holds
  * no site value.
@@ -46,7 +48,7 @@ lm_send_stages() {
     lm_showvs "$index"
     lm_diff vs "$LM_FLAT" "$LM_AT" "${D}stage[@]}"
     if ((${D}#LM_DIFF[@]} == 0)); then continue; fi
-    lm_write modvs "vs=$index" "${D}LM_DIFF[@]}"
+    lm_write modvs "${CALL_ARG.vs}=$index" "${D}LM_DIFF[@]}"
     lm_forget "vs-$index"
     lm_keep_vs
     lm_verify "$what" "$index" "${D}stage[@]}"

@@ -1,3 +1,5 @@
+import { CALL_ARG, P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.sh's library: the steps for what a Virtual Service holds: its real servers, the rules on its
  * SubVS slots, and the members the site does not name. It holds no site value.
@@ -10,7 +12,7 @@ export const BASH_STEP_MEMBERS = String.raw`# lm_realserver TITLE VS ADDRESS POR
 lm_realserver() {
   local title=$1 vs=$2 address=$3 port=$4 params=() shown
   lm_step "$title"
-  if [[ -n ${D}5:-} ]]; then params=("weight=$5"); fi
+  if [[ -n ${D}5:-} ]]; then params=("${P.weight}=$5"); fi
   if [[ -z $vs ]]; then
     lm_report create "$title"
     return 0
@@ -23,11 +25,11 @@ lm_realserver() {
       return 0
     fi
     shown=("${D}LM_SHOW[@]}")
-    if [[ $LM_MODE == apply ]]; then lm_write modrs "vs=$vs" "rs=!$LM_RS" "${D}LM_DIFF[@]}"; fi
+    if [[ $LM_MODE == apply ]]; then lm_write modrs "${CALL_ARG.vs}=$vs" "${CALL_ARG.rs}=!$LM_RS" "${D}LM_DIFF[@]}"; fi
   else
     shown=()
     if [[ $LM_MODE == apply ]]; then
-      lm_write addrs "vs=$vs" "rs=$address" "rsport=$port" ${D}params[@]+"${D}params[@]}"}
+      lm_write addrs "${CALL_ARG.vs}=$vs" "${P.rs}=$address" "${P.rsport}=$port" ${D}params[@]+"${D}params[@]}"}
     fi
   fi
   if [[ $LM_MODE == apply ]]; then
@@ -58,7 +60,7 @@ lm_attach_rule() {
   fi
   if [[ $LM_MODE == apply ]]; then
     # The rule goes on the SubVS's slot in its parent: rs=!<RsIndex>, not the SubVS's own index.
-    lm_write addrsrule "vs=$parent" "rs=!$slot" "rule=$rule"
+    lm_write addrsrule "${CALL_ARG.vs}=$parent" "${CALL_ARG.rs}=!$slot" "${CALL_ARG.rule}=$rule"
     lm_forget "vs-$parent" "rs-$parent-$slot"
     lm_slot_rules "$parent" "$slot"
     if ! lm_has "$rule" ${D}LM_RULES[@]+"${D}LM_RULES[@]}"}; then

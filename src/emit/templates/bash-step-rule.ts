@@ -1,3 +1,5 @@
+import { P } from '../../loadmaster/parameters.js';
+
 /** deploy.sh's library: the step for a content rule (addrule or modrule). It holds no site value. */
 
 /** `${` inside the template literal below: bash needs it, JavaScript would read it as a placeholder. */
@@ -16,10 +18,10 @@ lm_rule() {
       return 0
     fi
     shown=("${D}LM_SHOW[@]}")
-    if [[ $LM_MODE == apply ]]; then lm_write modrule "name=$name" "${D}LM_DIFF[@]}"; fi
+    if [[ $LM_MODE == apply ]]; then lm_write modrule "${P.name}=$name" "${D}LM_DIFF[@]}"; fi
   else
     shown=()
-    if [[ $LM_MODE == apply ]]; then lm_write addrule "name=$name" "$@"; fi
+    if [[ $LM_MODE == apply ]]; then lm_write addrule "${P.name}=$name" "$@"; fi
   fi
   if [[ $LM_MODE == apply ]]; then
     lm_forget rules

@@ -1,3 +1,5 @@
+import { CALL_ARG, P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.sh's library: the steps for a Virtual Service (addvs) and a SubVS (createsubvs). It holds
  * no site value.
@@ -29,7 +31,7 @@ lm_vs() {
     return 0
   fi
   lm_stages "$@"
-  lm_write addvs "vs=$address" "port=$port" "prot=$prot" ${D}LM_S0[@]+"${D}LM_S0[@]}"}
+  lm_write addvs "${CALL_ARG.vs}=$address" "${P.port}=$port" "${P.prot}=$prot" ${D}LM_S0[@]+"${D}LM_S0[@]}"}
   # addvs answers with the new VS, its Index among the fields (captured replies); else listvs says.
   lm_keep_vs
   LM_INDEX=$LM_REPLY_INDEX
@@ -94,7 +96,7 @@ lm_subvs() {
   fi
   before=(${D}LM_SLOT_VS[@]+"${D}LM_SLOT_VS[@]}"})
   lm_forget "vs-$parent"
-  lm_write modvs "vs=$parent" createsubvs=
+  lm_write modvs "${CALL_ARG.vs}=$parent" ${CALL_ARG.createsubvs}=
   # The reply is the parent, listing the new SubVS last (Kemp's engineer's script, the go client's
   # tests): the slot that was not there before is taken (the last such one, were there several); an
   # existing SubVS never is.

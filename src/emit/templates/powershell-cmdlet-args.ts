@@ -1,3 +1,6 @@
+import { cmdletParam } from '../../loadmaster/cmdlet-names.js';
+import { P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.ps1's library: parameters as the arguments of Kemp's cmdlets, and the ones a cmdlet cannot
  * take. No site value.
@@ -24,7 +27,7 @@ function Split-LmArgs {
     $spec = $LmParams['{0}:{1}' -f $Scope, $name.ToLowerInvariant()]
     $value = [string]$Params[$name]
     if ($spec -and $spec.Cmdlet -and -not ($SubVs -and $spec.ParentOnly) -and (Test-LmAccepts $spec $value)) {
-      $out.Args[$spec.Cmdlet] = if ($spec.Cast) { [int]$value } elseif ($spec.Cmdlet -eq 'CertFile') { [string[]](Split-LmItems $value) } else { $value }
+      $out.Args[$spec.Cmdlet] = if ($spec.Cast) { [int]$value } elseif ($spec.Cmdlet -eq '${cmdletParam(P.CertFile)}') { [string[]](Split-LmItems $value) } else { $value }
     } else {
       $out.Raw[$name] = $value
     }

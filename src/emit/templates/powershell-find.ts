@@ -1,3 +1,5 @@
+import { CALL_ARG } from '../../loadmaster/parameters.js';
+
 /** deploy.ps1's library: finding objects in replies, as deploy.sh's (templates/bash-find.ts). No site value. */
 
 export const PS_FIND = String.raw`# Test-LmSameAddress: the same address, however an IPv6 address is written.
@@ -68,7 +70,7 @@ function Get-LmSlotRules {
     $rules = Get-LmMatchRules $node.Node
     if ($null -ne $rules) { return $rules }
   }
-  $reply = Read-LmOptional "rs-$Parent-$Slot" 'showrs' @{ vs = $Parent; rs = "!$Slot" }
+  $reply = Read-LmOptional "rs-$Parent-$Slot" 'showrs' @{ ${CALL_ARG.vs} = $Parent; ${CALL_ARG.rs} = "!$Slot" }
   foreach ($e in (Get-LmChildren (Get-LmData $reply) '*')) {
     $rules = Get-LmMatchRules $e
     if ($null -ne $rules) { return $rules }

@@ -1,3 +1,6 @@
+import { CMDLET_ARG } from '../../loadmaster/cmdlet-names.js';
+import { CALL_ARG, P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.ps1's library: the settings of a VS or SubVS, written stage by stage and read back, as
  * deploy.sh's (templates/bash-settings.ts). No site value.
@@ -19,16 +22,16 @@ function Send-LmStages {
   for ($i = $From; $i -lt $Stages.Count; $i++) {
     $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
     if ($diff.Send.Count -eq 0) { continue }
-    if ($diff.Send.Contains('nickname')) { Clear-LmCache 'listvs' }
+    if ($diff.Send.Contains('${P.nickname}')) { Clear-LmCache 'listvs' }
     $split = Split-LmArgs 'vs' $diff.Send $SubVs
     $vsArgs = $split.Args
     if ($vsArgs.Count -gt 0) {
       $cmdlet = if ($SubVs) { 'Set-AdcSubVirtualService' } else { 'Set-AdcVirtualService' }
-      $target = if ($SubVs) { @{ SubVSIndex = [int]$Index } } else { @{ VSIndex = [int]$Index } }
+      $target = if ($SubVs) { @{ ${CMDLET_ARG.SubVSIndex} = [int]$Index } } else { @{ ${CMDLET_ARG.VSIndex} = [int]$Index } }
       if (-not (Invoke-LmWrite $What (Format-LmCall $cmdlet $vsArgs) { & $cmdlet @target @vsArgs })) { return }
     }
     if ($split.Raw.Count -gt 0) {
-      $query = [ordered]@{ vs = $Index }
+      $query = [ordered]@{ ${CALL_ARG.vs} = $Index }
       foreach ($k in $split.Raw.Keys) { $query[$k] = $split.Raw[$k] }
       if (-not (Invoke-LmWrite $What (Format-LmCall 'modvs' $query) { Invoke-LmApi 'modvs' $query })) { return }
     }

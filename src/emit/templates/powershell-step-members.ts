@@ -1,3 +1,6 @@
+import { CMDLET_ARG, cmdletParam } from '../../loadmaster/cmdlet-names.js';
+import { P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.ps1's library: the steps for what a Virtual Service holds: its real servers, the rules on its
  * SubVS slots, and the members the site does not name. No site value.
@@ -14,7 +17,7 @@ function Invoke-LmRealServer {
     return
   }
   $params = [ordered]@{}
-  if ($null -ne $Weight) { $params['weight'] = [string]$Weight }
+  if ($null -ne $Weight) { $params['${P.weight}'] = [string]$Weight }
   $rs = Find-LmRs (Read-LmVs $index) $Address ([string]$Port)
   $show = @()
   $done = $false
@@ -27,10 +30,10 @@ function Invoke-LmRealServer {
     $show = $diff.Show
     $rsArgs = (Split-LmArgs 'rs' $diff.Send $false).Args
     $rsIndex = [int](Get-LmText $rs 'RsIndex')
-    if ($script:Mode -eq 'apply') { $done = Invoke-LmWrite $Title (Format-LmCall 'Set-AdcRealServer' $rsArgs) { Set-AdcRealServer -VSIndex ([int]$index) -RSIndex $rsIndex @rsArgs } }
+    if ($script:Mode -eq 'apply') { $done = Invoke-LmWrite $Title (Format-LmCall 'Set-AdcRealServer' $rsArgs) { Set-AdcRealServer -${CMDLET_ARG.VSIndex} ([int]$index) -${CMDLET_ARG.RSIndex} $rsIndex @rsArgs } }
   } elseif ($script:Mode -eq 'apply') {
     $rsArgs = (Split-LmArgs 'rs' $params $false).Args
-    $done = Invoke-LmWrite $Title (Format-LmCall 'New-AdcRealServer' $rsArgs) { New-AdcRealServer -VSIndex ([int]$index) -RealServer $Address -RealServerPort $Port @rsArgs }
+    $done = Invoke-LmWrite $Title (Format-LmCall 'New-AdcRealServer' $rsArgs) { New-AdcRealServer -${CMDLET_ARG.VSIndex} ([int]$index) -${cmdletParam(P.rs)} $Address -${cmdletParam(P.rsport)} $Port @rsArgs }
   }
   if ($done) {
     Clear-LmCache "vs-$index"
@@ -58,7 +61,7 @@ function Invoke-LmAttachRule {
     return
   }
   # The rule goes on the SubVS's slot in its parent: -RSIndex is the slot, not the SubVS's own index.
-  if ($script:Mode -eq 'apply' -and (Invoke-LmWrite $Title ('New-AdcRealServerRule -RuleName {0}' -f $Rule) { New-AdcRealServerRule -VSIndex ([int]$parentIndex) -RSIndex ([int]$slot) -RuleName $Rule })) {
+  if ($script:Mode -eq 'apply' -and (Invoke-LmWrite $Title ('New-AdcRealServerRule -${cmdletParam(P.name)} {0}' -f $Rule) { New-AdcRealServerRule -${CMDLET_ARG.VSIndex} ([int]$parentIndex) -${CMDLET_ARG.RSIndex} ([int]$slot) -${cmdletParam(P.name)} $Rule })) {
     Clear-LmCache "vs-$parentIndex", "rs-$parentIndex-$slot"
     if (@(Get-LmSlotRules $parentIndex $slot) -cnotcontains $Rule) { Stop-LmStep "the LoadMaster does not list rule '$Rule' on the SubVS's slot after it was attached" }
   }

@@ -1,3 +1,6 @@
+import { cmdletParam } from '../../loadmaster/cmdlet-names.js';
+import { P } from '../../loadmaster/parameters.js';
+
 /** deploy.ps1's library: the step for a content rule (New- or Set-AdcContentRule). No site value. */
 
 export const PS_STEP_RULE = String.raw`# Invoke-LmRule: the content rule Name: New-AdcContentRule, or Set-AdcContentRule with what differs.
@@ -19,7 +22,7 @@ function Invoke-LmRule {
     $cmdlet = 'Set-AdcContentRule'
   }
   $ruleArgs = (Split-LmArgs 'rule' $send $false).Args
-  if ($script:Mode -eq 'apply' -and (Invoke-LmWrite $Title (Format-LmCall $cmdlet $ruleArgs) { & $cmdlet -RuleName $Name @ruleArgs })) {
+  if ($script:Mode -eq 'apply' -and (Invoke-LmWrite $Title (Format-LmCall $cmdlet $ruleArgs) { & $cmdlet -${cmdletParam(P.name)} $Name @ruleArgs })) {
     Clear-LmCache 'rules'
     $rule = Find-LmRule (Read-Lm 'rules' 'showrule') $Name
     if (-not $rule) { Stop-LmStep "the LoadMaster does not list rule '$Name' after it was sent" }

@@ -1,3 +1,6 @@
+import { CMDLET_ARG, cmdletParam } from '../../loadmaster/cmdlet-names.js';
+import { P } from '../../loadmaster/parameters.js';
+
 /** deploy.ps1's library: the steps for a Virtual Service and a SubVS. No site value. */
 
 export const PS_STEP_VS = String.raw`# Invoke-LmVs: the Virtual Service at Address, found with listvs; New-AdcVirtualService with the
@@ -20,7 +23,7 @@ function Invoke-LmVs {
   if ($script:Mode -eq 'apply') {
     $vsArgs = (Split-LmArgs 'vs' $Stages[0] $false).Args
     Clear-LmCache 'listvs'
-    if (Invoke-LmWrite $Title (Format-LmCall 'New-AdcVirtualService' $vsArgs) { New-AdcVirtualService -VirtualService $Address -VSPort $Port -VSProtocol $Prot @vsArgs }) {
+    if (Invoke-LmWrite $Title (Format-LmCall 'New-AdcVirtualService' $vsArgs) { New-AdcVirtualService -${CMDLET_ARG.VirtualService} $Address -${cmdletParam(P.port)} $Port -${cmdletParam(P.prot)} $Prot @vsArgs }) {
       $found = Find-LmVs $Address ([string]$Port) $Prot
       if (-not $found) { Stop-LmStep ('New-AdcVirtualService answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
       $script:Ref[$Ref] = $found.Index
@@ -66,7 +69,7 @@ function Invoke-LmSubVs {
   if ($script:Mode -eq 'apply') {
     $before = @($slots | ForEach-Object { $_.Vs })
     Clear-LmCache "vs-$parentIndex", 'listvs'
-    if (Invoke-LmWrite $Title ('New-AdcSubVirtualService -VSIndex {0}' -f $parentIndex) { New-AdcSubVirtualService -VSIndex ([int]$parentIndex) }) {
+    if (Invoke-LmWrite $Title ('New-AdcSubVirtualService -${CMDLET_ARG.VSIndex} {0}' -f $parentIndex) { New-AdcSubVirtualService -${CMDLET_ARG.VSIndex} ([int]$parentIndex) }) {
       # The parent lists the new SubVS last (Kemp's engineer's script, the go client's tests): the
       # slot that was not there before is taken (the last such one, were there several); an
       # existing SubVS never is.
