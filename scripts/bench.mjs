@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+// The simulator is built from simulator/ (simulator/tsconfig.json) to dist/simulator/.
 const { startSimulator } = await import(new URL('../dist/simulator/index.js', import.meta.url).href);
 
 /** Runs a generated deploy.sh (asynchronously: the simulator answers from this process). */

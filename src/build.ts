@@ -1,10 +1,12 @@
+import { BUNDLE_DIR } from './bundle-format/format.js';
 import { compileRows } from './compile/rows.js';
+import { compileExampleSite } from './compile/site.js';
 import { resolveTemplates } from './compile/templates.js';
 import { emitErrataPage } from './emit/errata-page.js';
 import type { OutputFile } from './emit/output.js';
 import { emitParamTables, PARAM_DOCS_DIR } from './emit/param-tables.js';
-import { emitGenericRunbook } from './emit/runbook.js';
-import { BUNDLE_DIR, emitBundles } from './emit/template-xml.js';
+import { emitRunbook } from './emit/runbook.js';
+import { emitBundles } from './emit/template-xml.js';
 import type { Catalog } from './model/catalog.js';
 
 /** The generated files committed in the repository, and the folders they own wholly. */
@@ -20,7 +22,11 @@ export const DOCS_OWNED_DIRS: readonly string[] = [PARAM_DOCS_DIR];
 /** The documentation: section 5's tables, the errata page and the generic runbook. */
 export function buildDocs(catalog: Catalog): OutputFile[] {
   const rows = compileRows(catalog);
-  return [...emitParamTables(catalog, rows), ...emitErrataPage(catalog), emitGenericRunbook(catalog)];
+  return [
+    ...emitParamTables(catalog, rows),
+    ...emitErrataPage(catalog),
+    emitRunbook(compileExampleSite(catalog)),
+  ];
 }
 
 /** Section 3's three template bundles, their checksums and their README. */

@@ -11,6 +11,21 @@ import { packageVersion } from './version.js';
 /** Exit codes (DESIGN.md): 0 ok, 1 invalid input or stale output, 2 usage or internal error. */
 const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
+/**
+ * The LoadMaster API simulator's entry point. The compiler never imports the simulator (it is its
+ * own program, in simulator/ at the top, built by simulator/tsconfig.json): the `sim` command loads
+ * it by path, at run time, only when asked. Built, this file is dist/cli.js and the simulator
+ * dist/simulator/; from source (tsx src/cli.ts) they are src/cli.ts and simulator/.
+ */
+const SIMULATOR_RUN = import.meta.url.endsWith('.ts')
+  ? new URL('../simulator/run.ts', import.meta.url)
+  : new URL('./simulator/run.js', import.meta.url);
+
+/** What the `sim` command needs of simulator/run.ts: its arguments in, an exit code out. */
+interface SimulatorRun {
+  runSimulator(args: readonly string[]): Promise<number>;
+}
+
 /** A mistake in the command line: exit 2 with the message and a pointer to --help. */
 class UsageError extends Error {}
 
@@ -95,7 +110,7 @@ async function buildDefault(a: Common & { deployment?: string | undefined }): Pr
 async function main(argv: string[]): Promise<number> {
   // The simulator has options of its own (sim --help); its arguments are not the compiler's.
   if (argv[0] === 'sim') {
-    const { runSimulator } = await import('./simulator/run.js');
+    const { runSimulator } = (await import(SIMULATOR_RUN.href)) as SimulatorRun;
     return runSimulator(argv.slice(1));
   }
   let code: number = EXIT.ok;

@@ -1,6 +1,6 @@
 import { readInputFile } from './input/read-file.js';
 import { forTerminal, jsonForTerminal } from './input/text.js';
-import type { ResolvedParam, ResolvedTemplate } from './model/resolved.js';
+import type { BundleTemplate, ResolvedParam } from './model/resolved.js';
 import { BundleError, MAX_BUNDLE_BYTES, readBundle } from './reader/template-xml.js';
 import { textTable } from './text-table.js';
 
@@ -19,7 +19,7 @@ function shown(p: ResolvedParam): string {
   return p.site ? `${v}  [site: ${p.site}]` : v;
 }
 
-function lines(t: ResolvedTemplate): Line[] {
+function lines(t: BundleTemplate): Line[] {
   const out: Line[] = [];
   for (const r of t.rules) for (const p of r.params) out.push([`rule ${r.name}`, p.name, shown(p)]);
   for (const vs of t.services) {
@@ -36,7 +36,7 @@ function table(rows: readonly Line[]): string {
   return textTable(['object', 'parameter', 'value'], rows);
 }
 
-function describe(t: ResolvedTemplate): string {
+function describe(t: BundleTemplate): string {
   const subvs = t.services.reduce((n, vs) => n + vs.subvs.length, 0);
   return [
     t.name,

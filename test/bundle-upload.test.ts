@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { bundleToSimTemplates } from '../simulator/bundle-templates.js';
+import { type Simulator, startSimulator } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { resolveTemplates } from '../src/compile/templates.js';
-import { bundleToSimTemplates } from '../src/simulator/bundle-templates.js';
-import { type Simulator, startSimulator } from '../src/simulator/index.js';
 import { ROOT } from './helpers/guide.js';
 import { call, tags } from './helpers/sim-client.js';
 

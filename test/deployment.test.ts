@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
@@ -7,6 +8,8 @@ import { DeploymentError } from '../src/deployment/diagnostic.js';
 import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
 import { loadDeployment, parseDeployment } from '../src/deployment/load.js';
 import { invalidCases, read, validCases } from './helpers/fixtures.js';
+import { ROOT } from './helpers/guide.js';
+import { loadSite, SITE_NAMES } from './helpers/sites.js';
 
 const schema = JSON.parse(
   readFileSync(new URL('../schemas/deployment.schema.json', import.meta.url), 'utf8'),
@@ -18,6 +21,15 @@ test('every valid fixture loads and compiles to a plan', async () => {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
     assert.ok(compilePlan(EXCHANGE_2016, d).steps.length > 0, c.name);
   }
+});
+
+test('the test sites under fixtures/sites are exactly the named ones, and each loads and compiles', async () => {
+  assert.equal(
+    readdirSync(join(ROOT, 'fixtures', 'sites')).sort(),
+    SITE_NAMES.map((n) => `${n}.yaml`),
+  );
+  for (const name of SITE_NAMES)
+    assert.ok(compilePlan(EXCHANGE_2016, await loadSite(name)).steps.length > 0, name);
 });
 
 test('together the fixtures deploy every template of the guide', async () => {

@@ -1,15 +1,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { emitBash } from '../src/emit/bash.js';
 import type { Deployment } from '../src/model/deployment.js';
-import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../src/simulator/index.js';
 import { writeScript } from './helpers/bash-run.js';
 import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { call } from './helpers/sim-client.js';
 import { deploy, type FixtureSite, fixtureSites } from './helpers/site-run.js';
+import { loadSite } from './helpers/sites.js';
 
 let sites: FixtureSite[] = [];
 const extra: FixtureSite[] = [];
@@ -32,10 +33,15 @@ async function simFor(site: FixtureSite, opts: SimulatorOptions = {}): Promise<S
   sims.push(sim);
   return sim;
 }
-/** A site made here, not from a fixture file. */
+/** A site compiled here, not one of fixtures/deployments. */
 function siteOf(name: string, deployment: Deployment): FixtureSite {
   const plan = compilePlan(EXCHANGE_2016, deployment);
-  const site = { name, deployment, plan, script: writeScript(emitBash(plan, { source: 'x' }).contents) };
+  const site = {
+    name,
+    deployment,
+    plan,
+    script: writeScript(emitBash({ plan: plan, source: 'x' }).contents),
+  };
   extra.push(site);
   return site;
 }
@@ -184,12 +190,7 @@ test('non-ASCII text reads alike whichever form the reply takes: Latin-1 bytes, 
 });
 
 test('an IPv6 address written another way is the same address: the Virtual Service is found, not made twice', async () => {
-  const site = siteOf('ipv6', {
-    globals: false,
-    services: [{ template: 'smtp', address: '2001:db8::47' }],
-    exchangeServers: [{ address: '2001:db8::108' }],
-    officeOnlineServers: [],
-  });
+  const site = siteOf('ipv6', await loadSite('ipv6-smtp'));
   const sim = await simFor(site);
   await call(sim, 'addvs', {
     vs: '2001:DB8:0:0:0:0:0:47',

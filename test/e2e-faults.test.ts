@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FaultKind, Simulator } from '../src/simulator/index.js';
+import type { FaultKind, Simulator } from '../simulator/index.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { failedStep, siteSimulator } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';

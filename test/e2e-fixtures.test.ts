@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { bundleToSimTemplates } from '../simulator/bundle-templates.js';
+import { type SimState, type Simulator, VS_DEFAULTS } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { loadDeployment } from '../src/deployment/load.js';
 import { emitBash } from '../src/emit/bash.js';
 import type { Deployment } from '../src/model/deployment.js';
-import { bundleToSimTemplates } from '../src/simulator/bundle-templates.js';
-import { type SimState, type Simulator, VS_DEFAULTS } from '../src/simulator/index.js';
 import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
 import { simEnv, siteSimulator } from './helpers/e2e-sim.js';
 import { validCases } from './helpers/fixtures.js';
@@ -30,7 +30,9 @@ async function sim(d: Deployment): Promise<Simulator> {
 
 /** Deploys a fixture with its generated deploy.sh over HTTPS (LM_CACERT, not LM_INSECURE). */
 async function deploy(s: Simulator, d: Deployment): Promise<void> {
-  const f = writeScript(emitBash(compilePlan(EXCHANGE_2016, d), { source: 'deployment.yaml' }).contents);
+  const f = writeScript(
+    emitBash({ plan: compilePlan(EXCHANGE_2016, d), source: 'deployment.yaml' }).contents,
+  );
   files.push(f);
   const run = await runBash(f.path, [], simEnv(s, { LM_DELAY: '0' }));
   assert.is(run.code, 0, run.stderr);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { Simulator } from '../simulator/index.js';
 import type { PlanStep } from '../src/model/plan.js';
-import type { Simulator } from '../src/simulator/index.js';
 import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { call } from './helpers/sim-client.js';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ReplyVariant, Simulator } from '../src/simulator/index.js';
+import type { ReplyVariant, Simulator } from '../simulator/index.js';
 import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { call } from './helpers/sim-client.js';

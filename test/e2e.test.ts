@@ -1,11 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { Simulator } from '../simulator/index.js';
 import type { Deployment } from '../src/model/deployment.js';
-import type { Simulator } from '../src/simulator/index.js';
-import { HTTPS_PLAIN, planOf, SMALL, scriptOf } from './helpers/bash-deployments.js';
 import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
+import { planOf, scriptOf } from './helpers/bash-script.js';
 import { simEnv, siteSimulator } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { loadSite } from './helpers/sites.js';
 
 const sims: Simulator[] = [];
 const files: ScriptFile[] = [];
@@ -26,8 +27,9 @@ test.after(async () => {
 });
 
 test('with the appliance rate limit on and the default delay, no call is refused', async () => {
-  const s = await sim(HTTPS_PLAIN, true);
-  const first = await runBash(script(HTTPS_PLAIN), [], simEnv(s));
+  const https = await loadSite('https-offloaded');
+  const s = await sim(https, true);
+  const first = await runBash(script(https), [], simEnv(s));
   assert.is(first.code, 0, first.stderr);
   const calls = s.calls();
   assert.ok(calls.length > 30, `only ${calls.length} calls: too few to meet the limit`);
@@ -35,12 +37,13 @@ test('with the appliance rate limit on and the default delay, no call is refused
     calls.filter((c) => c.outcome !== 'answered'),
     [],
   );
-  assertStateMatchesPlan(s.state(), planOf(HTTPS_PLAIN));
+  assertStateMatchesPlan(s.state(), planOf(https));
 });
 
 test('an interrupted SubVS (created, not yet named) is taken over by the next run, not duplicated', async () => {
-  const s = await sim(HTTPS_PLAIN);
-  const path = script(HTTPS_PLAIN);
+  const https = await loadSite('https-offloaded');
+  const s = await sim(https);
+  const path = script(https);
   const env = simEnv(s, { LM_DELAY: '0' });
   const clean = await runBash(path, [], env);
   assert.is(clean.code, 0, clean.stderr);
@@ -57,17 +60,18 @@ test('an interrupted SubVS (created, not yet named) is taken over by the next ru
   );
   const rerun = await runBash(path, [], env);
   assert.is(rerun.code, 0, rerun.stderr);
-  assertStateMatchesPlan(s.state(), planOf(HTTPS_PLAIN));
+  assertStateMatchesPlan(s.state(), planOf(https));
 });
 
 test('credentials with quotes, backslashes and spaces reach the appliance intact; TLS is verified', async () => {
   const password = 'p"a\\ss $w\'ord\\';
-  const s = await siteSimulator(SMALL, { password, apikey: 'key"\\ with space' });
+  const small = await loadSite('small');
+  const s = await siteSimulator(small, { password, apikey: 'key"\\ with space' });
   sims.push(s);
-  const path = script(SMALL);
+  const path = script(small);
   const basic = await runBash(path, [], simEnv(s, { LM_DELAY: '0' }));
   assert.is(basic.code, 0, basic.stderr);
-  assertStateMatchesPlan(s.state(), planOf(SMALL));
+  assertStateMatchesPlan(s.state(), planOf(small));
   const { LM_USER: _u, LM_PASSWORD: _p, ...rest } = simEnv(s, { LM_DELAY: '0' });
   const keyed = await runBash(path, [], { ...rest, LM_APIKEY: s.apikey });
   assert.is(keyed.code, 0, keyed.stderr);

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
-import { applyErrata } from '../src/compile/errata-apply.js';
 import { located, matchErratum } from '../src/compile/errata-match.js';
 import { asDocumented, compileRows } from '../src/compile/rows.js';
+import { applyErrata } from './helpers/errata-apply.js';
 import { transcribedRows } from './helpers/guide.js';
 
 const rows = compileRows(EXCHANGE_2016);

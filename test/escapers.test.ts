@@ -9,7 +9,7 @@ import { bashQuote, lineComment, psQuote } from '../src/emit/escape.js';
 import { mdCell, mdCode, mdProse } from '../src/emit/markdown.js';
 import { bundleXml } from '../src/emit/template-xml.js';
 import { forTerminal, isForbidden, jsonForTerminal, QUOTE_LIMIT, quote } from '../src/input/text.js';
-import type { ResolvedTemplate } from '../src/model/resolved.js';
+import type { BundleTemplate } from '../src/model/resolved.js';
 import { readBundle } from '../src/reader/template-xml.js';
 import { decodeVerbatim, nodes, powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
 
@@ -202,7 +202,7 @@ test('Markdown code: any text is one code element with the text, in prose and in
 });
 
 /** One template holding `value` as a parameter's text, as the bundle writer takes it. */
-const holding = (value: string): ResolvedTemplate => ({
+const holding = (value: string): BundleTemplate => ({
   id: 't',
   name: 'T',
   comment: '',

@@ -2,6 +2,7 @@ import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { bundleTemplate } from '../src/bundle-format/format.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { resolveTemplates } from '../src/compile/templates.js';
 import { cli } from './helpers/cli.js';
@@ -39,7 +40,9 @@ test('inspect prints a readable table of a committed bundle', () => {
 test('inspect --json prints the templates exactly', () => {
   const r = cli(['inspect', CORE, '--json']);
   assert.is(r.code, 0, r.stderr);
-  const expected = resolveTemplates(EXCHANGE_2016).filter((t) => t.bundle === 'Exchange2016Core');
+  const expected = resolveTemplates(EXCHANGE_2016)
+    .filter((t) => t.bundle === 'Exchange2016Core')
+    .map(bundleTemplate);
   assert.equal(JSON.parse(r.stdout), expected);
 });
 

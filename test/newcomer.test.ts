@@ -26,10 +26,13 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
   assert.is(r.status, 0, r.stderr);
   const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
   assert.ok(files.includes('dist/cli.js'));
+  assert.ok(files.includes('dist/simulator/run.js'), 'the built simulator, for `build-templates sim`');
   assert.ok(files.includes('schemas/deployment.schema.json'));
   assert.ok(files.includes('examples/deployment.yaml'));
   assert.ok(files.includes('LICENSE'));
-  const stray = files.filter((f) => /^(test|fixtures|src|scripts|\.ci)\//.test(f) || /\.test\./.test(f));
+  const stray = files.filter(
+    (f) => /^(test|fixtures|src|simulator|scripts|\.ci)\//.test(f) || /\.test\./.test(f),
+  );
   assert.equal(stray, []);
   // The project's own docs that generated files cite ship with them; the generated docs do not.
   assert.equal(files.filter((f) => f.startsWith('docs/')).sort(), [
@@ -38,7 +41,7 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
   ]);
 });
 
-test('installed from the tarball into an empty project: --version, -h, init, validate and --deployment work', async () => {
+test('installed from the tarball into an empty project: --version, -h, sim --help, init, validate and --deployment work', async () => {
   const dir = await temp.make();
   const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
     cwd: ROOT,
@@ -58,6 +61,10 @@ test('installed from the tarball into an empty project: --version, -h, init, val
   const run = (...args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8' });
   assert.is(run('--version').stdout.trim(), VERSION, "the package's version, not the host project's");
   assert.match(run('-h').stdout, /Examples:/);
+  // `sim` loads the built simulator by path (dist/simulator/), which the compiler never imports.
+  const sim = run('sim', '--help');
+  assert.is(sim.status, 0, sim.stderr);
+  assert.match(sim.stdout, /^usage: sim /);
   assert.is(run('init').status, 0);
   const schema = (parse(await readFile(join(project, 'deployment.yaml'), 'utf8')) as { $schema: string })
     .$schema;

@@ -5,56 +5,14 @@ import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { emitPowerShell } from '../src/emit/powershell.js';
-import type { Deployment, EspSite } from '../src/model/deployment.js';
+import type { Deployment } from '../src/model/deployment.js';
 import { powershellOperations } from './helpers/powershell-ops.js';
 import { nodes, powershellParser, syntaxProblems, verbatimStrings } from './helpers/powershell-parse.js';
+import { loadSite, loadSiteEsp, type SiteName } from './helpers/sites.js';
 
-const ESP: EspSite = {
-  ssoDomain: 'example.com',
-  allowedHosts: ['mail.example.com', 'autodiscover.example.com'],
-  owaGuid: 'a1b2c3d4-0000-1111-2222-333344445555',
-  smtpDomain: 'example.com',
-  logoff: '/owa/logoff.owa',
-  exchangeUrl: 'https://mail.example.com',
-  smtpPermittedDomains: ['example.com', 'example.org'],
-};
-const EXCHANGE = [{ address: '10.0.1.1' }, { address: '10.0.1.2', weight: 2000 }];
-
-const DEPLOYMENTS: Readonly<Record<string, Deployment>> = {
-  'ESP, mail offloaded and STARTTLS, Office Online': {
-    globals: true,
-    services: [
-      { template: 'https-offloaded-esp', address: '10.0.0.10', certificate: 'mail' },
-      { template: 'imaps-offloaded', address: '10.0.0.11', certificate: 'mail' },
-      { template: 'pop-starttls', address: '10.0.0.12', certificate: 'mail' },
-      { template: 'smtp-esp', address: '10.0.0.13' },
-      { template: 'office-online', address: '10.0.0.14', certificate: 'oos' },
-    ],
-    exchangeServers: EXCHANGE,
-    officeOnlineServers: [{ address: '10.0.2.1' }],
-    esp: ESP,
-  },
-  'plain HTTPS, IMAP, POP and SMTP': {
-    globals: false,
-    services: [
-      { template: 'https-offloaded', address: '10.0.0.20', certificate: 'mail' },
-      { template: 'imap', address: '10.0.0.21' },
-      { template: 'pop', address: '10.0.0.21' },
-      { template: 'smtp', address: '10.0.0.22' },
-    ],
-    exchangeServers: EXCHANGE,
-    officeOnlineServers: [],
-  },
-  'POPS offloaded and IMAP STARTTLS': {
-    globals: true,
-    services: [
-      { template: 'pops-offloaded', address: '10.0.0.30', certificate: 'mail' },
-      { template: 'imap-starttls', address: '10.0.0.31', certificate: 'mail' },
-    ],
-    exchangeServers: EXCHANGE,
-    officeOnlineServers: [],
-  },
-};
+// The test sites the script is checked on: ESP with mail offloaded and STARTTLS and Office Online; plain
+// HTTPS, IMAP, POP and SMTP; POPS offloaded and IMAP with STARTTLS.
+const SITES: readonly SiteName[] = ['full-own-addresses', 'plain-https-mail', 'pops-imap-starttls'];
 
 // Every parameter name of New-/Set-AdcVirtualService, Set-AdcSubVirtualService, the content rule and
 // real server cmdlets that the plan uses, copied from Kemp.LoadBalancer.Powershell.psm1 (7.2.60).
@@ -72,7 +30,7 @@ const MODULE_PARAMS = new Set(
 const CHANGES = /^(New-Adc|Set-Adc|Remove-Adc|Set-LmParameter$|Install-)/;
 
 const script = (d: Deployment, source = 'site.yaml'): string =>
-  emitPowerShell(compilePlan(EXCHANGE_2016, d), { source }).contents;
+  emitPowerShell({ plan: compilePlan(EXCHANGE_2016, d), source: source }).contents;
 
 let parser: Parser;
 /** The text of the step whose marker starts with this title, up to the next marker. */
@@ -100,15 +58,16 @@ const throughWrite = (n: Node): boolean => {
   return false;
 };
 
-for (const [name, d] of Object.entries(DEPLOYMENTS)) {
-  test(`${name}: deploy.ps1 parses with no ERROR or MISSING node`, () => {
-    const out = emitPowerShell(compilePlan(EXCHANGE_2016, d), { source: 'site.yaml' });
+for (const name of SITES) {
+  test(`${name}: deploy.ps1 parses with no ERROR or MISSING node`, async () => {
+    const d = await loadSite(name);
+    const out = emitPowerShell({ plan: compilePlan(EXCHANGE_2016, d), source: 'site.yaml' });
     assert.is(out.path, 'deploy.ps1');
     assert.equal(syntaxProblems(parse(out.contents)), []);
   });
 
-  test(`${name}: every change goes through Invoke-LmWrite, which asks ShouldProcess, so -WhatIf changes nothing`, () => {
-    const text = script(d);
+  test(`${name}: every change goes through Invoke-LmWrite, which asks ShouldProcess, so -WhatIf changes nothing`, async () => {
+    const text = script(await loadSite(name));
     const tree = parse(text);
     const all = [...nodes(tree)].filter((n) => n.type === 'command');
     const changes = all.filter((n) => CHANGES.test(commandName(n)) || /^Invoke-LmApi 'modvs'/.test(n.text));
@@ -126,7 +85,8 @@ for (const [name, d] of Object.entries(DEPLOYMENTS)) {
     );
   });
 
-  test(`${name}: the marker comments list the plan's steps in order`, () => {
+  test(`${name}: the marker comments list the plan's steps in order`, async () => {
+    const d = await loadSite(name);
     const plan = compilePlan(EXCHANGE_2016, d);
     assert.equal(
       powershellOperations(script(d)),
@@ -134,8 +94,8 @@ for (const [name, d] of Object.entries(DEPLOYMENTS)) {
     );
   });
 
-  test(`${name}: cmdlet arguments use the module's parameter names`, () => {
-    const names = [...script(d).matchAll(/'Cmdlet' = '([^']+)'/g)].map((m) => m[1] ?? '');
+  test(`${name}: cmdlet arguments use the module's parameter names`, async () => {
+    const names = [...script(await loadSite(name)).matchAll(/'Cmdlet' = '([^']+)'/g)].map((m) => m[1] ?? '');
     assert.ok(names.length > 20);
     assert.equal(
       names.filter((k) => !MODULE_PARAMS.has(k)),
@@ -144,8 +104,8 @@ for (const [name, d] of Object.entries(DEPLOYMENTS)) {
   });
 }
 
-test('the script takes -LoadBalancer, -LBPort 443 and a PSCredential, with SupportsShouldProcess', () => {
-  const tree = parse(script(DEPLOYMENTS['plain HTTPS, IMAP, POP and SMTP'] as Deployment));
+test('the script takes -LoadBalancer, -LBPort 443 and a PSCredential, with SupportsShouldProcess', async () => {
+  const tree = parse(script(await loadSite('plain-https-mail')));
   const block = [...nodes(tree)].find((n) => n.type === 'param_block');
   assert.ok(block, 'a param block');
   const attrs = [...nodes(tree)].filter(
@@ -158,9 +118,9 @@ test('the script takes -LoadBalancer, -LBPort 443 and a PSCredential, with Suppo
   assert.match(params, /\[System\.Management\.Automation\.PSCredential\] \$Credential/);
 });
 
-test('no secret can reach the script: the credential is a parameter or Get-Credential', () => {
-  for (const d of Object.values(DEPLOYMENTS)) {
-    const text = script(d);
+test('no secret can reach the script: the credential is a parameter or Get-Credential', async () => {
+  for (const name of SITES) {
+    const text = script(await loadSite(name));
     assert.match(text, /if \(-not \$Credential\) \{ \$Credential = Get-Credential /);
     assert.match(
       text,
@@ -173,8 +133,8 @@ test('no secret can reach the script: the credential is a parameter or Get-Crede
   }
 });
 
-test('POP3 and IMAP STARTTLS values the cmdlets refuse go through the raw API, URL-encoded', () => {
-  const text = script(DEPLOYMENTS['POPS offloaded and IMAP STARTTLS'] as Deployment);
+test('POP3 and IMAP STARTTLS values the cmdlets refuse go through the raw API, URL-encoded', async () => {
+  const text = script(await loadSite('pops-imap-starttls'));
   // The module's ValidateRange: ServerInit 0-5 (POP3 is 6), StartTLSMode 0-1 (IMAP is 4, POP3 6).
   assert.match(text, /'vs:serverinit' = @\{[^}]*'Cmdlet' = 'ServerInit'[^}]*'Min' = 0; 'Max' = 5 \}/);
   assert.match(text, /'vs:starttlsmode' = @\{[^}]*'Cmdlet' = 'StartTLSMode'[^}]*'Min' = 0; 'Max' = 1 \}/);
@@ -192,8 +152,8 @@ test('POP3 and IMAP STARTTLS values the cmdlets refuse go through the raw API, U
   assert.match(text, /\[uri\]::EscapeDataString\(\[string\]\$Query\[\$k\]\)/);
 });
 
-test('TLS certificates are verified unless -SkipCertificateCheck is given, and the check is restored', () => {
-  const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
+test('TLS certificates are verified unless -SkipCertificateCheck is given, and the check is restored', async () => {
+  const text = script(await loadSite('full-own-addresses'));
   assert.match(text, /\[switch\] \$SkipCertificateCheck/);
   const guard = text.indexOf('if ($SkipCertificateCheck) {');
   const guardEnd = text.indexOf('\n  }', guard);
@@ -213,8 +173,8 @@ test('TLS certificates are verified unless -SkipCertificateCheck is given, and t
   );
 });
 
-test('objects are found by listing and matching, never by the wording of an error, as deploy.sh does', () => {
-  const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
+test('objects are found by listing and matching, never by the wording of an error, as deploy.sh does', async () => {
+  const text = script(await loadSite('full-own-addresses'));
   assert.not.match(text, /Unknown (VS|rule)|Rule not found/);
   for (const listing of [
     "Read-Lm 'listvs' 'listvs'",
@@ -227,8 +187,8 @@ test('objects are found by listing and matching, never by the wording of an erro
   assert.match(text, /\$_\.Name -in @\('', '-'\)/);
 });
 
-test('the script reads only the keys its parameter table holds, and pauses between calls as deploy.sh does', () => {
-  const text = script(DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment);
+test('the script reads only the keys its parameter table holds, and pauses between calls as deploy.sh does', async () => {
+  const text = script(await loadSite('full-own-addresses'));
   const table = text.slice(
     text.indexOf('$LmParams = @{'),
     text.indexOf('\n}\n', text.indexOf('$LmParams = @{')),
@@ -254,8 +214,8 @@ test('the script reads only the keys its parameter table holds, and pauses betwe
   );
 });
 
-test('two runs give the same script', () => {
-  const d = DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment;
+test('two runs give the same script', async () => {
+  const d = await loadSite('full-own-addresses');
   assert.is(script(d), script(d));
 });
 
@@ -285,7 +245,9 @@ const nasty = fc
   )
   .map((parts) => parts.join(''));
 
-test('any site text parses, and its string literal decodes to exactly that text', () => {
+test('any site text parses, and its string literal decodes to exactly that text', async () => {
+  const base = await loadSite('full-own-addresses');
+  const esp = await loadSiteEsp('full-own-addresses');
   fc.assert(
     // A nickname is never empty: the schema requires one character, and an empty one keeps the guide's.
     fc.property(
@@ -294,11 +256,11 @@ test('any site text parses, and its string literal decodes to exactly that text'
       nasty.filter((n) => n.length > 0),
       nasty,
       (host, domain, nickname, source) => {
-        const base = DEPLOYMENTS['ESP, mail offloaded and STARTTLS, Office Online'] as Deployment;
+        // Built here, not read from a file: the loader refuses much of this text (control characters).
         const d: Deployment = {
           ...base,
           services: base.services.map((s, i) => (i === 0 ? { ...s, nickname } : s)),
-          esp: { ...ESP, allowedHosts: [host, 'mail.example.com'], ssoDomain: domain },
+          esp: { ...esp, allowedHosts: [host, 'mail.example.com'], ssoDomain: domain },
         };
         const tree = parse(script(d, source));
         assert.equal(syntaxProblems(tree), []);

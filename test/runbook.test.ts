@@ -6,15 +6,16 @@ import * as assert from 'uvu/assert';
 import type { Tree } from 'web-tree-sitter';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { GUIDE_STEPS } from '../src/catalog/exchange2016/steps.js';
+import { compileExampleSite, compileSite } from '../src/compile/site.js';
 import { loadDeployment } from '../src/deployment/load.js';
-import { emitGenericRunbook, emitRunbook } from '../src/emit/runbook.js';
+import { emitRunbook } from '../src/emit/runbook.js';
 import { mermaidLabel, serviceDiagram } from '../src/emit/runbook-diagram.js';
 import type { Deployment } from '../src/model/deployment.js';
 import { validCases } from './helpers/fixtures.js';
 import { ROOT } from './helpers/guide.js';
 import { powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
-import { FULL, NO_GLOBALS, PLAIN } from './helpers/runbook-deployments.js';
 import { markdownlint } from './helpers/runbook-lint.js';
+import { loadSite } from './helpers/sites.js';
 
 interface FixtureSection {
   section: string;
@@ -24,9 +25,8 @@ interface FixtureSection {
 const fixture = JSON.parse(
   readFileSync(`${ROOT}fixtures/guide/section4-steps.json`, 'utf8'),
 ) as FixtureSection[];
-const generic = emitGenericRunbook(EXCHANGE_2016).contents;
-const site = (d: Deployment): string =>
-  emitRunbook(EXCHANGE_2016, d, { source: 'site.yaml', generic: false }).contents;
+const generic = emitRunbook(compileExampleSite(EXCHANGE_2016)).contents;
+const site = (d: Deployment): string => emitRunbook(compileSite(EXCHANGE_2016, d, 'site.yaml')).contents;
 const norm = (s: string): string => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
 /** The steps of a runbook section whose heading names a guide section, e.g. "(guide 4.4)". */
@@ -41,10 +41,10 @@ function stepsUnder(md: string, guideSection: string): string[] {
   return out;
 }
 
-test('the generic runbook and the runbooks of three sites are markdownlint-clean', () => {
+test('the generic runbook and the runbooks of three sites are markdownlint-clean', async () => {
   assert.equal(markdownlint(generic), [], 'generic');
-  for (const [name, d] of Object.entries({ FULL, PLAIN, NO_GLOBALS }))
-    assert.equal(markdownlint(site(d)), [], name);
+  for (const name of ['full-contoso', 'smtp-own-port', 'reencrypted-no-globals'] as const)
+    assert.equal(markdownlint(site(await loadSite(name))), [], name);
 });
 
 test('every step of sections 2 and 4 is in the generic runbook, in order, corrected only where an erratum says', () => {
@@ -82,8 +82,8 @@ test("4.4's template step names IMAPS Offloaded and IMAP with STARTTLS, never IM
   assert.ok(sms?.includes('one of the Exchange Servers'), '4.9 adds Exchange servers');
 });
 
-test('a site runbook fills in addresses, certificates, servers, ports, ESP values and the GUID', () => {
-  const md = site(FULL);
+test('a site runbook fills in addresses, certificates, servers, ports, ESP values and the GUID', async () => {
+  const md = site(await loadSite('full-contoso'));
   for (const want of [
     '## 4. Exchange 2016 HTTPS Offloaded with ESP at 10.1.0.10 (guide 4.2)',
     'Enter a **Virtual Address**. Use `10.1.0.10`.',
@@ -112,14 +112,14 @@ test('a site runbook fills in addresses, certificates, servers, ports, ESP value
   assert.not.ok(md.includes('192.168.10.'), 'no guide example address leaks into a site runbook');
 });
 
-test('a site runbook imports only the bundles it uses; without globals it has no section 2', () => {
-  const plain = site(PLAIN);
+test('a site runbook imports only the bundles it uses; without globals it has no section 2', async () => {
+  const plain = site(await loadSite('smtp-own-port'));
   assert.ok(plain.includes('dist-templates/Exchange2016Core.tmpl'));
   assert.ok(plain.includes('dist-templates/Exchange2016Additional.tmpl'));
   assert.not.ok(plain.includes('dist-templates/Exchange2016ESP.tmpl'));
   assert.ok(plain.includes('Use `192.0.2.101`, port `2525`.'), "the service's own port wins");
   assert.ok(plain.includes('Use `192.0.2.101`, port `143`.'), 'and only for that service');
-  const none = site(NO_GLOBALS);
+  const none = site(await loadSite('reencrypted-no-globals'));
   assert.not.ok(none.includes('Global settings'));
   assert.not.ok(none.includes('set?param='));
   assert.ok(none.includes('Select the **Exchange 2016 HTTPS Reencrypted** template'));
@@ -132,11 +132,12 @@ test('the generic runbook covers all 18 templates and explains its placeholders'
   assert.ok(generic.includes('`<guid>` is its exchangeGUID'));
 });
 
-test('runbooks are deterministic and the generic one goes to docs/runbook.md', () => {
-  assert.is(emitGenericRunbook(EXCHANGE_2016).contents, generic);
-  assert.is(site(FULL), site(FULL));
-  assert.is(emitGenericRunbook(EXCHANGE_2016).path, 'docs/runbook.md');
-  assert.is(emitRunbook(EXCHANGE_2016, FULL, { source: 'x', generic: false }).path, 'runbook.md');
+test('runbooks are deterministic and the generic one goes to docs/runbook.md', async () => {
+  const full = await loadSite('full-contoso');
+  assert.is(emitRunbook(compileExampleSite(EXCHANGE_2016)).contents, generic);
+  assert.is(site(full), site(full));
+  assert.is(emitRunbook(compileExampleSite(EXCHANGE_2016)).path, 'docs/runbook.md');
+  assert.is(emitRunbook(compileSite(EXCHANGE_2016, full, 'x')).path, 'runbook.md');
   assert.ok(generic.startsWith('<!-- generated by build-templates; do not edit -->\n'));
 });
 
@@ -144,7 +145,7 @@ test('a site that offloads TLS is told what its Exchange servers need; one that 
   const parser = await powershellParser();
   for (const c of validCases()) {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
-    const runbook = emitRunbook(EXCHANGE_2016, d, { source: 'd.yaml', generic: false }).contents;
+    const runbook = emitRunbook(compileSite(EXCHANGE_2016, d, 'd.yaml')).contents;
     const used = new Set(d.services.map((s) => s.template));
     for (const x of EXCHANGE_2016.exchangeSide) {
       const needed = x.templates.some((t) => used.has(t));
@@ -187,7 +188,7 @@ test("each site service's diagram renders as Mermaid and shows its VSs, SubVSs, 
   const diagrams: string[] = [];
   for (const c of validCases()) {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
-    const runbook = emitRunbook(EXCHANGE_2016, d, { source: 'd.yaml', generic: false }).contents;
+    const runbook = emitRunbook(compileSite(EXCHANGE_2016, d, 'd.yaml')).contents;
     const found = [...runbook.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
     assert.is(found.length, d.services.length, `${c.name}: one diagram per service`);
     const servers = [...d.exchangeServers, ...(d.officeOnlineServers ?? [])].map((s) => s.address);
@@ -219,6 +220,8 @@ test('site values with Mermaid and HTML syntax stay inside their labels', () => 
   const diagrams = nasty.map((n) =>
     serviceDiagram({
       generic: false,
+      title: '',
+      section: '',
       address: n,
       certificate: '',
       servers: [{ address: n }],
@@ -244,7 +247,7 @@ test('site values with Mermaid and HTML syntax stay inside their labels', () => 
 test("a site's runbook can be followed to the end: old values noted first, its own template only, a fallback for each import", async () => {
   for (const c of validCases()) {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
-    const md = emitRunbook(EXCHANGE_2016, d, { source: 'd.yaml', generic: false }).contents;
+    const md = emitRunbook(compileSite(EXCHANGE_2016, d, 'd.yaml')).contents;
     assert.not.match(
       md,
       /if that was selected during the creation/,
@@ -265,10 +268,9 @@ test("a site's runbook can be followed to the end: old values noted first, its o
   }
   const re = validCases().find((x) => x.name === 'reencrypted');
   assert.ok(re);
-  const md = emitRunbook(EXCHANGE_2016, await loadDeployment(re.file, EXCHANGE_2016), {
-    source: 'd.yaml',
-    generic: false,
-  }).contents;
+  const md = emitRunbook(
+    compileSite(EXCHANGE_2016, await loadDeployment(re.file, EXCHANGE_2016), 'd.yaml'),
+  ).contents;
   assert.match(
     md,
     /Click \*\*Modify\*\* for the \*\*Exchange 2016 HTTPS Reencrypted with ESP\*\* Virtual Service/,

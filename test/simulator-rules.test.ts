@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type SimTemplate, type Simulator, startSimulator } from '../src/simulator/index.js';
+import { type SimTemplate, type Simulator, startSimulator } from '../simulator/index.js';
 import { call, tag, tags, texts } from './helpers/sim-client.js';
 
 let sim: Simulator;

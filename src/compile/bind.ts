@@ -1,6 +1,7 @@
+import { P } from '../loadmaster/parameters.js';
 import type { SiteKey } from '../model/common.js';
 import type { DeployedService, Deployment } from '../model/deployment.js';
-import type { ResolvedParam, ResolvedTemplate } from '../model/resolved.js';
+import type { ResolvedParam, ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
 
 /** 4.2.2: OWA's pre-authentication exclusion, the arbitration mailbox's path. */
 export const owaExcludedDirectory = (guid: string, smtpDomain: string): string =>
@@ -45,15 +46,25 @@ export function bindParams(
   d: Deployment,
   service: DeployedService,
   guidePort: number,
-): { name: string; value: string }[] {
+): ResolvedParam[] {
   const moved = service.realServerPort;
   return params.map((p) => {
     if (p.site) return { name: p.name, value: siteValue(p.site, d, service) };
-    if (moved !== undefined && p.name === 'CheckPort' && p.value === String(guidePort)) {
+    if (moved !== undefined && p.name === P.CheckPort && p.value === String(guidePort)) {
       return { name: p.name, value: String(moved) };
     }
     return { name: p.name, value: p.value };
   });
+}
+
+/**
+ * A Virtual Service under the site's own nickname, where the site gives one: every service but the
+ * HTTP redirect, which keeps its own name (5.1, 4.1.1).
+ */
+function renamed(vs: ResolvedVs, nickname: string | undefined): ResolvedVs {
+  if (!nickname || vs.role === 'redirect') return vs;
+  const params = vs.params.map((p) => (p.name === P.nickname ? { ...p, value: nickname } : p));
+  return { ...vs, nickname, params };
 }
 
 /** A resolved template with every parameter of every VS and SubVS bound to the site. */
@@ -61,10 +72,15 @@ export function bindTemplate(t: ResolvedTemplate, d: Deployment, service: Deploy
   const bind = (params: readonly ResolvedParam[]) => bindParams(params, d, service, t.realServerPort);
   return {
     ...t,
-    services: t.services.map((vs) => ({
-      ...vs,
-      params: bind(vs.params),
-      subvs: vs.subvs.map((sub) => ({ ...sub, params: bind(sub.params) })),
-    })),
+    services: t.services.map((vs) =>
+      renamed(
+        {
+          ...vs,
+          params: bind(vs.params),
+          subvs: vs.subvs.map((sub) => ({ ...sub, params: bind(sub.params) })),
+        },
+        service.nickname,
+      ),
+    ),
   };
 }

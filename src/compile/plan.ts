@@ -1,4 +1,5 @@
 import { apiText, findParam, requireParam } from '../loadmaster/catalogue.js';
+import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DeployedService, Deployment } from '../model/deployment.js';
 import type { ApiParam, Plan, PlanStep, VsIdentity } from '../model/plan.js';
@@ -26,18 +27,11 @@ export function stagesOf(params: readonly ApiParam[]): ApiParam[][] {
   return stages.filter((s, i) => i === 0 || s.length > 0);
 }
 
-/** The nickname a service or SubVS is found by: every one of them carries one. */
-function nicknameOf(params: readonly ApiParam[], what: string): string {
-  const nickname = params.find((p) => p.name === 'nickname')?.value;
-  if (!nickname) throw new Error(`${what} has no nickname: the scripts could not find it again`);
-  return nickname;
-}
-
 function realServerSteps(vsRef: string, label: string, servers: readonly ServiceServer[]): PlanStep[] {
   return servers.map((rs) => {
-    requireParam('rs', 'rs', rs.address);
-    requireParam('rsport', 'rs', rs.port);
-    if (rs.weight !== undefined) requireParam('weight', 'rs', rs.weight);
+    requireParam(P.rs, 'rs', rs.address);
+    requireParam(P.rsport, 'rs', rs.port);
+    if (rs.weight !== undefined) requireParam(P.weight, 'rs', rs.weight);
     return {
       kind: 'realserver',
       title: `real server ${rs.address}:${rs.port} in ${label}`,
@@ -57,11 +51,8 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
   const servers = serviceServers(d, s, t);
   for (const vs of t.services) {
     const ref = refName('vs', n, vs.port);
-    // The HTTP redirect answers with a 302 itself; it keeps its own name and has no real servers (5.1, 4.1.1).
-    const redirect = vs.params.some((p) => p.name === 'ErrorCode' && p.value === '302');
-    const params = vs.params.map((p) =>
-      p.name === 'nickname' && s.nickname && !redirect ? { ...p, value: s.nickname } : p,
-    );
+    // The HTTP redirect answers with a 302 itself; it has no real servers (5.1, 4.1.1).
+    const redirect = vs.role === 'redirect';
     const label = `${t.name} ${s.address}:${vs.port}`;
     const title = `Virtual Service ${label}`;
     steps.push({
@@ -71,14 +62,14 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
       address: s.address,
       port: vs.port,
       prot: vs.prot,
-      nickname: nicknameOf(params, title),
-      stages: stagesOf(params),
+      nickname: vs.nickname,
+      stages: stagesOf(vs.params),
     });
     const own = vs.subvs.length > 0 || redirect ? [] : servers;
     steps.push(...realServerSteps(ref, label, own));
     for (const sub of vs.subvs) {
       const subRef = refName('subvs', n, sub.id);
-      const nickname = nicknameOf(sub.params, `SubVS ${sub.id} of ${t.name}`);
+      const { nickname } = sub;
       const subLabel = `SubVS ${nickname} of ${label}`;
       steps.push({
         kind: 'subvs',
@@ -111,7 +102,7 @@ function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n:
       title: `what else is in ${title}`,
       within: title,
       vs: ref,
-      slots: vs.subvs.map((sub) => ({ nickname: nicknameOf(sub.params, sub.id), rule: sub.rule })),
+      slots: vs.subvs.map((sub) => ({ nickname: sub.nickname, rule: sub.rule })),
       servers: own.map(addressOf),
     });
   }
@@ -132,7 +123,7 @@ function checkSteps(steps: readonly PlanStep[], d: Deployment): PlanStep[] {
       services.push({ address, port, prot, nickname });
     }
     if (step.kind === 'vs' || step.kind === 'subvs') {
-      for (const p of step.stages.flat()) if (p.name === 'Domain') domains.add(p.value);
+      for (const p of step.stages.flat()) if (p.name === P.Domain) domains.add(p.value);
     }
   }
   if (domains.size > 0)

@@ -1,6 +1,7 @@
 import { apiText, requireParam } from '../loadmaster/catalogue.js';
+import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { ResolvedParam, ResolvedRule, ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
+import type { ResolvedParam, ResolvedRule, ResolvedTemplate, ResolvedVs, VsRole } from '../model/resolved.js';
 import type { VirtualService } from '../model/service.js';
 import type { Setting } from '../model/setting.js';
 import type { Template } from '../model/template.js';
@@ -15,7 +16,7 @@ interface Variant {
 /** Settings that apply in a variant, as API parameters; the address rows are the caller's. */
 function params(settings: readonly Setting[], v: Variant, scope: 'vs' | 'rule'): ResolvedParam[] {
   return settings
-    .filter((s) => (v.esp || !s.espOnly) && !s.informational && s.param !== 'port' && s.param !== 'prot')
+    .filter((s) => (v.esp || !s.espOnly) && !s.informational && s.param !== P.port && s.param !== P.prot)
     .map((s) => {
       const value = s.uniqueName
         ? v.templateName.replace(/^Exchange 2016 /, 'Exchange ')
@@ -28,15 +29,24 @@ function params(settings: readonly Setting[], v: Variant, scope: 'vs' | 'rule'):
 }
 
 function addressOf(vs: VirtualService): { port: number; prot: 'tcp' | 'udp' } {
-  const port = vs.settings.find((s) => s.param === 'port')?.value;
-  const prot = vs.settings.find((s) => s.param === 'prot')?.value;
+  const port = vs.settings.find((s) => s.param === P.port)?.value;
+  const prot = vs.settings.find((s) => s.param === P.prot)?.value;
   if (typeof port !== 'number' || (prot !== 'tcp' && prot !== 'udp'))
     throw new Error(`${vs.id} has no address`);
   return { port, prot };
 }
 
-function service(vs: VirtualService, v: Variant): ResolvedVs {
-  return { id: vs.id, ...addressOf(vs), params: params(vs.settings, v, 'vs'), subvs: [] };
+/** The nickname a service or SubVS is found by: every one of them carries one. */
+function nicknameOf(params: readonly ResolvedParam[], what: string): string {
+  const nickname = params.find((p) => p.name === P.nickname)?.value;
+  if (!nickname) throw new Error(`${what} has no nickname: the scripts could not find it again`);
+  return nickname;
+}
+
+function service(vs: VirtualService, v: Variant, role: VsRole): ResolvedVs {
+  const all = params(vs.settings, v, 'vs');
+  const nickname = nicknameOf(all, `${v.templateName} ${vs.id}`);
+  return { id: vs.id, role, nickname, ...addressOf(vs), params: all, subvs: [] };
 }
 
 function resolveHttps(catalog: Catalog, v: Variant): { rules: ResolvedRule[]; services: ResolvedVs[] } {
@@ -45,9 +55,9 @@ function resolveHttps(catalog: Catalog, v: Variant): { rules: ResolvedRule[]; se
     .filter((r) => v.esp || !r.espOnly)
     .map((r) => {
       const all = params(r.settings, v, 'rule');
-      const name = all.find((p) => p.name === 'name')?.value;
+      const name = all.find((p) => p.name === P.name)?.value;
       if (name === undefined) throw new Error(`rule ${r.id} has no name`);
-      return { id: r.id, name, params: all.filter((p) => p.name !== 'name') };
+      return { id: r.id, name, params: all.filter((p) => p.name !== P.name) };
     });
   const ruleName = (id: string): string => {
     const r = rules.find((x) => x.id === id);
@@ -56,10 +66,14 @@ function resolveHttps(catalog: Catalog, v: Variant): { rules: ResolvedRule[]; se
   };
   const subvs = https.subServices
     .filter((s) => v.esp || !s.espOnly)
-    .map((s) => ({ id: s.id, params: params(s.settings, v, 'vs'), rule: ruleName(s.rule) }));
+    .map((s) => {
+      const all = params(s.settings, v, 'vs');
+      const nickname = nicknameOf(all, `SubVS ${s.id} of ${v.templateName}`);
+      return { id: s.id, nickname, params: all, rule: ruleName(s.rule) };
+    });
   return {
     rules: rules.map(({ id: _id, ...r }) => r),
-    services: [service(https.redirect, v), { ...service(https.main, v), subvs }],
+    services: [service(https.redirect, v, 'redirect'), { ...service(https.main, v, 'service'), subvs }],
   };
 }
 
@@ -89,7 +103,7 @@ export function resolveTemplate(catalog: Catalog, t: Template): ResolvedTemplate
   else {
     const vs = catalog.services.find((s) => s.id === src.vs);
     if (!vs) throw new Error(`template ${t.id} names unknown service ${src.vs}`);
-    body = { rules: [], services: [service(vs, v)] };
+    body = { rules: [], services: [service(vs, v, 'service')] };
   }
   return {
     id: t.id,

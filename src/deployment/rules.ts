@@ -1,4 +1,5 @@
 import { addressKey } from '../input/address.js';
+import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
 import type { RealServer } from '../model/deployment.js';
 import type { Template } from '../model/template.js';
@@ -19,7 +20,7 @@ const isEsp = (t: Template): boolean =>
 /** The ports a template's Virtual Services listen on (HTTPS: the redirect on 80 and 443). */
 function portsOf(c: Catalog, t: Template): number[] {
   const ofVs = (settings: readonly { param: string; value: unknown }[]) =>
-    Number(settings.find((s) => s.param === 'port')?.value);
+    Number(settings.find((s) => s.param === P.port)?.value);
   if (t.source.kind === 'https') return [ofVs(c.https.redirect.settings), ofVs(c.https.main.settings)];
   const id = t.source.vs;
   return [ofVs(c.services.find((s) => s.id === id)?.settings ?? [])];

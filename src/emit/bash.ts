@@ -1,12 +1,13 @@
-import Handlebars from 'handlebars';
 import { readBack } from '../loadmaster/catalogue.js';
 import { PARAMETERS } from '../loadmaster/parameters.js';
 import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
+import type { SiteCompilation } from '../model/site.js';
 import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
+import { renderBashScript } from './render.js';
 import { BASH_CORE } from './templates/bash-core.js';
 import { BASH_REMOVE } from './templates/bash-remove.js';
-import { BASH_MAIN, BASH_SCRIPT } from './templates/bash-script.js';
+import { BASH_MAIN } from './templates/bash-script.js';
 import { BASH_STEPS } from './templates/bash-steps.js';
 import { BASH_VALUES } from './templates/bash-values.js';
 import { XML_FLATTEN_AWK, XML_QUERY_AWK } from './templates/xml-reader.js';
@@ -29,7 +30,7 @@ interface TableEntry {
   readonly value: string;
 }
 
-interface ScriptView {
+export interface ScriptView {
   /** The deployment file, named in the header. */
   readonly source: string;
   readonly summary: readonly string[];
@@ -172,27 +173,33 @@ function replyTables(): Pick<ScriptView, 'elements' | 'compare' | 'absent'> {
   return { elements, compare, absent };
 }
 
+/** The template's helpers: bash's quoting and comments, and a step's argument (a value or a learnt index). */
+const BASH_HELPERS = {
+  q: (s: unknown) => bashQuote(String(s)),
+  comment: (s: unknown) => lineComment(String(s)),
+  arg: (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)),
+};
+
 /**
  * deploy.sh: bash and curl drive the LoadMaster API through the Plan's steps: `plan` reads and
  * reports, `apply` checks everything first and then writes only what differs, reading it back,
- * `remove` deletes what the site owns. `ctx.source` names the deployment file in the header (pass
+ * `remove` deletes what the site owns. `source` names the deployment file in the header (pass
  * it relative, so the output does not depend on where it was built).
  */
-export function emitBash(plan: Plan, ctx: { source: string }): OutputFile {
-  const hb = Handlebars.create();
-  hb.registerHelper('q', (s: unknown) => bashQuote(String(s)));
-  hb.registerHelper('comment', (s: unknown) => lineComment(String(s)));
-  hb.registerHelper('arg', (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)));
-  const render = hb.compile<ScriptView>(BASH_SCRIPT, { noEscape: true, strict: true });
-  const contents = render({
-    source: ctx.source,
-    summary: plan.summary,
-    xmlRead: XML_FLATTEN_AWK.trim(),
-    xmlQuery: XML_QUERY_AWK.trim(),
-    ...replyTables(),
-    lib: [BASH_CORE, BASH_VALUES, BASH_STEPS, BASH_REMOVE, BASH_MAIN].join('\n'),
-    steps: stepViews(plan),
-    removal: plan.removal.map(removalView),
-  });
+export function emitBash(site: Pick<SiteCompilation, 'plan' | 'source'>): OutputFile {
+  const { plan, source } = site;
+  const contents = renderBashScript(
+    {
+      source,
+      summary: plan.summary,
+      xmlRead: XML_FLATTEN_AWK.trim(),
+      xmlQuery: XML_QUERY_AWK.trim(),
+      ...replyTables(),
+      lib: [BASH_CORE, BASH_VALUES, BASH_STEPS, BASH_REMOVE, BASH_MAIN].join('\n'),
+      steps: stepViews(plan),
+      removal: plan.removal.map(removalView),
+    },
+    BASH_HELPERS,
+  );
   return { path: 'deploy.sh', contents, mode: 0o755 };
 }

@@ -1,23 +1,8 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Erratum, RowLocator } from '../model/erratum.js';
-import { MD_BANNER, markdownTemplate, mdAuthored, mdCell, mdCode } from './markdown.js';
+import { MD_BANNER, mdAuthored, mdCell, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
-
-const PAGE = `{{banner}}
-
-# Errata of the MS Exchange 2016 Deployment Guide
-
-Every place where build-templates departs from the guide, and why. Confidence follows
-docs/loadmaster-api.md: official (Kemp's documents), code (clients used against appliances), inferred
-(a deduction). Kinds: value, name (a parameter the appliance would ignore), enum, casing, encoding,
-omission, step.
-
-| Id | Kind | Where | Guide | Corrected | Confidence | Why |
-| --- | --- | --- | --- | --- | --- | --- |
-{{#each errata}}
-| {{id}} | {{kind}} | {{{where}}} | {{{documented}}} | {{{corrected}}} | {{confidence}} | {{{reason}}} |
-{{/each}}
-`;
+import { renderErrataPage } from './render.js';
 
 const place = (l: RowLocator): string => [l.section, l.group, l.item].filter((p) => p != null).join(' / ');
 
@@ -40,8 +25,13 @@ function cells(e: Erratum): { where: string; documented: string; corrected: stri
 
 /** One page listing every erratum, row and step alike. */
 export function emitErrataPage(catalog: Catalog): OutputFile[] {
-  const render = markdownTemplate<{ banner: string; errata: unknown[] }>(PAGE);
   const all: Erratum[] = [...catalog.rowErrata, ...catalog.stepErrata];
-  const errata = all.map((e) => ({ ...e, ...cells(e), reason: mdAuthored(e.reason) }));
-  return [{ path: 'docs/errata.md', contents: render({ banner: MD_BANNER, errata }) }];
+  const errata = all.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    confidence: e.confidence,
+    ...cells(e),
+    reason: mdAuthored(e.reason),
+  }));
+  return [{ path: 'docs/errata.md', contents: renderErrataPage({ banner: MD_BANNER, errata }) }];
 }

@@ -1,10 +1,11 @@
+import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { RowErratum } from '../model/erratum.js';
 import type { ParamRow } from '../model/row.js';
 import { hasUseColumn } from '../model/row.js';
-import { MD_BANNER, markdownTemplate, mdAuthored, mdCell, mdCode } from './markdown.js';
+import { MD_BANNER, mdAuthored, mdCell, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
-import { PARAM_TABLE_PAGE } from './templates/param-table.js';
+import { renderParamTablePage } from './render.js';
+import type { Cells, TableBlock } from './templates/param-table.js';
 
 /** The guide's titles of section 5's tables, and the file each is written to under docs/. */
 export const PARAM_PAGES: readonly { section: string; title: string; file: string }[] = [
@@ -34,18 +35,8 @@ export const PARAM_PAGES: readonly { section: string; title: string; file: strin
 /** Folder under the output root that holds these pages. */
 export const PARAM_DOCS_DIR = 'docs/parameters';
 
-interface Cells {
-  parameter: string;
-  value: string;
-  use: string;
-}
-interface Block {
-  heading: string;
-  rows: Cells[];
-}
-
 /** A SubVS row the API has no use for: a SubVS is reached through its parent's port and protocol. */
-const SUBVS_ADDRESSING = new Set(['port', 'prot']);
+const SUBVS_ADDRESSING = new Set<string>([P.port, P.prot]);
 
 function cellsOf(row: ParamRow): Cells {
   const plain = { parameter: mdCode(row.parameter), value: mdCode(row.value), use: mdCell(row.use) };
@@ -68,8 +59,8 @@ function cellsOf(row: ParamRow): Cells {
 }
 
 /** Consecutive rows under one heading, titled as the guide nests them. */
-function blocksOf(rows: readonly ParamRow[]): Block[] {
-  const blocks: Block[] = [];
+function blocksOf(rows: readonly ParamRow[]): TableBlock[] {
+  const blocks: TableBlock[] = [];
   let prev: ParamRow | undefined;
   for (const row of rows) {
     if (!prev || prev.group !== row.group || prev.item !== row.item) {
@@ -90,21 +81,13 @@ function blocksOf(rows: readonly ParamRow[]): Block[] {
 
 /** Section 5's tables as Markdown, one file per section, mirroring the guide's layout. */
 export function emitParamTables(catalog: Catalog, rows: readonly ParamRow[]): OutputFile[] {
-  const render = markdownTemplate<{
-    banner: string;
-    section: string;
-    title: string;
-    useColumn: boolean;
-    blocks: Block[];
-    notes: RowErratum[];
-  }>(PARAM_TABLE_PAGE);
   return PARAM_PAGES.map((page) => {
     const mine = rows.filter((r) => r.section === page.section);
     const ids = new Set(mine.flatMap((r) => (r.erratum ? [r.erratum] : [])));
     const notes = catalog.rowErrata
       .filter((e) => ids.has(e.id))
-      .map((e) => ({ ...e, reason: mdAuthored(e.reason) }));
-    const contents = render({
+      .map((e) => ({ id: e.id, kind: e.kind, confidence: e.confidence, reason: mdAuthored(e.reason) }));
+    const contents = renderParamTablePage({
       banner: MD_BANNER,
       section: page.section,
       title: page.title,

@@ -1,13 +1,13 @@
-import Handlebars from 'handlebars';
 import { readBack } from '../loadmaster/catalogue.js';
 import type { ParamSpec } from '../loadmaster/parameter.js';
 import { PARAMETERS } from '../loadmaster/parameters.js';
-import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
+import type { ApiParam, PlanStep, RemovalStep } from '../model/plan.js';
+import type { SiteCompilation } from '../model/site.js';
 import { lineComment, psQuote } from './escape.js';
 import type { OutputFile } from './output.js';
+import { renderPsScript } from './render.js';
 import { PS_READ } from './templates/powershell-read.js';
 import { PS_MAIN, PS_REMOVE } from './templates/powershell-remove.js';
-import { PS_SCRIPT } from './templates/powershell-script.js';
 import { PS_STEPS } from './templates/powershell-steps.js';
 
 /** A PowerShell value: a string, a number, a switch, an array, or a hash table (ordered or not). */
@@ -26,7 +26,7 @@ interface CallView {
   readonly args: readonly { readonly name: string; readonly value: PsValue }[];
 }
 
-interface ScriptView {
+export interface ScriptView {
   readonly source: string;
   readonly summary: readonly string[];
   readonly params: readonly { readonly key: string; readonly value: PsValue }[];
@@ -211,27 +211,33 @@ function paramEntry(spec: ParamSpec): { key: string; value: PsValue } {
   return { key: `${spec.scope}:${spec.name.toLowerCase()}`, value: table(entries) };
 }
 
+/** The template's helpers: PowerShell's quoting of strings and values, and comments. */
+const PS_HELPERS = {
+  ps: (s: unknown) => psQuote(String(s)),
+  psValue: (v: PsValue) => psValue(v),
+  comment: (s: unknown) => lineComment(String(s)),
+};
+
 /**
  * deploy.ps1: the plan for Kemp's Kemp.LoadBalancer.Powershell module: -Plan reads and reports,
  * the default applies (checks first, then only what differs, read back), -Remove deletes what the
- * site owns; each step kind is one function of the script, called once per step. `ctx.source`
+ * site owns; each step kind is one function of the script, called once per step. `source`
  * names the deployment file in the banner.
  */
-export function emitPowerShell(plan: Plan, ctx: { source: string }): OutputFile {
-  const hb = Handlebars.create();
-  hb.registerHelper('ps', (s: unknown) => psQuote(String(s)));
-  hb.registerHelper('psValue', (v: PsValue) => psValue(v));
-  hb.registerHelper('comment', (s: unknown) => lineComment(String(s)));
-  const render = hb.compile<ScriptView>(PS_SCRIPT, { noEscape: true, strict: true });
-  const contents = render({
-    source: ctx.source,
-    summary: plan.summary,
-    params: PARAMETERS.map(paramEntry),
-    lib: `${PS_READ}\n${PS_STEPS}\n${PS_REMOVE}`,
-    steps: plan.steps.map((s, i) => ({ ...stepCall(s), n: i + 1 })),
-    removal: plan.removal.map((s, i) => ({ ...removalCall(s), n: i + 1 })),
-    main: PS_MAIN,
-  });
+export function emitPowerShell(site: Pick<SiteCompilation, 'plan' | 'source'>): OutputFile {
+  const { plan, source } = site;
+  const contents = renderPsScript(
+    {
+      source,
+      summary: plan.summary,
+      params: PARAMETERS.map(paramEntry),
+      lib: `${PS_READ}\n${PS_STEPS}\n${PS_REMOVE}`,
+      steps: plan.steps.map((s, i) => ({ ...stepCall(s), n: i + 1 })),
+      removal: plan.removal.map((s, i) => ({ ...removalCall(s), n: i + 1 })),
+      main: PS_MAIN,
+    },
+    PS_HELPERS,
+  );
   // A byte order mark: Windows PowerShell 5.1 reads a file without one as the ANSI code page, so a
   // site value such as Süd would arrive as SÃ¼d. PowerShell 7 reads it either way.
   return { path: 'deploy.ps1', contents: `${BOM}${contents}` };

@@ -1,5 +1,4 @@
 import type { RealServer } from '../model/deployment.js';
-import type { ResolvedVs } from '../model/resolved.js';
 import type { RunbookValues } from './runbook-parts.js';
 
 /**
@@ -9,9 +8,6 @@ import type { RunbookValues } from './runbook-parts.js';
 export function mermaidLabel(text: string): string {
   return text.replace(/["#<>&`]/g, (c) => `#${c.charCodeAt(0)};`);
 }
-
-const nicknameOf = (vs: { params: ResolvedVs['params'] }): string | undefined =>
-  vs.params.find((p) => p.name === 'nickname')?.value;
 
 /**
  * A site service as a Mermaid flowchart: each Virtual Service (nickname, address, port), each SubVS
@@ -25,10 +21,9 @@ export function serviceDiagram(v: RunbookValues): string {
   v.templates.forEach((t, ti) => {
     t.services.forEach((vs, vi) => {
       const id = `vs${ti}_${vi}`;
-      const name = nicknameOf(vs) ?? vs.id;
+      const name = vs.nickname;
       lines.push(`  ${id}["${mermaidLabel(name)}<br>${mermaidLabel(`${v.address}:${vs.port}/${vs.prot}`)}"]`);
-      const isRedirect = vs.params.some((p) => p.name === 'ErrorCode' && p.value === '302');
-      if (isRedirect) {
+      if (vs.role === 'redirect') {
         lines.push(`  ${id} -->|"redirects"| ${id}_to["${mermaidLabel(`https://${v.address}`)}"]`);
         return;
       }
@@ -38,7 +33,7 @@ export function serviceDiagram(v: RunbookValues): string {
       vs.subvs.forEach((s, si) => {
         const sid = `${id}_s${si}`;
         lines.push(
-          `  ${id} -->|"${mermaidLabel(`rule ${s.rule}`)}"| ${sid}["${mermaidLabel(`SubVS ${nicknameOf(s) ?? s.id}`)}"]`,
+          `  ${id} -->|"${mermaidLabel(`rule ${s.rule}`)}"| ${sid}["${mermaidLabel(`SubVS ${s.nickname}`)}"]`,
         );
         lines.push(`  ${sid} --> ${rs}`);
       });

@@ -1,57 +1,16 @@
+import { BUNDLE_DIR } from '../bundle-format/format.js';
+import { CALL_ARG, P, type ParamName } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { Deployment, RealServer } from '../model/deployment.js';
-import type { ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
+import type { ResolvedVs } from '../model/resolved.js';
+import type { EspValues, SiteCompilation, SiteService } from '../model/site.js';
 import { urlEncode } from './escape.js';
 import { mdCell, mdCode, mdProse } from './markdown.js';
+import type { Block, PartView, SectionView } from './templates/runbook-page.js';
 
-/** One paragraph, table or code block after a part's steps (the others null: the page is strict). */
-export interface Block {
-  readonly p: string | null;
-  readonly table: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] } | null;
-  readonly code: { readonly lang: string; readonly text: string } | null;
-}
-/** A place where the runbook's text is not the guide's, with the erratum that says why. */
-export interface Departure {
-  readonly id: string;
-  readonly where: string;
-  readonly documented: string;
-  readonly corrected: string;
-  readonly reason: string;
-}
-/** A run of steps under one heading. */
-export interface PartView {
-  heading: string | null;
-  steps: { n: number; text: string }[];
-  blocks: Block[];
-  departures: Departure[];
-}
-/** One `##` section of the runbook. */
-export interface SectionView {
-  heading: string;
-  intro: string[];
-  parts: PartView[];
-}
-/** The ESP values of 4.2.2 a runbook fills in. */
-export interface EspValues {
-  readonly hosts: readonly string[];
-  readonly excluded: string;
-  readonly logoff: string;
-  readonly passwordForm: string;
-  readonly ssoDomain: string;
-}
+export type { Block, Departure, PartView, SectionView } from './templates/runbook-page.js';
+
 /** The values a runbook section fills in: the site's, or the guide's examples for the generic runbook. */
-export interface RunbookValues {
-  readonly generic: boolean;
-  readonly address: string;
-  readonly certificate: string;
-  readonly servers: readonly RealServer[];
-  /** The templates the section covers: one for a site, the guide section's for the docs. */
-  readonly templates: readonly ResolvedTemplate[];
-  /** The main Virtual Service's nickname. */
-  readonly nickname: string;
-  readonly smtpDomains: readonly string[];
-  readonly esp: EspValues;
-}
+export type RunbookValues = SiteService & { readonly generic: boolean; readonly esp: EspValues };
 
 export const para = (p: string): Block => ({ p, table: null, code: null });
 export const table = (head: string[], rows: string[][]): Block => ({
@@ -68,8 +27,8 @@ export const part = (heading: string | null, blocks: Block[], steps: string[] = 
 });
 
 /** Guide 1.3's prerequisites, and what the later steps assume is already on the LoadMaster. */
-export function prerequisites(catalog: Catalog, d: Deployment, generic: boolean): SectionView {
-  const certs = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))].sort();
+export function prerequisites(site: SiteCompilation): SectionView {
+  const { certificates: certs, example: generic, ssoDomain } = site;
   const steps = [
     'Installed the Microsoft Servers, Active Directories, and followed other Microsoft requirements.',
     'Installed the LoadMaster on the same network as the servers.',
@@ -78,29 +37,23 @@ export function prerequisites(catalog: Catalog, d: Deployment, generic: boolean)
       ? 'Imported the SSL/TLS certificate of each SSL accelerated service into the LoadMaster (guide 4.1.1).'
       : `Imported the SSL/TLS certificates into the LoadMaster (guide 4.1.1)${certs.length ? `: ${certs.map(mdCode).join(', ')}` : ''}.`,
   ];
-  if (generic || d.esp)
+  if (generic || ssoDomain !== null)
     steps.push(
-      `Configured the SSO domain for ESP on the LoadMaster (guide 4.2.2)${d.esp ? `: ${mdCode(d.esp.ssoDomain)}` : ''}.`,
+      `Configured the SSO domain for ESP on the LoadMaster (guide 4.2.2)${ssoDomain !== null ? `: ${mdCode(ssoDomain)}` : ''}.`,
     );
-  steps.push('The template bundles of this project, under `dist-templates/`.');
+  steps.push(`The template bundles of this project, under \`${BUNDLE_DIR}/\`.`);
   const intro = [
     `The guide (1.3) assumes the reader is a network administrator, that the Exchange 2016 environment is set up and that the LoadMaster is installed. At a minimum you should have:`,
   ];
-  const p = part(null, [], steps);
   // A checklist, not a procedure: rendered as the ordered list all parts share.
-  void catalog;
-  return { heading: '1. Prerequisites (guide 1.3)', intro, parts: [p] };
+  return { heading: '1. Prerequisites (guide 1.3)', intro, parts: [part(null, [], steps)] };
 }
 
 /** Section 3: import the bundles that hold the chosen templates. */
-export function bundleSection(
-  catalog: Catalog,
-  templates: readonly ResolvedTemplate[],
-  no: number,
-  listsValues: boolean,
-): SectionView {
-  const used = new Set(templates.map((t) => t.bundle));
-  const bundles = catalog.bundles.filter((b) => used.has(b.name));
+export function bundleSection(site: SiteCompilation, no: number): SectionView {
+  const { catalog } = site;
+  const listsValues = !site.example;
+  const bundles = catalog.bundles.filter((b) => site.bundles.includes(b.name));
   const parts = bundles.map((b, i) => {
     const names = b.templates
       .map((id) => catalog.templates.find((t) => t.id === id)?.name ?? id)
@@ -111,12 +64,12 @@ export function bundleSection(
       [
         para(`It holds: ${names}.`),
         para(
-          `API equivalent: POST the file as the body of ${mdCode('uploadtemplate')} (PowerShell: ${mdCode(`Install-Template -Path dist-templates/${b.name}.tmpl`)}).`,
+          `API equivalent: POST the file as the body of ${mdCode('uploadtemplate')} (PowerShell: ${mdCode(`Install-Template -Path ${BUNDLE_DIR}/${b.name}.tmpl`)}).`,
         ),
       ],
       [
         'In the main menu of the LoadMaster WUI, go to **Virtual Services > Manage Templates**.',
-        `Choose the file ${mdCode(`dist-templates/${b.name}.tmpl`)} and import it.`,
+        `Choose the file ${mdCode(`${BUNDLE_DIR}/${b.name}.tmpl`)} and import it.`,
       ],
     );
   });
@@ -167,8 +120,8 @@ export function espBlocks(catalog: Catalog, v: RunbookValues, esp: EspValues): B
 }
 
 function checkOf(vs: { params: ResolvedVs['params'] }): { type: string; port: string; url: string } {
-  const get = (n: string): string => vs.params.find((p) => p.name === n)?.value ?? '';
-  return { type: get('CheckType') || 'none', port: get('CheckPort'), url: get('CheckUrl') };
+  const get = (n: ParamName): string => vs.params.find((p) => p.name === n)?.value ?? '';
+  return { type: get(P.CheckType) || 'none', port: get(P.CheckPort), url: get(P.CheckUrl) };
 }
 
 /** How to see that a service is up: each health check, and what View/Modify Services shows. */
@@ -221,7 +174,7 @@ export function rollbackSection(
     for (const t of [...v.templates].reverse())
       for (const vs of [...t.services].reverse()) {
         const addr = v.generic ? '<address>' : v.address;
-        const api = `delvs?vs=${urlEncode(addr)}&port=${vs.port}&prot=${vs.prot}`;
+        const api = `delvs?${CALL_ARG.vs}=${urlEncode(addr)}&${P.port}=${vs.port}&${P.prot}=${vs.prot}`;
         steps.push(
           `In **View/Modify Services**, click **Delete** for ${mdCode(`${addr}:${vs.port}`)} (${mdProse(t.name)}, ${mdProse(vs.id)}). API: ${mdCode(api)}.`,
         );
@@ -231,7 +184,7 @@ export function rollbackSection(
   ].sort();
   if (rules.length)
     steps.push(
-      `Delete the content rules the HTTPS templates created, if no other service uses them: ${rules.map(mdCode).join(', ')}. API: ${mdCode('delrule?name=<rule>')}.`,
+      `Delete the content rules the HTTPS templates created, if no other service uses them: ${rules.map(mdCode).join(', ')}. API: ${mdCode(`delrule?${P.name}=<rule>`)}.`,
     );
   const used = new Set(sections.flatMap((v) => v.templates.map((t) => t.bundle)));
   const names = catalog.bundles
@@ -242,7 +195,7 @@ export function rollbackSection(
   );
   if (globals)
     steps.push(
-      `Set each global setting back to the value you noted in section 2 (the script prints them before its first change): ${catalog.globals.map((g) => `**${g.label}** (${mdCode(`set?param=${g.param}&value=<noted value>`)})`).join(', ')}.`,
+      `Set each global setting back to the value you noted in section 2 (the script prints them before its first change): ${catalog.globals.map((g) => `**${g.label}** (${mdCode(`set?${CALL_ARG.param}=${g.param}&${CALL_ARG.value}=<noted value>`)})`).join(', ')}.`,
     );
   return {
     heading: `${no}. Roll back`,

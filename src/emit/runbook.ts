@@ -1,21 +1,18 @@
-import { bindTemplate, owaExcludedDirectory, passwordFormUrl } from '../compile/bind.js';
-import { serviceServers } from '../compile/servers.js';
-import { resolveTemplate, templateById } from '../compile/templates.js';
 import { apiText } from '../loadmaster/catalogue.js';
+import { CALL_ARG } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { DeployedService, Deployment, RealServer } from '../model/deployment.js';
+import type { RealServer } from '../model/deployment.js';
 import type { GuideStep, StepPart } from '../model/guide-step.js';
-import type { Plan } from '../model/plan.js';
-import type { ResolvedTemplate } from '../model/resolved.js';
+import type { SiteCompilation } from '../model/site.js';
 import { urlEncode } from './escape.js';
-import { MD_BANNER, markdownTemplate, mdAuthored, mdCode } from './markdown.js';
+import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
+import { renderRunbookPage } from './render.js';
 import { serviceDiagram } from './runbook-diagram.js';
 import { exchangeSidePart } from './runbook-exchange.js';
 import {
   bundleSection,
   type Departure,
-  type EspValues,
   espBlocks,
   type PartView,
   para,
@@ -27,7 +24,6 @@ import {
 } from './runbook-parts.js';
 import { scriptsSection } from './runbook-scripts.js';
 import { settingsSection } from './runbook-settings.js';
-import { RUNBOOK_PAGE } from './templates/runbook-page.js';
 
 const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
 
@@ -179,34 +175,16 @@ function serviceSection(
   return { heading: `${no}. ${title} (guide ${section})`, intro, parts };
 }
 
-function espValues(catalog: Catalog, d: Deployment | null): EspValues {
-  const e = d?.esp;
-  if (!e) {
-    const x = catalog.example;
-    return {
-      hosts: x.allowedHosts,
-      excluded: owaExcludedDirectory('<guid>', '<smtpdomain>'),
-      logoff: catalog.esp.defaultLogoff,
-      passwordForm: passwordFormUrl('https://<Exchange URL>'),
-      ssoDomain: x.ssoDomain,
-    };
-  }
-  return {
-    hosts: e.allowedHosts,
-    excluded: owaExcludedDirectory(e.owaGuid, e.smtpDomain),
-    logoff: e.logoff,
-    passwordForm: passwordFormUrl(e.exchangeUrl),
-    ssoDomain: e.ssoDomain,
-  };
-}
-
-function globalsSection(catalog: Catalog, no: number): SectionView {
+function globalsSection(site: SiteCompilation, no: number): SectionView {
+  const { catalog } = site;
   const parts = catalog.globals.map((g, i): PartView => {
     const guide = catalog.steps.find((x) => x.section === g.section);
     const part = guide?.parts[0];
     if (!part) throw new Error(`the guide has no steps for global setting ${g.id}`);
     const v: RunbookValues = {
-      esp: espValues(catalog, null),
+      esp: site.esp,
+      title: '',
+      section: g.section,
       generic: true,
       address: '',
       certificate: '',
@@ -224,7 +202,7 @@ function globalsSection(catalog: Catalog, no: number): SectionView {
     view.blocks.push(
       para(`Value: **${g.uiValue}**. Why: ${mdAuthored(g.why)}`),
       para(
-        `API equivalent: ${mdCode(`set?param=${urlEncode(g.param)}&value=${urlEncode(apiText(g.value))}`)}`,
+        `API equivalent: ${mdCode(`set?${CALL_ARG.param}=${urlEncode(g.param)}&${CALL_ARG.value}=${urlEncode(apiText(g.value))}`)}`,
       ),
     );
     return view;
@@ -238,113 +216,35 @@ function globalsSection(catalog: Catalog, no: number): SectionView {
   };
 }
 
-function siteValues(catalog: Catalog, d: Deployment, s: DeployedService, t: ResolvedTemplate): RunbookValues {
-  const main = t.services.at(-1);
-  const nick = s.nickname ?? main?.params.find((p) => p.name === 'nickname')?.value ?? t.name;
-  const values: RunbookValues = {
-    generic: false,
-    address: s.address,
-    certificate: s.certificate ?? '',
-    servers: serviceServers(d, s, t),
-    templates: [t],
-    nickname: nick,
-    smtpDomains: d.esp?.smtpPermittedDomains ?? [],
-    esp: espValues(catalog, d),
-  };
-  return values;
-}
-
-function genericValues(catalog: Catalog, templates: ResolvedTemplate[]): RunbookValues {
-  const x = catalog.example;
-  const values: RunbookValues = {
-    generic: true,
-    address: x.virtualAddress,
-    certificate: x.certificate,
-    servers: x.realServers.map((address) => ({ address })),
-    templates,
-    nickname: templates[0]?.name ?? '',
-    smtpDomains: [x.smtpDomain],
-    esp: espValues(catalog, null),
-  };
-  return values;
-}
-
 /**
  * The runbook of guide sections 2-4: for one site (its services, addresses, servers, certificates and
- * ESP values filled in), or with `generic` the guide's own runbook for the docs, one section per
- * guide section with the guide's example values.
+ * ESP values filled in), or for the guide's own site (compileExampleSite) the guide's runbook for the
+ * docs, one section per guide section with the guide's example values.
  */
-export function emitRunbook(
-  catalog: Catalog,
-  deployment: Deployment,
-  ctx: { source: string; generic: boolean; plan?: Plan },
-): OutputFile {
-  const renderPage = markdownTemplate<{
-    banner: string;
-    title: string;
-    intro: string[];
-    sections: SectionView[];
-  }>(RUNBOOK_PAGE, {
-    row: (cells: readonly string[]) => `| ${cells.join(' | ')} |`,
-    sep: (cells: readonly string[]) => `| ${cells.map(() => '---').join(' | ')} |`,
-  });
-  const sections: SectionView[] = [prerequisites(catalog, deployment, ctx.generic)];
-  if (ctx.generic || deployment.globals) sections.push(globalsSection(catalog, sections.length + 1));
-  let services: { title: string; section: string; v: RunbookValues }[];
-  if (ctx.generic) {
-    const bySection = [...new Set(catalog.templates.map((t) => t.section))];
-    services = bySection.map((section) => {
-      const ts = catalog.templates
-        .filter((t) => t.section === section)
-        .map((t) => resolveTemplate(catalog, t));
-      return {
-        title: catalog.steps.find((x) => x.section === section)?.title ?? section,
-        section,
-        v: genericValues(catalog, ts),
-      };
-    });
-  } else {
-    services = deployment.services.map((s) => {
-      const t = bindTemplate(resolveTemplate(catalog, templateById(catalog, s.template)), deployment, s);
-      return {
-        title: `${t.name} at ${s.address}`,
-        section: t.section,
-        v: siteValues(catalog, deployment, s, t),
-      };
-    });
-  }
-  const templates = services.flatMap((s) => s.v.templates);
-  sections.push(bundleSection(catalog, templates, sections.length + 1, ctx.plan !== undefined));
-  for (const s of services)
-    sections.push(serviceSection(catalog, sections.length + 1, s.title, s.section, s.v));
-  sections.push(scriptsSection(sections.length + 1, ctx.generic));
-  if (ctx.plan) sections.push(settingsSection(ctx.plan, sections.length + 1));
-  sections.push(
-    rollbackSection(
-      catalog,
-      services.map((s) => s.v),
-      ctx.generic || deployment.globals,
-      sections.length + 1,
-    ),
-  );
-  const intro = ctx.generic
+export function emitRunbook(site: SiteCompilation): OutputFile {
+  const { catalog, example: generic } = site;
+  const sections: SectionView[] = [prerequisites(site)];
+  if (site.globals) sections.push(globalsSection(site, sections.length + 1));
+  const services = site.services.map((s) => ({ ...s, generic, esp: site.esp }));
+  sections.push(bundleSection(site, sections.length + 1));
+  for (const v of services)
+    sections.push(serviceSection(catalog, sections.length + 1, v.title, v.section, v));
+  sections.push(scriptsSection(sections.length + 1, generic));
+  if (!generic) sections.push(settingsSection(site.plan, sections.length + 1));
+  sections.push(rollbackSection(catalog, services, site.globals, sections.length + 1));
+  const guide = `Kemp's *${catalog.title.replace(/ \(.*$/, '')}*`;
+  const intro = generic
     ? [
-        `The steps of sections 2 to 4 of Kemp's *${catalog.title.replace(/ \(.*$/, '')}*, corrected, with the guide's example values. Where the runbook departs from the guide's text, the step names the erratum and the section lists why.`,
+        `The steps of sections 2 to 4 of ${guide}, corrected, with the guide's example values. Where the runbook departs from the guide's text, the step names the erratum and the section lists why.`,
       ]
     : [
-        `The steps of sections 2 to 4 of Kemp's *${catalog.title.replace(/ \(.*$/, '')}* for the site described by ${mdCode(ctx.source)}, with its values filled in. Where the runbook departs from the guide's text, the step names the erratum and the section lists why.`,
+        `The steps of sections 2 to 4 of ${guide} for the site described by ${mdCode(site.source)}, with its values filled in. Where the runbook departs from the guide's text, the step names the erratum and the section lists why.`,
       ];
-  const title = ctx.generic
+  const title = generic
     ? 'Runbook: Exchange 2016 on the LoadMaster'
     : 'Runbook: Exchange 2016 on the LoadMaster for this site';
   return {
-    path: ctx.generic ? 'docs/runbook.md' : 'runbook.md',
-    contents: `${renderPage({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
+    path: generic ? 'docs/runbook.md' : 'runbook.md',
+    contents: `${renderRunbookPage({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
   };
-}
-
-/** The generic runbook for the docs: every template, the guide's example values, placeholders explained. */
-export function emitGenericRunbook(catalog: Catalog): OutputFile {
-  const none: Deployment = { globals: true, services: [], exchangeServers: [], officeOnlineServers: [] };
-  return emitRunbook(catalog, none, { source: '', generic: true });
 }

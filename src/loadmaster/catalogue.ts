@@ -1,10 +1,10 @@
 import { quote } from '../input/text.js';
 import type { ParamValue } from '../model/common.js';
 import type { Compare, ParamScope, ParamSpec } from './parameter.js';
-import { PARAMETERS } from './parameters.js';
+import { type NamedSpec, PARAMETERS } from './parameters.js';
 
 /** Looks a parameter up by its exact canonical name within a scope. */
-export function findParam(name: string, scope: ParamScope): ParamSpec | undefined {
+export function findParam(name: string, scope: ParamScope): NamedSpec | undefined {
   return PARAMETERS.find((p) => p.scope === scope && p.name === name);
 }
 
@@ -43,7 +43,7 @@ export function valueProblem(spec: ParamSpec, value: ParamValue): string | null 
  * Checks a parameter name and value against the catalogue; throws with both reasons when either is
  * wrong, since emitting them would make the appliance silently ignore the setting.
  */
-export function requireParam(name: string, scope: ParamScope, value: ParamValue): ParamSpec {
+export function requireParam(name: string, scope: ParamScope, value: ParamValue): NamedSpec {
   const spec = findParam(name, scope);
   if (!spec) throw new Error(`${name} is not a ${scope} parameter in the LoadMaster parameter catalogue`);
   const problem = valueProblem(spec, value);

@@ -21,3 +21,20 @@ export const VSTYPE = { generic: 'gen', http: 'http', startTls: 'tls' } as const
 
 /** `CheckType` values for the mail protocols' own health checks. */
 export const CHECK = { imap: 'imap', pop3: 'pop3', smtp: 'smtp' } as const;
+
+/** Every `CheckType` the API takes (docs/loadmaster-api.md §5) and Kemp's module lets through. */
+export const CHECK_TYPES = [
+  'tcp',
+  'icmp',
+  'https',
+  'http',
+  'smtp',
+  'nntp',
+  'ftp',
+  'telnet',
+  'pop3',
+  'imap',
+  'rdp',
+  'ldap',
+  'none',
+] as const;

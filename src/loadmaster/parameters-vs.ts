@@ -1,3 +1,4 @@
+import { CHECK_TYPES } from './enums.js';
 import { API, between, bool, CAPTURED, int, list, MODULE, oneOf, REST, text, values } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
@@ -272,41 +273,13 @@ export const VS_PARAMETERS = [
   {
     name: 'CheckType',
     scope: 'vs',
-    type: oneOf(
-      'tcp',
-      'icmp',
-      'https',
-      'http',
-      'smtp',
-      'nntp',
-      'ftp',
-      'telnet',
-      'pop3',
-      'imap',
-      'rdp',
-      'ldap',
-      'none',
-    ),
+    type: oneOf(...CHECK_TYPES),
     meaning: 'health check protocol',
     source: `${API} §5; ${MODULE}`,
     confidence: 'official',
     cmdlet: {
       name: 'CheckType',
-      accepts: values(
-        'tcp',
-        'icmp',
-        'https',
-        'http',
-        'smtp',
-        'nntp',
-        'ftp',
-        'telnet',
-        'pop3',
-        'imap',
-        'rdp',
-        'ldap',
-        'none',
-      ),
+      accepts: values(...CHECK_TYPES),
     },
   },
   {

@@ -7,13 +7,16 @@ import { VS_PARAMETERS } from './parameters-vs.js';
  * Every LoadMaster API parameter the compiler may emit. The appliance silently ignores a name it
  * does not know, so nothing leaves the compiler under a name that is not here.
  */
-export const PARAMETERS: readonly ParamSpec[] = [...VS_PARAMETERS, ...ESP_PARAMETERS, ...OTHER_PARAMETERS];
+export const PARAMETERS: readonly NamedSpec[] = [...VS_PARAMETERS, ...ESP_PARAMETERS, ...OTHER_PARAMETERS];
 
 /** A parameter's canonical API spelling: only the names the catalogue holds type-check. */
 export type ParamName =
   | (typeof VS_PARAMETERS)[number]['name']
   | (typeof ESP_PARAMETERS)[number]['name']
   | (typeof OTHER_PARAMETERS)[number]['name'];
+
+/** A parameter of the catalogue, its name typed. */
+export type NamedSpec = ParamSpec & { readonly name: ParamName };
 
 /**
  * Each parameter's spelling by name, for code that names one parameter (`P.CheckPort`): outside

@@ -1,7 +1,10 @@
 import type { Section } from './common.js';
 
-/** The three downloadable files of section 3. */
-export type BundleName = 'Exchange2016Core' | 'Exchange2016ESP' | 'Exchange2016Additional';
+/** The three downloadable files of section 3, in its order: the one list of their names. */
+export const BUNDLE_NAMES = ['Exchange2016Core', 'Exchange2016ESP', 'Exchange2016Additional'] as const;
+
+/** One of section 3's files. */
+export type BundleName = (typeof BUNDLE_NAMES)[number];
 
 /** Which servers a template's real servers are. */
 export type ServerKind = 'exchange' | 'office-online';

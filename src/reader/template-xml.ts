@@ -1,17 +1,17 @@
 import { create } from 'xmlbuilder2';
-import { BUNDLE_FORMAT, BUNDLE_NAMES } from '../emit/template-xml.js';
-import { hideAmpersandReferences, restoreAmpersands } from '../emit/xml-ampersand.js';
+import { hideAmpersandReferences, restoreAmpersands } from '../bundle-format/ampersand.js';
+import { BUNDLE_FORMAT } from '../bundle-format/format.js';
 import { charName, excerpt, forbiddenIn, quote } from '../input/text.js';
 import { findParam, fromApiText, valueProblem } from '../loadmaster/catalogue.js';
 import type { SiteKey } from '../model/common.js';
 import type {
+  BundleSubVs,
+  BundleTemplate,
+  BundleVs,
   ResolvedParam,
   ResolvedRule,
-  ResolvedSubVs,
-  ResolvedTemplate,
-  ResolvedVs,
 } from '../model/resolved.js';
-import type { BundleName, ServerKind } from '../model/template.js';
+import { BUNDLE_NAMES, type BundleName, type ServerKind } from '../model/template.js';
 import { UserError } from '../user-error.js';
 
 /** A bundle file that cannot be read: the message is for the user and names the problem. */
@@ -155,7 +155,9 @@ function params(nodes: readonly DomNode[], where: string, scope: 'vs' | 'rule'):
         ? `${name} takes ${spec.type.kind === 'bool' ? '1 or 0' : 'a decimal integer'}, not ${quote(value)}`
         : valueProblem(spec, typed);
     if (problem) throw new BundleError(`${at}: ${problem}`);
-    return site === undefined ? { name, value } : { name, value, site: site as SiteKey };
+    return site === undefined
+      ? { name: spec.name, value }
+      : { name: spec.name, value, site: site as SiteKey };
   });
 }
 
@@ -165,13 +167,13 @@ function rule(n: DomNode, where: string): ResolvedRule {
   return { name: c.attr('name'), params: params(children(n, at, ['param']), at, 'rule') };
 }
 
-function subvs(n: DomNode, where: string): ResolvedSubVs {
+function subvs(n: DomNode, where: string): BundleSubVs {
   const c = check(n, where, ['id', 'rule']);
   const at = `${where}, SubVS ${quote(c.attr('id'))}`;
   return { id: c.attr('id'), params: params(children(n, at, ['param']), at, 'vs'), rule: c.attr('rule') };
 }
 
-function vs(n: DomNode, where: string): ResolvedVs {
+function vs(n: DomNode, where: string): BundleVs {
   const c = check(n, where, ['id', 'port', 'prot']);
   const at = `${where}, VS ${quote(c.attr('id'))}`;
   const prot = c.attr('prot');
@@ -190,7 +192,7 @@ function vs(n: DomNode, where: string): ResolvedVs {
   };
 }
 
-function template(n: DomNode, bundle: BundleName): ResolvedTemplate {
+function template(n: DomNode, bundle: BundleName): BundleTemplate {
   const req = ['id', 'name', 'section', 'realServerPort', 'servers', 'certificate', 'addToAllSubVSs'];
   const c = check(n, 'template', req);
   const where = `template ${quote(c.attr('name'))}`;
@@ -280,7 +282,7 @@ function precheck(xml: string): void {
  * Parses and validates a bundle written by {@link emitBundles}: every element, attribute and
  * parameter name must be known. Throws {@link BundleError} with a message for the user.
  */
-export function readBundle(xml: string): { name: BundleName; templates: ResolvedTemplate[] } {
+export function readBundle(xml: string): { name: BundleName; templates: BundleTemplate[] } {
   precheck(xml);
   let root: DomNode;
   try {

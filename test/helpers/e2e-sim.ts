@@ -1,5 +1,5 @@
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../simulator/index.js';
 import type { Deployment } from '../../src/model/deployment.js';
-import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 
 /**
  * The environment deploy.sh gets against a simulator: its URL, its user and password, and its

@@ -1,6 +1,6 @@
 import * as assert from 'uvu/assert';
+import { type SimState, type SimVirtualService, VS_DEFAULTS } from '../../simulator/index.js';
 import type { Plan } from '../../src/model/plan.js';
-import { type SimState, type SimVirtualService, VS_DEFAULTS } from '../../src/simulator/index.js';
 
 /** The value stored under `name`, whatever its case (the appliance reads names case-insensitively). */
 function lookup(params: Readonly<Record<string, string>>, name: string): string | undefined {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Simulator } from '../../src/simulator/index.js';
+import type { Simulator } from '../../simulator/index.js';
 import { referenceFlatten } from './xml-flat.js';
 
 /** A reply as a test sees it: the bytes, and the text decoded as its declaration says. */

@@ -1,10 +1,10 @@
+import type { Simulator } from '../../simulator/index.js';
 import { EXCHANGE_2016 } from '../../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../../src/compile/plan.js';
 import { loadDeployment } from '../../src/deployment/load.js';
 import { emitBash } from '../../src/emit/bash.js';
 import type { Deployment } from '../../src/model/deployment.js';
 import type { Plan } from '../../src/model/plan.js';
-import type { Simulator } from '../../src/simulator/index.js';
 import { runBash, type ScriptFile, type ScriptRun, writeScript } from './bash-run.js';
 import { anyEnv } from './e2e-sim.js';
 import { validCases } from './fixtures.js';
@@ -23,7 +23,7 @@ export async function fixtureSites(): Promise<FixtureSite[]> {
   for (const c of validCases()) {
     const deployment = await loadDeployment(c.file, EXCHANGE_2016);
     const plan = compilePlan(EXCHANGE_2016, deployment);
-    const script = writeScript(emitBash(plan, { source: 'deployment.yaml' }).contents);
+    const script = writeScript(emitBash({ plan: plan, source: 'deployment.yaml' }).contents);
     out.push({ name: c.name, deployment, plan, script });
   }
   return out;

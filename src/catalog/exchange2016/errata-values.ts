@@ -1,3 +1,4 @@
+import { CHECK_TYPES } from '../../loadmaster/enums.js';
 import { P } from '../../loadmaster/parameters.js';
 import type { RowErratum } from '../../model/erratum.js';
 import { at, rules, subvs } from './locate.js';
@@ -5,8 +6,7 @@ import { at, rules, subvs } from './locate.js';
 const SUBVS = 'Sub Virtual Service';
 const lowerCase =
   'Enumerated values are matched as the API spells them, in lower case (docs/loadmaster-api.md §1, from clients used against appliances).';
-const checkTypes =
-  'CheckType takes tcp, icmp, https, http, smtp, nntp, ftp, telnet, pop3, imap, rdp, ldap or none';
+const checkTypes = `${P.CheckType} takes ${CHECK_TYPES.slice(0, -1).join(', ')} or ${CHECK_TYPES.at(-1)}`;
 const serverInit =
   "ServerInit is an integer: 0 normal, 1 SMTP, 2 SSH, 3 other, 4 IMAP4, 5 MySQL, 6 POP3 (Kemp's RESTful API description §3.6.1.3). Kemp's PowerShell module accepts only 0-5, so POP3 must go through the API.";
 const startTlsMode =

@@ -1,3 +1,32 @@
+/** One row of a section 5 table, each cell already Markdown. */
+export interface Cells {
+  parameter: string;
+  value: string;
+  use: string;
+}
+
+/** A table under its heading. */
+export interface TableBlock {
+  heading: string;
+  rows: Cells[];
+}
+
+/** The view of {@link PARAM_TABLE_PAGE}. */
+export interface ParamTablePageView {
+  readonly banner: string;
+  readonly section: string;
+  readonly title: string;
+  readonly useColumn: boolean;
+  readonly blocks: readonly TableBlock[];
+  /** The errata footnotes: the reason already Markdown. */
+  readonly notes: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly confidence: string;
+    readonly reason: string;
+  }[];
+}
+
 /** Handlebars source of one section 5.x page. */
 export const PARAM_TABLE_PAGE = `{{banner}}
 

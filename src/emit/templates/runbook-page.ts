@@ -1,3 +1,38 @@
+/** One paragraph, table or code block after a part's steps (the others null: the page is strict). */
+export interface Block {
+  readonly p: string | null;
+  readonly table: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] } | null;
+  readonly code: { readonly lang: string; readonly text: string } | null;
+}
+/** A place where the runbook's text is not the guide's, with the erratum that says why. */
+export interface Departure {
+  readonly id: string;
+  readonly where: string;
+  readonly documented: string;
+  readonly corrected: string;
+  readonly reason: string;
+}
+/** A run of steps under one heading. */
+export interface PartView {
+  heading: string | null;
+  steps: { n: number; text: string }[];
+  blocks: Block[];
+  departures: Departure[];
+}
+/** One `##` section of the runbook. */
+export interface SectionView {
+  heading: string;
+  intro: string[];
+  parts: PartView[];
+}
+/** The view of {@link RUNBOOK_PAGE}: every text already Markdown. */
+export interface RunbookPageView {
+  readonly banner: string;
+  readonly title: string;
+  readonly intro: readonly string[];
+  readonly sections: readonly SectionView[];
+}
+
 /**
  * Handlebars source of a runbook (emit/runbook.ts builds the view). Every part is a heading, an
  * ordered list of steps, then blocks (paragraphs, tables, code) and the departures from the guide.
@@ -34,10 +69,10 @@ export const RUNBOOK_PAGE = `{{{banner}}}
 
 {{/if}}
 {{#if table}}
-{{{row table.head}}}
-{{{sep table.head}}}
+{{{mdRow table.head}}}
+{{{mdSeparator table.head}}}
 {{#each table.rows}}
-{{{row this}}}
+{{{mdRow this}}}
 {{/each}}
 
 {{/if}}

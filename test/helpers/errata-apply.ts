@@ -1,6 +1,6 @@
-import type { RowErratum } from '../model/erratum.js';
-import { type GuideRow, hasUseColumn } from '../model/row.js';
-import { located, matchErratum } from './errata-match.js';
+import { located, matchErratum } from '../../src/compile/errata-match.js';
+import type { RowErratum } from '../../src/model/erratum.js';
+import { type GuideRow, hasUseColumn } from '../../src/model/row.js';
 
 /**
  * Applies the errata to the guide's rows: each changed row takes its corrected cells, and each

@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import { hideAmpersands, showAmpersands } from '../emit/xml-ampersand.js';
+import { hideAmpersands, showAmpersands } from '../src/bundle-format/ampersand.js';
 import type { NonAsciiForm } from './types.js';
 
 /** Element tree for xmlbuilder2's object form: arrays repeat the element, strings become text. */

@@ -1,5 +1,5 @@
-import type { ResolvedParam } from '../model/resolved.js';
-import { readBundle } from '../reader/template-xml.js';
+import type { ResolvedParam } from '../src/model/resolved.js';
+import { readBundle } from '../src/reader/template-xml.js';
 import type { SimTemplate } from './types.js';
 
 const record = (params: readonly ResolvedParam[]): Record<string, string> =>

@@ -1,0 +1,115 @@
+import type { Catalog } from '../model/catalog.js';
+import type { Deployment } from '../model/deployment.js';
+import type { ResolvedTemplate } from '../model/resolved.js';
+import type { EspValues, SiteCompilation, SiteService } from '../model/site.js';
+import type { BundleName } from '../model/template.js';
+import { bindTemplate, owaExcludedDirectory, passwordFormUrl } from './bind.js';
+import { compilePlan } from './plan.js';
+import { serviceServers } from './servers.js';
+import { resolveTemplate, resolveTemplates, templateById } from './templates.js';
+
+/** 4.2.2's values for a site, or the guide's examples with placeholders where a site's value goes. */
+function espValues(catalog: Catalog, d: Deployment | null): EspValues {
+  const e = d?.esp;
+  if (!e) {
+    const x = catalog.example;
+    return {
+      hosts: x.allowedHosts,
+      excluded: owaExcludedDirectory('<guid>', '<smtpdomain>'),
+      logoff: catalog.esp.defaultLogoff,
+      passwordForm: passwordFormUrl('https://<Exchange URL>'),
+      ssoDomain: x.ssoDomain,
+    };
+  }
+  return {
+    hosts: e.allowedHosts,
+    excluded: owaExcludedDirectory(e.owaGuid, e.smtpDomain),
+    logoff: e.logoff,
+    passwordForm: passwordFormUrl(e.exchangeUrl),
+    ssoDomain: e.ssoDomain,
+  };
+}
+
+/** The bundles holding these templates, in section 3's order. */
+function bundlesOf(catalog: Catalog, templates: readonly ResolvedTemplate[]): BundleName[] {
+  const used = new Set(templates.map((t) => t.bundle));
+  return catalog.bundles.filter((b) => used.has(b.name)).map((b) => b.name);
+}
+
+/** One site compiled for every emitter: its Plan, its services bound, its ESP values. */
+export function compileSite(catalog: Catalog, d: Deployment, source: string): SiteCompilation {
+  const services = d.services.map((s): SiteService => {
+    const t = bindTemplate(resolveTemplate(catalog, templateById(catalog, s.template)), d, s);
+    const main = t.services.at(-1);
+    return {
+      title: `${t.name} at ${s.address}`,
+      section: t.section,
+      address: s.address,
+      certificate: s.certificate ?? '',
+      servers: serviceServers(d, s, t),
+      templates: [t],
+      nickname: main?.nickname ?? t.name,
+      smtpDomains: d.esp?.smtpPermittedDomains ?? [],
+    };
+  });
+  const certificates = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))];
+  const resolved = resolveTemplates(catalog);
+  const used = new Set(d.services.map((s) => s.template));
+  return {
+    catalog,
+    example: false,
+    source,
+    globals: d.globals,
+    certificates: certificates.sort(),
+    ssoDomain: d.esp?.ssoDomain ?? null,
+    esp: espValues(catalog, d),
+    services,
+    plan: compilePlan(catalog, d),
+    resolved,
+    bundles: bundlesOf(
+      catalog,
+      resolved.filter((t) => used.has(t.id)),
+    ),
+  };
+}
+
+/**
+ * The guide's own site, for its runbook (docs/runbook.md): one service per guide section with all
+ * of that section's templates, the guide's example values, every global setting, no Plan.
+ */
+export function compileExampleSite(catalog: Catalog): SiteCompilation {
+  const x = catalog.example;
+  const resolved = resolveTemplates(catalog);
+  const sections = [...new Set(catalog.templates.map((t) => t.section))];
+  const services = sections.map((section): SiteService => {
+    const templates = catalog.templates
+      .filter((t) => t.section === section)
+      .map((t) => resolveTemplate(catalog, t));
+    return {
+      title: catalog.steps.find((s) => s.section === section)?.title ?? section,
+      section,
+      address: x.virtualAddress,
+      certificate: x.certificate,
+      servers: x.realServers.map((address) => ({ address })),
+      templates,
+      nickname: templates[0]?.name ?? '',
+      smtpDomains: [x.smtpDomain],
+    };
+  });
+  return {
+    catalog,
+    example: true,
+    source: '',
+    globals: true,
+    certificates: [],
+    ssoDomain: null,
+    esp: espValues(catalog, null),
+    services,
+    plan: { summary: [], steps: [], removal: [] },
+    resolved,
+    bundles: bundlesOf(
+      catalog,
+      services.flatMap((s) => s.templates),
+    ),
+  };
+}

@@ -1,0 +1,48 @@
+import type Handlebars from 'handlebars';
+import runtimeModule from 'handlebars/runtime.js';
+import type { ScriptView as BashScriptView } from './bash.js';
+import * as compiled from './compiled/templates.js';
+import type { ScriptView as PsScriptView } from './powershell.js';
+import type { BundleReadmeView } from './templates/bundle-readme.js';
+import type { ErrataPageView } from './templates/errata-page.js';
+import type { ParamTablePageView } from './templates/param-table.js';
+import type { RunbookPageView } from './templates/runbook-page.js';
+
+/**
+ * Each template, precompiled at build time (scripts/precompile-templates.ts) and loaded here once with
+ * Handlebars' runtime, typed by its view. The helpers each output language escapes with are passed
+ * with each call, so no Handlebars environment is shared or changed.
+ */
+
+/** Handlebars' runtime alone (no compiler); its package types it as nothing, so it is typed here. */
+const runtime = runtimeModule as unknown as Pick<typeof Handlebars, 'template'>;
+
+/** A Markdown table row of cells already escaped. */
+const mdRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+const MARKDOWN_HELPERS = {
+  mdRow,
+  mdSeparator: (cells: readonly string[]): string => mdRow(cells.map(() => '---')),
+};
+
+type Render<T> = (view: T) => string;
+
+function markdown<T>(spec: object): Render<T> {
+  const template = runtime.template<T>(spec);
+  return (view) => template(view, { helpers: MARKDOWN_HELPERS });
+}
+
+export const renderRunbookPage: Render<RunbookPageView> = markdown(compiled.runbookPage);
+export const renderParamTablePage: Render<ParamTablePageView> = markdown(compiled.paramTablePage);
+export const renderErrataPage: Render<ErrataPageView> = markdown(compiled.errataPage);
+export const renderBundleReadme: Render<BundleReadmeView> = markdown(compiled.bundleReadme);
+
+/** A script's template: its helpers (the escapers of its language) come with each call. */
+type RenderScript<T> = (view: T, helpers: Readonly<Record<string, Handlebars.HelperDelegate>>) => string;
+
+function script<T>(spec: object): RenderScript<T> {
+  const template = runtime.template<T>(spec);
+  return (view, helpers) => template(view, { helpers });
+}
+
+export const renderBashScript: RenderScript<BashScriptView> = script(compiled.bashScript);
+export const renderPsScript: RenderScript<PsScriptView> = script(compiled.psScript);

@@ -1,0 +1,25 @@
+import { BASH_SCRIPT } from './bash-script.js';
+import { BUNDLE_README } from './bundle-readme.js';
+import { ERRATA_PAGE } from './errata-page.js';
+import { PARAM_TABLE_PAGE } from './param-table.js';
+import { PS_SCRIPT } from './powershell-script.js';
+import { RUNBOOK_PAGE } from './runbook-page.js';
+
+/**
+ * Every Handlebars template of the compiler, under the name its precompiled form takes in
+ * src/emit/compiled/templates.ts (written by `npm run precompile`; src/emit/render.ts loads it).
+ */
+export const TEMPLATES = {
+  bashScript: BASH_SCRIPT,
+  psScript: PS_SCRIPT,
+  runbookPage: RUNBOOK_PAGE,
+  paramTablePage: PARAM_TABLE_PAGE,
+  errataPage: ERRATA_PAGE,
+  bundleReadme: BUNDLE_README,
+} as const;
+
+/**
+ * How every template is compiled: no HTML escaping (each output language has its own escaping
+ * helpers), and strict, so a misspelt field fails instead of printing nothing.
+ */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;

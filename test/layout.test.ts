@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROOT } from './helpers/guide.js';
+
+// Issue 12: the simulator (simulator/ at the top) is a program of its own. It may import the
+// compiler's modules; nothing under src/ imports it, statically or dynamically. The one link is the
+// CLI's `sim` command, which loads simulator/run by a URL made at run time (src/cli.ts).
+
+const SRC = join(ROOT, 'src');
+const SIMULATOR = join(ROOT, 'simulator');
+
+/** Every .ts file under a folder, as absolute paths. */
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+const inside = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
+
+test('no module under src/ imports from simulator/ (import, export from, import type, import())', () => {
+  const files = tsFiles(SRC);
+  assert.ok(files.length > 50, `${files.length} files under src/`);
+  const found: string[] = [];
+  for (const file of files) {
+    // TypeScript's own scan: static imports, re-exports, `import type`, and import('...') with a literal.
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      const named = fileName.startsWith('.') ? resolve(dirname(file), fileName) : fileName;
+      if (inside(named, SIMULATOR) || /(^|\/)simulator(\/|$)/.test(fileName))
+        found.push(`${relative(ROOT, file)}: ${fileName}`);
+    }
+  }
+  assert.equal(found, []);
+});
+
+test('the only import() of a computed name under src/ is the CLI loading the simulator by URL', () => {
+  const computed: string[] = [];
+  for (const file of tsFiles(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bimport\s*\(\s*(?!['"`])([^)]*)\)/g))
+      computed.push(`${relative(ROOT, file)}: import(${m[1]})`);
+  }
+  assert.equal(computed, ['src/cli.ts: import(SIMULATOR_RUN.href)']);
+  const cli = readFileSync(join(SRC, 'cli.ts'), 'utf8');
+  const urls = [...cli.matchAll(/new URL\('([^']*simulator[^']*)', import\.meta\.url\)/g)].map((m) => m[1]);
+  // From source (tsx src/cli.ts) and built (dist/cli.js beside dist/simulator/).
+  assert.equal(urls, ['../simulator/run.ts', './simulator/run.js']);
+  for (const file of tsFiles(SRC).filter((f) => f !== join(SRC, 'cli.ts')))
+    assert.not.match(
+      readFileSync(file, 'utf8'),
+      /simulator\/\w/,
+      `${relative(ROOT, file)} names a simulator path`,
+    );
+});
+
+test('the simulator has its own tsconfig, and the compiler build leaves it out', () => {
+  const read = (path: string) =>
+    ts.readConfigFile(join(ROOT, path), ts.sys.readFile).config as Record<string, unknown>;
+  const build = read('tsconfig.build.json') as { include: string[]; compilerOptions: { rootDir: string } };
+  assert.equal(build.include, ['src']);
+  assert.is(build.compilerOptions.rootDir, 'src');
+  const sim = read('simulator/tsconfig.json') as { include: string[]; compilerOptions: { outDir: string } };
+  assert.equal(sim.include, ['.']);
+  assert.is(sim.compilerOptions.outDir, '../dist');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  for (const script of ['build', 'prepare'])
+    assert.match(
+      pkg.scripts[script] ?? '',
+      'tsc -p simulator/tsconfig.json',
+      `${script} builds the simulator`,
+    );
+  assert.is(pkg.scripts.sim, 'node dist/simulator/main.js');
+  assert.ok(tsFiles(SIMULATOR).includes(join(SIMULATOR, 'run.ts')));
+});
+
+test.run();

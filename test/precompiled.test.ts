@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { precompiled } from '../scripts/precompile-templates.js';
+import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/templates/index.js';
+
+test('the precompiled templates the compiler loads are those of the current sources', () => {
+  const file = readFileSync(new URL('../src/emit/compiled/templates.ts', import.meta.url), 'utf8');
+  assert.ok(file === precompiled(), 'src/emit/compiled/templates.ts is stale: run npm run precompile');
+});
+
+test('a precompiled template renders exactly as the same template compiled at run time', async () => {
+  const { renderErrataPage } = await import('../src/emit/render.js');
+  const view = {
+    banner: '<!-- b -->',
+    errata: [
+      {
+        id: 'E-1',
+        kind: 'value',
+        where: 'w',
+        documented: 'd',
+        corrected: 'c',
+        confidence: 'code',
+        reason: 'r',
+      },
+    ],
+  };
+  const compiled = Handlebars.compile(TEMPLATES.errataPage, COMPILE_OPTIONS);
+  assert.is(renderErrataPage(view), compiled(view));
+  // Strict: a field the view lacks fails loudly instead of printing nothing.
+  assert.throws(() => renderErrataPage({ errata: [] } as never), /banner/);
+});
+
+test.run();
