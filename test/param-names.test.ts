@@ -20,6 +20,21 @@ const NOT_PARAMETERS: readonly { file: string; literal: string; why: string }[] 
   { file: 'src/catalog/exchange2016/templates.ts', literal: 'name', why: 'a property of Template' },
   { file: 'src/model/resolved.ts', literal: 'nickname', why: 'a property of ResolvedVs, omitted by type' },
   { file: 'src/deployment/schema-check.ts', literal: 'pattern', why: "JSON Schema's keyword" },
+  {
+    file: 'src/emit/templates/powershell-step-members.ts',
+    literal: 'rs',
+    why: "the catalogue scope of real servers (ParamScope), deploy.ps1's Compare-LmParams and Split-LmArgs",
+  },
+  {
+    file: 'src/emit/templates/powershell-step-checks.ts',
+    literal: 'name',
+    why: "an element of listcert's reply (<cert><name>)",
+  },
+  {
+    file: 'src/emit/templates/powershell-step-checks.ts',
+    literal: 'Domain',
+    why: "an element of showdomain's reply (<Domain><Name>)",
+  },
   ...['name', 'port', 'prot'].map((literal) => ({
     file: 'src/reader/template-xml.ts',
     literal,

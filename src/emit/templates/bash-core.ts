@@ -1,3 +1,5 @@
+import { CALL_ARG } from '../../loadmaster/parameters.js';
+
 /**
  * The fixed first part of deploy.sh's library: settings and credentials, one API call, reading the
  * reply, and the read cache. It holds no site value, so it is inserted as it is.
@@ -183,7 +185,7 @@ lm_record() {
 
 # lm_showvs INDEX: LM_FLAT and LM_AT for the Virtual Service or SubVS with this index.
 lm_showvs() {
-  lm_read "vs-$1" showvs "vs=$1"
+  lm_read "vs-$1" showvs "${CALL_ARG.vs}=$1"
   lm_record "$LM_FLAT"
 }
 

@@ -1,3 +1,5 @@
+import { CALL_ARG, P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.sh's library, last part: `remove`, one function per RemovalStep (src/model/plan.ts). It
  * deletes only what the site owns and reads each deletion back. It holds no site value.
@@ -56,10 +58,10 @@ lm_remove_vs() {
     if ! lm_has "$i" ${D}subs[@]+"${D}subs[@]}"}; then subs+=("$i"); fi
   done
   for i in ${D}subs[@]+"${D}subs[@]}"}; do
-    lm_write delvs "vs=$i"
+    lm_write delvs "${CALL_ARG.vs}=$i"
     lm_forget "vs-$i"
   done
-  lm_write delvs "vs=$index"
+  lm_write delvs "${CALL_ARG.vs}=$index"
   lm_forget listvs "vs-$index"
   lm_read listvs listvs
   while IFS=$'\x1f' read -r -a cols; do
@@ -97,7 +99,7 @@ lm_member_rules() {
     members+=("${D}cols[1]:-}")
   done < <(lm_q rows "$LM_FLAT" "$LM_AT" '*' RsIndex)
   for rs in ${D}members[@]+"${D}members[@]}"}; do
-    if [[ -z $rs ]] || ! lm_read_optional "rs-$index-$rs" showrs "vs=$index" "rs=!$rs"; then continue; fi
+    if [[ -z $rs ]] || ! lm_read_optional "rs-$index-$rs" showrs "${CALL_ARG.vs}=$index" "${CALL_ARG.rs}=!$rs"; then continue; fi
     lm_rule_names "$LM_FLAT" /Response#1/Success#1/Data#1 "$2"
     if ((LM_FOUND == 1)); then return 0; fi
     named=$((named + LM_NAMED))
@@ -148,7 +150,7 @@ lm_remove_rule() {
     lm_gone kept "$LM_WHY"
     return 0
   fi
-  lm_write delrule "name=$name"
+  lm_write delrule "${P.name}=$name"
   lm_forget rules
   lm_find_rule "$name"
   if [[ -n $LM_RULE_AT ]]; then lm_fail "delrule answered ok, but showrule still lists ${D}name@Q}"; fi

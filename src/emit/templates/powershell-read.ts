@@ -1,3 +1,5 @@
+import { CALL_ARG } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.ps1's library, first part: calling the API, reading replies, comparing values and
  * reporting, as deploy.sh does (templates/bash-core.ts, bash-values.ts). Replies are read from the
@@ -163,7 +165,7 @@ function Get-LmTail {
 # Read-LmVs: the record of Virtual Service or SubVS Index.
 function Read-LmVs {
   param($Index)
-  Get-LmRecord (Read-Lm "vs-$Index" 'showvs' @{ vs = $Index })
+  Get-LmRecord (Read-Lm "vs-$Index" 'showvs' @{ ${CALL_ARG.vs} = $Index })
 }
 
 # ConvertTo-LmSwitch: 1 or 0 for the ways the appliance writes a switch (Y/N, yes/no), else the value.

@@ -1,3 +1,6 @@
+import { CMDLET_ARG, cmdletParam } from '../../loadmaster/cmdlet-names.js';
+import { CALL_ARG, P } from '../../loadmaster/parameters.js';
+
 /**
  * deploy.ps1's library, last part: -Remove, one function per RemovalStep, as deploy.sh's
  * (templates/bash-remove.ts), then what -Plan, apply and -Remove do with the steps. No site value.
@@ -36,10 +39,10 @@ function Remove-LmSiteVs {
   }
   foreach ($s in (Get-LmSlots (Read-LmVs $index))) { if (-not $subs.Contains($s.Vs)) { $subs.Add($s.Vs) } }
   foreach ($sub in $subs) {
-    if (-not (Invoke-LmWrite $Title ('Remove-AdcSubVirtualService -SubVSIndex {0}' -f $sub) { Remove-AdcSubVirtualService -SubVSIndex ([int]$sub) -Force })) { return }
+    if (-not (Invoke-LmWrite $Title ('Remove-AdcSubVirtualService -${CMDLET_ARG.SubVSIndex} {0}' -f $sub) { Remove-AdcSubVirtualService -${CMDLET_ARG.SubVSIndex} ([int]$sub) -${CMDLET_ARG.Force} })) { return }
     Clear-LmCache "vs-$sub"
   }
-  if (-not (Invoke-LmWrite $Title ('Remove-AdcVirtualService -VSIndex {0}' -f $index) { Remove-AdcVirtualService -VSIndex ([int]$index) -Force })) { return }
+  if (-not (Invoke-LmWrite $Title ('Remove-AdcVirtualService -${CMDLET_ARG.VSIndex} {0}' -f $index) { Remove-AdcVirtualService -${CMDLET_ARG.VSIndex} ([int]$index) -${CMDLET_ARG.Force} })) { return }
   Clear-LmCache 'listvs', "vs-$index"
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $left = [string](Get-LmText $vs 'Index')
@@ -84,7 +87,7 @@ function Get-LmRuleUser {
         foreach ($m in (Get-LmChildren $record '*')) {
           $rs = Get-LmText $m 'RsIndex'
           if (-not $rs) { continue }
-          $reply = Read-LmOptional "rs-$index-$rs" 'showrs' @{ vs = $index; rs = "!$rs" }
+          $reply = Read-LmOptional "rs-$index-$rs" 'showrs' @{ ${CALL_ARG.vs} = $index; ${CALL_ARG.rs} = "!$rs" }
           if (-not $reply) { continue }
           $member = Get-LmRuleNames (Get-LmData $reply)
           if ($member.Names.Contains($Name)) { return "Virtual Service $index uses it" }
@@ -114,7 +117,7 @@ function Remove-LmSiteRule {
     Write-LmGone kept $why
     return
   }
-  if (-not (Invoke-LmWrite $Title ('Remove-AdcContentRule -RuleName {0}' -f $Name) { Remove-AdcContentRule -RuleName $Name -Force })) { return }
+  if (-not (Invoke-LmWrite $Title ('Remove-AdcContentRule -${cmdletParam(P.name)} {0}' -f $Name) { Remove-AdcContentRule -${cmdletParam(P.name)} $Name -${CMDLET_ARG.Force} })) { return }
   Clear-LmCache 'rules'
   if (Find-LmRule (Read-Lm 'rules' 'showrule') $Name) { Stop-LmStep "Remove-AdcContentRule answered ok, but showrule still lists '$Name'" }
   Write-LmGone removed

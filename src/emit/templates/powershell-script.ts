@@ -1,3 +1,5 @@
+import { CMDLET_ARG } from '../../loadmaster/cmdlet-names.js';
+
 /**
  * The frame of deploy.ps1: banner, parameters, connection, the parameter table, the library, then
  * the plan's steps and the removal as two script blocks the main part runs. Every value from the
@@ -75,7 +77,7 @@ Write-Verbose ('Deploying: ' + ($Summary -join '; '))
 
 # The credential is never stored in this file: it is passed in or asked for.
 if (-not $Credential) { $Credential = Get-Credential -Message 'LoadMaster API user' }
-$r = Initialize-LmConnectionParameters -Address $LoadBalancer -LBPort $LBPort -Credential $Credential
+$r = Initialize-LmConnectionParameters -${CMDLET_ARG.Address} $LoadBalancer -${CMDLET_ARG.LBPort} $LBPort -${CMDLET_ARG.Credential} $Credential
 if (-not ($r -and $r.ReturnCode -eq 200)) { throw ('connecting to the LoadMaster: {0}' -f $r.Response) }
 
 # What a reply holds for each parameter and how Kemp's cmdlets take it (the parameter catalogue):
