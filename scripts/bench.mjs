@@ -3,8 +3,8 @@
 // of several runs, as these machines are shared and noisy) and the size of every generated file.
 // Run after `npm ci` (which builds dist/): npm run bench
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
@@ -69,18 +69,107 @@ async function lifecycle(script) {
   }
   return rows;
 }
-const runs = Number(process.env.BENCH_RUNS ?? 9);
+const runs = Number(process.env.BENCH_RUNS ?? 21);
 
-function median(args) {
-  const times = [];
+/** One run under /usr/bin/time: wall and CPU (user + system) in ms, peak resident memory in MiB. */
+function timed(argv, cwd) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...argv], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const [wall, user, sys, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall: wall * 1000, cpu: (user + sys) * 1000, mib: kb / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * A command against bare `node -e ""`, in pairs run one after the other so both see the same load:
+ * the medians of each, the ratio (the larger of the wall and the CPU ratio, as the issue measures)
+ * and the command's peak memory (the largest of its runs).
+ */
+function paired(args, cwd) {
+  const base = [];
+  const cmd = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    base.push(timed([process.execPath, '-e', ''], cwd));
+    cmd.push(timed([process.execPath, cli, ...args], cwd));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  const ratio = Math.max(m(cmd, 'wall') / m(base, 'wall'), m(cmd, 'cpu') / Math.max(m(base, 'cpu'), 1));
+  return {
+    node: m(base, 'wall'),
+    wall: m(cmd, 'wall'),
+    cpu: m(cmd, 'cpu'),
+    ratio,
+    mib: Math.max(...cmd.map((x) => x.mib)),
+  };
+}
+
+/** Issue 13's table: each figure as a ratio to node itself, measured in this run. */
+function speedTable(out) {
+  const esp = new URL('../dist-templates/Exchange2016ESP.tmpl', import.meta.url).pathname;
+  const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
+  const rows = [
+    ['--version', ['--version'], 1.3],
+    ['--help', ['--help'], 1.3],
+    ['params --json', ['params', '--json'], 1.5],
+    ['default build (docs, 3 bundles, example site)', ['--out', out], 2.0],
+    ['--check', ['--check', '--out', out], 2.0],
+    ['--deployment all-templates', ['--deployment', site, '--out', join(out, 'site')], 2.0],
+    ['inspect ESP bundle --json', ['inspect', esp, '--json'], 2.0],
+  ];
+  console.log(
+    `each command against node -e "" (${runs} paired runs, medians; ratio: the larger of wall and CPU):`,
+  );
+  console.log('  | command | node ms | wall ms | CPU ms | ratio | goal | peak MiB |');
+  console.log('  | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  let defaultPeak = 0;
+  for (const [what, args, goal] of rows) {
+    const r = paired(args);
+    if (what.startsWith('default build')) defaultPeak = r.mib;
+    const met = r.ratio <= goal ? 'met' : 'NOT met';
+    console.log(
+      `  | ${what} | ${r.node.toFixed(0)} | ${r.wall.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.ratio.toFixed(2)}x | <= ${goal}x ${met} | ${r.mib.toFixed(0)} |`,
+    );
+  }
+  console.log(
+    `  peak memory of the default build: ${defaultPeak.toFixed(0)} MiB (goal <= 60 MiB: ${defaultPeak <= 60 ? 'met' : 'NOT met'})`,
+  );
+}
+
+/** Batch: N copies of the example site in one folder, compiled by one run (wall, peak memory). */
+function batchTable() {
+  const out = mkdtempSync(join(tmpdir(), 'bt-batch-'));
+  try {
+    batchRows(out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function batchRows(out) {
+  const example = readFileSync(new URL('../examples/deployment.yaml', import.meta.url), 'utf8');
+  console.log('batch: --deployment FOLDER of N sites (copies of examples/deployment.yaml), one run each:');
+  console.log('  | sites | wall s | per site ms | peak MiB |');
+  console.log('  | ---: | ---: | ---: | ---: |');
+  for (const n of [1, 10, 100, 1000]) {
+    const dir = join(out, `batch-${n}`);
+    mkdirSync(dir);
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `site-${String(i).padStart(4, '0')}.yaml`), example);
+    const samples = [];
+    for (let k = 0; k < (n >= 1000 ? 3 : 5); k++) {
+      const target = join(out, `batch-out-${n}`);
+      rmSync(target, { recursive: true, force: true });
+      try {
+        samples.push(timed([process.execPath, cli, '--deployment', dir, '--out', target]));
+      } catch (err) {
+        console.log(`  | ${n} | (failed: ${String(err.message).split('\n')[0]}) | | |`);
+        return;
+      }
+    }
+    const wall = median(samples.map((x) => x.wall));
+    const mib = Math.max(...samples.map((x) => x.mib));
+    console.log(`  | ${n} | ${(wall / 1000).toFixed(2)} | ${(wall / n).toFixed(1)} | ${mib.toFixed(0)} |`);
+  }
 }
 
 function sizes(root, dir = '') {
@@ -142,17 +231,12 @@ function hostile(dir) {
 
 const out = mkdtempSync(join(tmpdir(), 'bt-bench-'));
 try {
-  const node = median(['--version']);
-  console.log(`runs per command: ${runs} (median wall time)`);
-  console.log(`  build-templates --version            ${node.toFixed(0)} ms (start-up)`);
-  console.log(`  build-templates params --json        ${median(['params', '--json']).toFixed(0)} ms`);
-  console.log(`  build-templates --out <tmp>          ${median(['--out', out]).toFixed(0)} ms`);
-  console.log(`  build-templates --check --out <tmp>  ${median(['--check', '--out', out]).toFixed(0)} ms`);
-  const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
-  const siteOut = join(out, 'site');
   console.log(
-    `  build-templates --deployment <all 18 templates> --out <tmp>  ${median(['--deployment', site, '--out', siteOut]).toFixed(0)} ms`,
+    `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
   );
+  speedTable(out);
+  batchTable();
+  const siteOut = join(out, 'site');
   console.log(
     'deploy.sh for all 18 templates against the simulator (HTTPS, LM_DELAY=0; a real appliance adds 0.15 s a call):',
   );
