@@ -1,8 +1,7 @@
 import { apiText } from '../loadmaster/catalogue.js';
 import { CALL_ARG } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { RealServer } from '../model/deployment.js';
-import type { GuideStep, StepPart } from '../model/guide-step.js';
+import type { StepPart } from '../model/guide-step.js';
 import type { SiteCompilation } from '../model/site.js';
 import { urlEncode } from './escape.js';
 import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
@@ -10,6 +9,7 @@ import type { OutputFile } from './output.js';
 import { renderRunbookPage } from './render.js';
 import { serviceDiagram } from './runbook-diagram.js';
 import { exchangeSidePart } from './runbook-exchange.js';
+import { fill } from './runbook-fill.js';
 import {
   bundleSection,
   type Departure,
@@ -24,53 +24,6 @@ import {
 } from './runbook-parts.js';
 import { scriptsSection } from './runbook-scripts.js';
 import { settingsSection } from './runbook-settings.js';
-
-const ex = (v: string): string => `(the guide's example: ${mdCode(v)})`;
-
-/** The site value shown beside a step, or the step rewritten for one template. */
-function fill(step: GuideStep, v: RunbookValues): string {
-  const t = v.templates[0];
-  const port = (s: RealServer): string => mdCode(String(s.port ?? t?.realServerPort));
-  const weight = (s: RealServer): string =>
-    s.weight === undefined ? '' : `, **Weight** ${mdCode(String(s.weight))}`;
-  const ports = v.templates.map((x) => `${mdCode(String(x.realServerPort))} for ${x.name}`).join(', ');
-  switch (step.fill) {
-    case undefined:
-      return step.text;
-    case 'address':
-      return v.generic
-        ? `${step.text} Use the Virtual Service's address ${ex(v.address)}.`
-        : `${step.text} Use ${mdCode(v.address)}.`;
-    case 'template':
-      return v.generic || !t
-        ? step.text
-        : `Select the **${t.name}** template from the **Use Template** drop-down list.`;
-    case 'vs':
-      return v.generic
-        ? step.text
-        : `${step.text} Here: ${mdCode(v.nickname)} on ${mdCode(`${v.address}:443`)}.`;
-    case 'certificate':
-      return v.generic
-        ? `${step.text} Choose the site's certificate ${ex(v.certificate)}.`
-        : `${step.text} Use ${mdCode(v.certificate)}.`;
-    case 'server': {
-      const first = v.servers[0];
-      if (v.generic || !first) return `${step.text} Port: ${ports} ${ex(v.servers[0]?.address ?? '')}.`;
-      return `${step.text} Use ${mdCode(first.address)}, port ${port(first)}${weight(first)}.`;
-    }
-    case 'more-servers': {
-      if (v.generic) return step.text;
-      const rest = v.servers.slice(1).map((s) => `${mdCode(s.address)} (port ${port(s)}${weight(s)})`);
-      return rest.length
-        ? `${step.text} Here: ${rest.join(', ')}.`
-        : `${step.text} This site has no other server.`;
-    }
-    case 'smtp-domains':
-      return v.generic
-        ? `${step.text} Enter the domains separated by spaces ${ex(v.smtpDomains.join(' '))}.`
-        : `${step.text} Enter ${mdCode(v.smtpDomains.join(' '))}.`;
-  }
-}
 
 function departures(catalog: Catalog, section: string, label: string, ids: readonly string[]): Departure[] {
   return ids.map((id) => {
