@@ -2,9 +2,9 @@
 // src/emit/compiled/templates.ts, which src/emit/render.ts loads with Handlebars' runtime: no
 // template is compiled while the compiler runs. `npm run precompile` (run by build, prepare and
 // pretest). With --check, writes nothing and exits 1 when the file is not what it would write.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/templates/index.js';
+import { generate } from './generated-file.js';
 
 const OUT = new URL('../src/emit/compiled/templates.ts', import.meta.url);
 
@@ -21,20 +21,4 @@ export function precompiled(): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const text = precompiled();
-  let old = '';
-  try {
-    old = readFileSync(OUT, 'utf8');
-  } catch {}
-  if (process.argv.includes('--check')) {
-    if (old !== text) {
-      process.stderr.write('src/emit/compiled/templates.ts is stale: run npm run precompile\n');
-      process.exit(1);
-    }
-  } else if (old !== text) {
-    const tmp = new URL(`templates.ts.${process.pid}.tmp`, OUT);
-    writeFileSync(tmp, text);
-    renameSync(tmp, OUT);
-  }
-}
+generate(import.meta.url, OUT, precompiled);

@@ -89,9 +89,11 @@ test('no emitter imports the compile stage: every emitter reads a compiled site 
   assert.equal(found, []);
 });
 
-test('no source file is over 400 lines (the generated templates aside)', () => {
+test('no source file is over 400 lines (the generated templates and schema validator aside)', () => {
   const long = [...tsFiles(SRC), ...tsFiles(SIMULATOR)]
-    .filter((f) => !inside(f, join(SRC, 'emit', 'compiled')))
+    .filter(
+      (f) => !inside(f, join(SRC, 'emit', 'compiled')) && !inside(f, join(SRC, 'deployment', 'compiled')),
+    )
     .map((f) => ({ f: relative(ROOT, f), n: readFileSync(f, 'utf8').split('\n').length - 1 }))
     .filter((x) => x.n > 400);
   assert.equal(long, []);

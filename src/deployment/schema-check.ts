@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { quote } from '../input/text.js';
 import { pointerToken } from './characters.js';
 import { closest } from './closest.js';
+import { validate as generated } from './compiled/validate-deployment.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Source } from './source.js';
 
-const SCHEMA_URL = new URL('../../schemas/deployment.schema.json', import.meta.url);
+/**
+ * schemas/deployment.schema.json, compiled at build time by scripts/compile-schema.ts (ajv standalone,
+ * allErrors, strict, verbose: the messages quote the schema, ranges and known keys, next to each error).
+ * Like any ajv validator, it leaves the errors of its last call on itself.
+ */
+const validate = generated as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 /** JSON pointer text for messages: the key or index the pointer ends with. */
 const last = (pointer: string): string => pointer.split('/').pop() ?? '';
@@ -116,10 +119,6 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
 
 /** Checks a parsed file against schemas/deployment.schema.json; every problem, in document order. */
 export function checkSchema(source: Source): Diagnostic[] {
-  // verbose: the messages quote the schema (ranges, known keys) next to each error.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
   if (validate(source.data)) return [];
   const errors = (validate.errors ?? []).filter(
     // Format failures inside an address's anyOf are reported once, by the anyOf.
