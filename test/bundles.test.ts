@@ -12,6 +12,7 @@ import type { BundleTemplate } from '../src/model/resolved.js';
 import { BUNDLE_NAMES } from '../src/model/template.js';
 import { BundleError, readBundle } from '../src/reader/template-xml.js';
 import { ROOT } from './helpers/guide.js';
+import { xmlbuilder2Bundle } from './helpers/xmlbuilder2-bundle.js';
 
 const templates = resolveTemplates(EXCHANGE_2016);
 const committed = (name: string): string => readFileSync(join(ROOT, 'dist-templates', name), 'utf8');
@@ -54,12 +55,36 @@ test('each bundle holds the templates bundles.ts and section 3 give it', () => {
   }
 });
 
-test('each committed bundle reads back to exactly the resolved templates', () => {
+test('each bundle, committed and as written now, reads back to exactly the resolved templates', () => {
   for (const name of BUNDLE_NAMES) {
-    const read = readBundle(committed(`${name}.tmpl`));
-    assert.is(read.name, name);
-    assert.equal(read.templates, templates.filter((t) => t.bundle === name).map(bundleTemplate), name);
+    const expected = templates.filter((t) => t.bundle === name).map(bundleTemplate);
+    for (const [text, what] of [
+      [committed(`${name}.tmpl`), 'committed'],
+      [bundleXml(name, expected), 'written'],
+    ] as const) {
+      const read = readBundle(text);
+      assert.is(read.name, name);
+      assert.equal(read.templates, expected, `${name}, ${what}`);
+    }
   }
+});
+
+// Issue 13: the writer writes the text itself, with no DOM; xmlbuilder2, the writer it replaced, is
+// the oracle (test/helpers/xmlbuilder2-bundle.ts).
+test('every bundle is the text xmlbuilder2 writes for it, byte for byte', () => {
+  for (const name of BUNDLE_NAMES) {
+    const bundled = templates.filter((t) => t.bundle === name);
+    assert.ok(bundled.length > 0, name);
+    const text = bundleXml(name, bundled);
+    assert.is(text, xmlbuilder2Bundle(name, bundled), `${name}, resolved`);
+    assert.is(
+      text,
+      xmlbuilder2Bundle(name, readBundle(committed(`${name}.tmpl`)).templates),
+      `${name}, committed`,
+    );
+    assert.is(committed(`${name}.tmpl`), xmlbuilder2Bundle(name, bundled), `${name}, the committed file`);
+  }
+  assert.is(bundleXml('Exchange2016Core', []), xmlbuilder2Bundle('Exchange2016Core', []), 'no templates');
 });
 
 test('the committed files are what emitBundles makes, and SHA256SUMS matches them', () => {
@@ -109,15 +134,21 @@ const handMade: BundleTemplate = {
 };
 
 test('XML special characters and whitespace in values survive emit then read exactly', () => {
-  const read = readBundle(bundleXml('Exchange2016Additional', [handMade]));
-  assert.equal(read.templates, [handMade]);
+  const xml = bundleXml('Exchange2016Additional', [handMade]);
+  assert.is(xml, xmlbuilder2Bundle('Exchange2016Additional', [handMade]));
+  assert.equal(readBundle(xml).templates, [handMade]);
+  // xmlbuilder2 left reference-like text in an attribute unescaped, so it came back decoded.
+  const named = { ...handMade, name: 'a &amp; b &#38; &lt;' };
+  assert.equal(readBundle(bundleXml('Exchange2016Additional', [named])).templates, [named]);
 });
 
-test('a value holding a tab, a CR or an escape is refused by the writer, not written', () => {
+test('a value holding a tab, a CR or an escape, or an attribute a line feed, is refused by the writer', () => {
   for (const bad of ['a\tb', 'a\rb', 'a\u001b[31mb']) {
     const t = { ...handMade, comment: bad };
     assert.throws(() => bundleXml('Exchange2016Additional', [t]), /cannot carry/);
   }
+  // A parser reads a line feed in an attribute as a space (and the reader refuses one).
+  assert.throws(() => bundleXml('Exchange2016Additional', [{ ...handMade, name: 'a\nb' }]), /cannot carry/);
 });
 
 test('two emits are byte-identical, LF only, with the banner and a final newline', () => {

@@ -12,6 +12,7 @@ import { forTerminal, isForbidden, jsonForTerminal, QUOTE_LIMIT, quote } from '.
 import type { BundleTemplate } from '../src/model/resolved.js';
 import { readBundle } from '../src/reader/template-xml.js';
 import { decodeVerbatim, nodes, powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
+import { xmlbuilder2Bundle } from './helpers/xmlbuilder2-bundle.js';
 
 // Every escaper, 10,000 strings each (issue 10). The oracles are independent of the escapers: bash
 // itself, tree-sitter-powershell, micromark (CommonMark + GFM tables), saxes, JSON.parse.
@@ -249,11 +250,57 @@ test('XML: a value reaches a bundle exactly (saxes and inspect read it back), or
         return;
       }
       const xml = bundleXml('Exchange2016Core', [holding(s)]);
+      assert.is(xml, xmlbuilder2Bundle('Exchange2016Core', [holding(s)]), 'as xmlbuilder2 writes it');
       assert.equal(paramTexts(xml), [s]);
       // And inspect's reader gives the same text back.
       assert.is(readBundle(xml).templates[0]?.services[0]?.params[0]?.value, s);
     }),
     { numRuns: RUNS, seed: SEED },
+  );
+});
+
+/** A template holding the values as text in every place a bundle has text, and as attributes. */
+const everywhere = ([a, b, c, d]: readonly string[]): BundleTemplate => ({
+  ...holding(a ?? ''),
+  comment: b ?? '',
+  rules: [{ name: 'R', params: [{ name: 'pattern', value: c ?? '' }] }],
+  services: [
+    {
+      id: 'v',
+      port: 443,
+      prot: 'tcp',
+      params: [{ name: 'nickname', value: a ?? '', site: 'allowedHosts' }],
+      subvs: [{ id: 's', rule: 'R', params: [{ name: 'nickname', value: d ?? '' }] }],
+    },
+  ],
+});
+
+test('XML: values in every text of a bundle are the bytes xmlbuilder2 writes and read back exactly', () => {
+  const writable = anyText.filter(
+    (s) => ![...s].some((c) => c !== '\n' && isForbidden(c.codePointAt(0) ?? 0)),
+  );
+  fc.assert(
+    fc.property(fc.array(writable, { minLength: 4, maxLength: 4 }), (values) => {
+      const t = everywhere(values);
+      const xml = bundleXml('Exchange2016Core', [t]);
+      assert.is(xml, xmlbuilder2Bundle('Exchange2016Core', [t]));
+      assert.equal(readBundle(xml).templates, [t]);
+    }),
+    { numRuns: RUNS / 4, seed: SEED },
+  );
+});
+
+test('XML: an attribute value reads back exactly; with no & it is what xmlbuilder2 writes', () => {
+  // xmlbuilder2 left reference-like text in an attribute (`&amp;`) unescaped; the writer escapes it.
+  const writable = anyText.filter((s) => ![...s].some((c) => isForbidden(c.codePointAt(0) ?? 0)));
+  fc.assert(
+    fc.property(writable, (s) => {
+      const t = { ...holding('x'), name: s, id: s };
+      const xml = bundleXml('Exchange2016Core', [t]);
+      if (!s.includes('&')) assert.is(xml, xmlbuilder2Bundle('Exchange2016Core', [t]));
+      assert.equal(readBundle(xml).templates, [t]);
+    }),
+    { numRuns: RUNS / 4, seed: SEED },
   );
 });
 

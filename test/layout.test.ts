@@ -89,6 +89,42 @@ test('no emitter imports the compile stage: every emitter reads a compiled site 
   assert.equal(found, []);
 });
 
+// Issue 13: xmlbuilder2 (its DOM, and its load) is off the default build's path. The bundles are
+// written as text; the reader, which keeps xmlbuilder2, is loaded only by `inspect`.
+test('only the reader imports xmlbuilder2, and a build does not reach it', () => {
+  const importers = tsFiles(SRC).filter((f) =>
+    ts
+      .preProcessFile(readFileSync(f, 'utf8'), true, true)
+      .importedFiles.some((i) => i.fileName === 'xmlbuilder2'),
+  );
+  assert.equal(
+    importers.map((f) => relative(ROOT, f)),
+    ['src/reader/template-xml.ts'],
+  );
+  // Every module `build` loads: main's static imports (it loads each command's module with import()),
+  // then build.ts and all it imports, statically or with import('...').
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+      if (!fileName.startsWith('.')) packages.add(fileName);
+      else visit(resolve(dirname(file), fileName).replace(/\.js$/, '.ts'));
+    }
+  };
+  const main = join(SRC, 'cli', 'main.ts');
+  for (const m of readFileSync(main, 'utf8').matchAll(/^import [^;]* from '([^']+)';$/gm)) {
+    const name = m[1] ?? '';
+    if (!name.startsWith('.')) packages.add(name);
+    else visit(resolve(dirname(main), name).replace(/\.js$/, '.ts'));
+  }
+  visit(join(SRC, 'cli', 'build.ts'));
+  assert.ok(seen.has(join(SRC, 'emit', 'template-xml.ts')), 'the bundle writer is on the path');
+  assert.not.ok(seen.has(join(SRC, 'reader', 'template-xml.ts')), 'the reader is not');
+  assert.not.ok(packages.has('xmlbuilder2'));
+});
+
 test('no source file is over 400 lines (the generated templates and schema validator aside)', () => {
   const long = [...tsFiles(SRC), ...tsFiles(SIMULATOR)]
     .filter(

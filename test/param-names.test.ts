@@ -35,11 +35,13 @@ const NOT_PARAMETERS: readonly { file: string; literal: string; why: string }[] 
     literal: 'Domain',
     why: "an element of showdomain's reply (<Domain><Name>)",
   },
-  ...['name', 'port', 'prot'].map((literal) => ({
-    file: 'src/reader/template-xml.ts',
-    literal,
-    why: "an attribute of the bundle's own XML form (docs/template-format.md)",
-  })),
+  ...['src/reader/template-xml.ts', 'src/emit/template-xml.ts'].flatMap((file) =>
+    ['name', 'port', 'prot'].map((literal) => ({
+      file,
+      literal,
+      why: "an attribute of the bundle's own XML form (docs/template-format.md)",
+    })),
+  ),
 ];
 
 function* sources(dir: string): Generator<string> {

@@ -1,4 +1,8 @@
 /**
+ * For what still goes through xmlbuilder2: the bundle reader (src/reader/template-xml.ts), the
+ * simulator's replies, and the tests' copy of the old bundle writer (the compiler writes bundles
+ * itself, escaping every `&`: see xmlText in src/emit/escape.ts).
+ *
  * xmlbuilder2 leaves text that looks like a reference (`&amp;`, `&#38;`, `&lt;`) unescaped, so a
  * value holding one would come back decoded once too often. Every `&` is hidden behind U+FFFF while
  * xmlbuilder2 writes (no XML document can hold U+FFFF, so no value does), then written as `&amp;`.

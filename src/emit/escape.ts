@@ -29,3 +29,29 @@ export function lineComment(text: string): string {
 }
 
 export { urlEncode } from '../loadmaster/catalogue.js';
+
+/**
+ * XML 1.0 character data (the text of an element) that a parser reads back as the text exactly:
+ * `&` and `<` must be escaped (XML 1.0 section 2.4), and `>` is too, so `]]>` never appears, as the
+ * DOM Parsing serialisation (and so xmlbuilder2) writes it. Every `&` is escaped, even one that
+ * starts something that looks like a reference (`&amp;`, `&#38;`): the text is never markup. Every
+ * other character is written as itself, a line feed and non-ASCII included. Characters XML 1.0
+ * cannot hold, or that a parser would change (a CR becomes LF), have no escape here: the caller
+ * refuses them first (see unsafe() in emit/template-xml.ts).
+ */
+export function xmlText(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, xmlEntity) : text;
+}
+
+/**
+ * An XML 1.0 attribute value, for between double quotes, that a parser reads back as the value
+ * exactly: as {@link xmlText}, and `"` as `&quot;`. A parser turns a tab, CR or LF in an attribute
+ * value into a space, so the caller refuses those too.
+ */
+export function xmlAttribute(value: string): string {
+  return /[&<>"]/.test(value) ? value.replace(/[&<>"]/g, xmlEntity) : value;
+}
+
+function xmlEntity(c: string): string {
+  return c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;';
+}

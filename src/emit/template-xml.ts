@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
-import { create } from 'xmlbuilder2';
-import { hideAmpersands, showAmpersands } from '../bundle-format/ampersand.js';
 import { BUNDLE_DIR, BUNDLE_FORMAT } from '../bundle-format/format.js';
 import { isForbidden } from '../input/text.js';
 import type { BundleTemplate, ResolvedParam } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 import { BUNDLE_NAMES, type Bundle, type BundleName } from '../model/template.js';
 import { bundleReadme } from './bundle-readme.js';
+import { xmlAttribute, xmlText } from './escape.js';
 import type { OutputFile } from './output.js';
-
-/** xmlbuilder2 does not export its builder type from the package root. */
-type XMLBuilder = ReturnType<typeof create>;
 
 /**
  * Characters a bundle may not carry (see isForbidden): those XML 1.0 cannot hold or a parser would
@@ -21,52 +17,117 @@ function unsafe(text: string): boolean {
   return false;
 }
 
-function safe(text: string, where: string): string {
-  if (unsafe(text)) throw new Error(`${where} holds a character an XML document cannot carry`);
+function safe(text: string, where: string, lineFeed = true): string {
+  if (unsafe(text) || (!lineFeed && text.includes('\n')))
+    throw new Error(`${where} holds a character an XML document cannot carry`);
   return text;
 }
 
-function addParams(parent: XMLBuilder, params: readonly ResolvedParam[], where: string): void {
+/** An attribute value: as {@link safe}, and no line feed either (a parser reads it as a space). */
+const safeAttribute = (text: string, where: string): string => safe(text, where, false);
+
+// The document is written as lines, as xmlbuilder2 pretty-prints it (the reader keeps xmlbuilder2;
+// test/helpers/xmlbuilder2-bundle.ts is the old writer, and the tests check every bundle is the same
+// text): two spaces a level, an element holding only text on one line, an empty one as `<x/>`.
+const INDENT = '  ';
+type Attributes = readonly (readonly [name: string, value: string])[];
+
+/** `<name a="v"...` at its depth, the tag left open. */
+function openTag(depth: number, name: string, attributes: Attributes): string {
+  let tag = `${INDENT.repeat(depth)}<${name}`;
+  for (const [key, value] of attributes) tag += ` ${key}="${xmlAttribute(value)}"`;
+  return tag;
+}
+
+/** An element holding only text, on one line: `<x>text</x>`, or `<x/>` with no text. */
+function textElement(lines: string[], depth: number, name: string, attributes: Attributes, text: string) {
+  const tag = openTag(depth, name, attributes);
+  lines.push(text === '' ? `${tag}/>` : `${tag}>${xmlText(text)}</${name}>`);
+}
+
+/** An element holding the elements `children` writes a level deeper; with none, `<x/>`. */
+function parentElement(
+  lines: string[],
+  depth: number,
+  name: string,
+  attributes: Attributes,
+  children: (depth: number) => void,
+): void {
+  const tag = openTag(depth, name, attributes);
+  const count = lines.push(`${tag}>`);
+  children(depth + 1);
+  if (lines.length === count) lines[count - 1] = `${tag}/>`;
+  else lines.push(`${INDENT.repeat(depth)}</${name}>`);
+}
+
+function addParams(lines: string[], depth: number, params: readonly ResolvedParam[], where: string): void {
   for (const p of params) {
     const at = `${where} parameter ${p.name}`;
-    const attrs: Record<string, string> = { name: safe(p.name, at) };
-    if (p.site !== undefined) attrs.site = p.site;
-    parent.ele('param', attrs).txt(hideAmpersands(safe(p.value, at)));
+    const attributes: [string, string][] = [['name', safeAttribute(p.name, at)]];
+    if (p.site !== undefined) attributes.push(['site', safeAttribute(p.site, at)]);
+    textElement(lines, depth, 'param', attributes, safe(p.value, at));
   }
 }
 
-function addTemplate(bundle: XMLBuilder, t: BundleTemplate): void {
+function addTemplate(lines: string[], depth: number, t: BundleTemplate): void {
   const where = `template ${t.name}`;
-  const el = bundle.ele('template', {
-    id: safe(t.id, where),
-    name: safe(t.name, where),
-    section: safe(t.section, where),
-    realServerPort: String(t.realServerPort),
-    servers: t.servers,
-    certificate: String(t.certificate),
-    addToAllSubVSs: String(t.addToAllSubVSs),
-  });
-  el.ele('comment').txt(hideAmpersands(safe(t.comment, where)));
-  // Rules first: a SubVS can only be steered by a rule that already exists on the appliance.
-  for (const r of t.rules)
-    addParams(el.ele('rule', { name: safe(r.name, where) }), r.params, `${where} rule`);
-  for (const vs of t.services) {
-    const v = el.ele('vs', { id: safe(vs.id, where), port: String(vs.port), prot: vs.prot });
-    addParams(v, vs.params, `${where} VS ${vs.id}`);
-    for (const s of vs.subvs) {
-      const sub = v.ele('subvs', { id: safe(s.id, where), rule: safe(s.rule, where) });
-      addParams(sub, s.params, `${where} SubVS ${s.id}`);
+  const attributes: Attributes = [
+    ['id', safeAttribute(t.id, where)],
+    ['name', safeAttribute(t.name, where)],
+    ['section', safeAttribute(t.section, where)],
+    ['realServerPort', String(t.realServerPort)],
+    ['servers', t.servers],
+    ['certificate', String(t.certificate)],
+    ['addToAllSubVSs', String(t.addToAllSubVSs)],
+  ];
+  parentElement(lines, depth, 'template', attributes, (d) => {
+    textElement(lines, d, 'comment', [], safe(t.comment, where));
+    // Rules first: a SubVS can only be steered by a rule that already exists on the appliance.
+    for (const r of t.rules) {
+      parentElement(lines, d, 'rule', [['name', safeAttribute(r.name, where)]], (dd) =>
+        addParams(lines, dd, r.params, `${where} rule`),
+      );
     }
-  }
+    for (const vs of t.services) {
+      const vsAttributes: Attributes = [
+        ['id', safeAttribute(vs.id, where)],
+        ['port', String(vs.port)],
+        ['prot', vs.prot],
+      ];
+      parentElement(lines, d, 'vs', vsAttributes, (dd) => {
+        addParams(lines, dd, vs.params, `${where} VS ${vs.id}`);
+        for (const s of vs.subvs) {
+          const subAttributes: Attributes = [
+            ['id', safeAttribute(s.id, where)],
+            ['rule', safeAttribute(s.rule, where)],
+          ];
+          parentElement(lines, dd, 'subvs', subAttributes, (ddd) =>
+            addParams(lines, ddd, s.params, `${where} SubVS ${s.id}`),
+          );
+        }
+      });
+    }
+  });
 }
 
-/** One bundle as an XML document: pretty-printed, LF line ends, a final newline, no timestamp. */
+/**
+ * One bundle as an XML document: pretty-printed, LF line ends, a final newline, no timestamp.
+ * Written as text, with no DOM (issue 13): the same bytes xmlbuilder2 wrote, every `&` escaped.
+ */
 export function bundleXml(name: BundleName, templates: readonly BundleTemplate[]): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  doc.com(' generated by build-templates; do not edit ');
-  const root = doc.ele('bundle', { name, format: BUNDLE_FORMAT });
-  for (const t of templates) addTemplate(root, t);
-  return `${showAmpersands(doc.end({ prettyPrint: true, indent: '  ', newline: '\n' }))}\n`;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!-- generated by build-templates; do not edit -->',
+  ];
+  const attributes: Attributes = [
+    ['name', name],
+    ['format', BUNDLE_FORMAT],
+  ];
+  parentElement(lines, 0, 'bundle', attributes, (d) => {
+    for (const t of templates) addTemplate(lines, d, t);
+  });
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** `sha256sum` output for the files: `<hex>  <name>` lines sorted by name, so `sha256sum -c` reads it. */
