@@ -153,7 +153,7 @@ test("ESP is set in steps, as Kemp's engineer does it: basic settings, then ESP 
   assert.ok(esp.length >= 8, 'the ESP SubVSs and the SMTP service');
   for (const s of esp) {
     if (s.kind !== 'vs' && s.kind !== 'subvs') continue;
-    const names = s.stages.map((stage) => stage.map((p) => p.name));
+    const names = s.stages.map((stage) => stage.map((p): string => p.name));
     assert.ok(names[0]?.includes('nickname'), `${s.title}: basic settings first`);
     assert.not.ok(
       names[0]?.some((n) => ['EspEnabled', 'InputAuthMode', 'AllowedHosts', 'Domain', 'Logoff'].includes(n)),

@@ -175,9 +175,9 @@ function replyTables(): Pick<ScriptView, 'elements' | 'compare' | 'absent'> {
 
 /** The template's helpers: bash's quoting and comments, and a step's argument (a value or a learnt index). */
 const BASH_HELPERS = {
-  q: (s: unknown) => bashQuote(String(s)),
-  comment: (s: unknown) => lineComment(String(s)),
-  arg: (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)),
+  bashQuote: (s: unknown) => bashQuote(String(s)),
+  bashComment: (s: unknown) => lineComment(String(s)),
+  bashArg: (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)),
 };
 
 /**

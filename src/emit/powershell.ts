@@ -213,9 +213,9 @@ function paramEntry(spec: ParamSpec): { key: string; value: PsValue } {
 
 /** The template's helpers: PowerShell's quoting of strings and values, and comments. */
 const PS_HELPERS = {
-  ps: (s: unknown) => psQuote(String(s)),
+  psQuote: (s: unknown) => psQuote(String(s)),
   psValue: (v: PsValue) => psValue(v),
-  comment: (s: unknown) => lineComment(String(s)),
+  psComment: (s: unknown) => lineComment(String(s)),
 };
 
 /**

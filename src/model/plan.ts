@@ -1,6 +1,8 @@
+import type { ParamName } from '../loadmaster/parameters.js';
+
 /** An API parameter as a script sends it: name and raw text (each script encodes it). */
 export interface ApiParam {
-  readonly name: string;
+  readonly name: ParamName;
   readonly value: string;
 }
 
@@ -32,7 +34,7 @@ export type PlanStep =
   /** `listvs`: no Virtual Service of another name holds one of the site's address/port pairs. */
   | { readonly kind: 'check-addresses'; readonly title: string; readonly services: readonly VsIdentity[] }
   /** `get?param=`, then `set?param=&value=` when it differs. */
-  | { readonly kind: 'global'; readonly title: string; readonly param: string; readonly value: string }
+  | { readonly kind: 'global'; readonly title: string; readonly param: ParamName; readonly value: string }
   /** `showrule` (all rules), then `addrule`, or `modrule` with the parameters that differ. */
   | {
       readonly kind: 'rule';
