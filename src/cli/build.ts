@@ -49,6 +49,9 @@ export async function buildCommand(
   a: Common & { deployment?: readonly string[] | undefined },
 ): Promise<number> {
   if (a.deployment !== undefined) {
+    const { batchInputs, batchCommand } = await import('./batch.js');
+    const batch = await batchInputs(a.deployment);
+    if (batch) return batchCommand(a, batch);
     const { siteFiles } = await import('../build/site.js');
     const [file = ''] = a.deployment;
     const files = await siteFiles(file);
