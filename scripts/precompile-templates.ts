@@ -2,7 +2,7 @@
 // src/emit/compiled/templates.ts, which src/emit/render.ts loads with Handlebars' runtime: no
 // template is compiled while the compiler runs. `npm run precompile` (run by build, prepare and
 // pretest). With --check, writes nothing and exits 1 when the file is not what it would write.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/templates/index.js';
 
@@ -34,6 +34,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   } else if (old !== text) {
     const tmp = new URL(`templates.ts.${process.pid}.tmp`, OUT);
+    // A fresh clone or worktree has no compiled/ folder (it is not committed).
+    mkdirSync(new URL('.', OUT), { recursive: true });
     writeFileSync(tmp, text);
     renameSync(tmp, OUT);
   }
