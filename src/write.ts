@@ -38,6 +38,26 @@ function kindOf(info: Info): string {
   return 'not a regular file';
 }
 
+/** Refuses an output folder that is there but is not a folder (nor a link to one). */
+export async function checkOutputFolder(root: string): Promise<void> {
+  const rootInfo = await lstatOrNull(root);
+  if (rootInfo && !rootInfo.isDirectory() && !(await stat(root).catch(() => null))?.isDirectory())
+    throw new OutputError(`${root}: the output folder is ${kindOf(rootInfo)}, not a folder`);
+}
+
+/**
+ * The identity (device and inode) of each file that is there: a run's inputs, so that no output
+ * replaces one, even through a hard link. A batch takes them once for all its sites.
+ */
+export async function fileIds(paths: readonly string[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (info) ids.add(`${info.dev}:${info.ino}`);
+  }
+  return ids;
+}
+
 /**
  * Refuses, before anything is written, every target the run must not write over: one that is not a
  * regular file (a folder, a link, a device), one under a path part that is not a folder, and one
@@ -47,15 +67,10 @@ async function checkTargets(
   root: string,
   files: readonly OutputFile[],
   inputs: readonly string[],
+  knownIds: ReadonlySet<string>,
 ): Promise<void> {
-  const rootInfo = await lstatOrNull(root);
-  if (rootInfo && !rootInfo.isDirectory() && !(await stat(root).catch(() => null))?.isDirectory())
-    throw new OutputError(`${root}: the output folder is ${kindOf(rootInfo)}, not a folder`);
-  const inputIds = new Set<string>();
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => null);
-    if (info) inputIds.add(`${info.dev}:${info.ino}`);
-  }
+  await checkOutputFolder(root);
+  const inputIds = new Set([...knownIds, ...(await fileIds(inputs))]);
   for (const f of files) {
     const target = join(root, f.path);
     const parts = relative(root, dirname(target))
@@ -84,9 +99,9 @@ async function checkTargets(
 export async function writeOutputs(
   root: string,
   files: readonly OutputFile[],
-  opts: { readonly inputs?: readonly string[] } = {},
+  opts: { readonly inputs?: readonly string[]; readonly inputIds?: ReadonlySet<string> } = {},
 ): Promise<void> {
-  await checkTargets(root, files, opts.inputs ?? []);
+  await checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set());
   let rootMade: string | undefined;
   try {
     rootMade = await mkdir(root, { recursive: true });

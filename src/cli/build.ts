@@ -45,12 +45,19 @@ async function checkFiles(
  * The default command: the committed docs and bundles, and (unless checking) the example site under
  * out/example; with --deployment, that site alone.
  */
-export async function buildCommand(a: Common & { deployment?: string | undefined }): Promise<number> {
-  const { siteFiles } = await import('../build/site.js');
+export async function buildCommand(
+  a: Common & { deployment?: readonly string[] | undefined },
+): Promise<number> {
   if (a.deployment !== undefined) {
-    const files = await siteFiles(a.deployment);
-    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [a.deployment]);
+    const { batchInputs, batchCommand } = await import('./batch.js');
+    const batch = await batchInputs(a.deployment);
+    if (batch) return batchCommand(a, batch);
+    const { siteFiles } = await import('../build/site.js');
+    const [file = ''] = a.deployment;
+    const files = await siteFiles(file);
+    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file]);
   }
+  const { siteFiles } = await import('../build/site.js');
   const { buildAll } = await import('../build/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const g = buildAll(EXCHANGE_2016);

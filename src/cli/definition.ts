@@ -1,0 +1,177 @@
+/**
+ * The command line as data, the one definition both parsers read: `parse.ts` (every ordinary run,
+ * without yargs) and `yargs-cli.ts` (help, completion and every mistake, with yargs, loaded only
+ * then). Nothing here imports anything: loading it costs nothing.
+ */
+
+/** An option: its name as typed (`--as-documented`), its type, default and help text. */
+export interface OptionSpec {
+  readonly name: string;
+  readonly type: 'string' | 'boolean';
+  readonly default?: string | boolean;
+  readonly describe: string;
+  /** The option takes a value: given without one, the command line is wrong. */
+  readonly requiresArg?: boolean;
+}
+
+/** A positional argument of a command (`init [file]`, `validate <files..>`). */
+export interface PositionalSpec {
+  readonly name: string;
+  readonly default?: string;
+  readonly describe: string;
+  /** Required: `<file>` in the command's usage; optional is `[file]`. */
+  readonly demandOption?: boolean;
+  /** Takes every word left (`<files..>`). */
+  readonly array?: boolean;
+}
+
+/** The commands whose handler src/cli/run.ts holds. */
+export type CommandName = 'build' | 'init' | 'docs' | 'params' | 'inspect' | 'validate';
+
+/** A command: its usage as yargs spells it, its help line, its positionals and options. */
+export interface CommandSpec {
+  /** How yargs names it (`$0` for the default command, `init [file]`). */
+  readonly usage: string;
+  /** The handler that runs it; `sim` has none here (main.ts passes it its arguments untouched). */
+  readonly run: CommandName | null;
+  readonly describe: string;
+  readonly positionals: readonly PositionalSpec[];
+  readonly options: readonly OptionSpec[];
+}
+
+/** The command's word on the command line: `init` for `init [file]`, '' for the default command. */
+export const commandWord = (c: CommandSpec): string =>
+  c.usage === '$0' ? '' : (c.usage.split(' ')[0] ?? '');
+
+const json = (describe: string): OptionSpec => ({ name: 'json', type: 'boolean', default: false, describe });
+
+/** The whole command line. */
+export interface CliSpec {
+  readonly scriptName: string;
+  readonly usage: string;
+  /** --out and --check: every command takes them (a printing command refuses them unless left at their default). */
+  readonly global: readonly [OptionSpec, OptionSpec];
+  /** The default command first. */
+  readonly commands: readonly [CommandSpec, ...CommandSpec[]];
+  readonly completion: { readonly name: string; readonly describe: string };
+  readonly examples: readonly (readonly [string, string])[];
+}
+
+/** Every option and command, in the order --help lists them. */
+export const CLI: CliSpec = {
+  scriptName: 'build-templates',
+  usage:
+    "$0 [command] [options]\n\nCompiles Kemp's MS Exchange 2016 Deployment Guide into LoadMaster template bundles, deployment scripts, parameter tables and runbooks.",
+  global: [
+    {
+      name: 'out',
+      type: 'string',
+      default: '.',
+      requiresArg: true,
+      describe: 'folder the generated files are written under',
+    },
+    {
+      name: 'check',
+      type: 'boolean',
+      default: false,
+      describe: 'write nothing; exit 1 and list the files that differ from what the compiler makes now',
+    },
+  ],
+  commands: [
+    {
+      usage: '$0',
+      run: 'build',
+      describe:
+        "write the docs and the template bundles, and the example site under out/example; with --deployment, write that site's deploy.sh, deploy.ps1 and runbook.md",
+      positionals: [],
+      options: [
+        {
+          name: 'deployment',
+          type: 'string',
+          requiresArg: true,
+          describe: "a site's deployment file (YAML or JSON, see build-templates init)",
+        },
+      ],
+    },
+    {
+      usage: 'init [file]',
+      run: 'init',
+      describe: 'write a commented example deployment file',
+      positionals: [{ name: 'file', default: 'deployment.yaml', describe: 'where to write it' }],
+      options: [{ name: 'force', type: 'boolean', default: false, describe: 'replace an existing file' }],
+    },
+    {
+      usage: 'docs',
+      run: 'docs',
+      describe: 'write the section 5 tables, the errata page and the generic runbook under docs/',
+      positionals: [],
+      options: [],
+    },
+    {
+      usage: 'params',
+      run: 'params',
+      describe: "print the compiled rows of the guide's section 5",
+      positionals: [],
+      options: [
+        {
+          name: 'as-documented',
+          type: 'boolean',
+          default: false,
+          describe: 'the rows exactly as the guide prints them',
+        },
+        json('print a JSON array for scripts'),
+      ],
+    },
+    {
+      usage: 'inspect <file>',
+      run: 'inspect',
+      describe: 'print the templates of a bundle file (.tmpl): VSs, SubVSs, rules and parameters',
+      positionals: [{ name: 'file', demandOption: true, describe: 'the bundle file to read' }],
+      options: [json('print the templates as JSON')],
+    },
+    {
+      usage: 'validate <files..>',
+      run: 'validate',
+      describe: 'check deployment files and write nothing: exit 0 when every one is valid, 1 when one is not',
+      positionals: [{ name: 'files', array: true, demandOption: true, describe: 'the deployment files' }],
+      options: [
+        json('print [{ file, valid, problems: [{ file, line, col, pointer, message }] }] for editors and CI'),
+      ],
+    },
+    {
+      usage: 'sim',
+      run: null,
+      describe:
+        'start a LoadMaster API simulator on 127.0.0.1 to rehearse deploy.sh against (options: build-templates sim --help)',
+      positionals: [],
+      options: [],
+    },
+  ],
+  completion: {
+    name: 'completion',
+    describe: 'print a completion script for bash or zsh (add its output to ~/.bashrc)',
+  },
+  examples: [
+    ['$0', 'write the docs, the bundles and the example site (examples/deployment.yaml) under out/example'],
+    ['$0 init site.yaml', 'write a commented deployment file to edit'],
+    ['$0 validate site.yaml', 'check it, writing nothing'],
+    ['$0 --deployment site.yaml --out site', 'write site/deploy.sh, site/deploy.ps1 and site/runbook.md'],
+    ['$0 inspect dist-templates/Exchange2016Core.tmpl', "print a bundle's templates"],
+  ],
+};
+
+/** The options that take one value: given twice, or without a value, the command line is wrong. */
+export const SINGLE = ['out', 'deployment', 'file'] as const;
+
+/** The arguments every handler receives, whichever parser read them (yargs' camelCase names). */
+export interface Args {
+  readonly out: string;
+  readonly check: boolean;
+  /** `--deployment`'s files: one for a site, several (or a folder) for a batch. */
+  readonly deployment?: readonly string[] | undefined;
+  readonly file?: string;
+  readonly files?: readonly string[];
+  readonly force?: boolean;
+  readonly asDocumented?: boolean;
+  readonly json?: boolean;
+}
