@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { EXCHANGE_2016 } from '../catalog/exchange2016/index.js';
 import { compileSite } from '../compile/site.js';
+import { resolveTemplates } from '../compile/templates.js';
 import { loadDeployment } from '../deployment/load.js';
 import { emitBash } from '../emit/bash.js';
 import type { OutputFile } from '../emit/output.js';
@@ -9,6 +10,7 @@ import { emitRunbook } from '../emit/runbook.js';
 import { emitSiteBundles } from '../emit/template-xml.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
+import type { ResolvedTemplate } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 
 /** The example deployment the default build compiles (the README's quick start), and its name in headers. */
@@ -27,7 +29,7 @@ export function buildSite(
   source: string,
   cache?: SiteCache,
 ): OutputFile[] {
-  const site = compileSite(catalog, deployment, source);
+  const site = compileSite(catalog, deployment, source, cache?.resolved(catalog));
   return [emitBash(site), emitPowerShell(site), emitRunbook(site), ...siteBundles(site, cache)];
 }
 
@@ -37,10 +39,21 @@ export function buildSite(
  */
 export interface SiteCache {
   readonly bundles: Map<string, readonly OutputFile[]>;
+  /** The catalogue's templates resolved, once for the run. */
+  resolved(catalog: Catalog): readonly ResolvedTemplate[];
 }
 
 /** A cache for one run over one catalogue. */
-export const siteCache = (): SiteCache => ({ bundles: new Map() });
+export function siteCache(): SiteCache {
+  let resolved: readonly ResolvedTemplate[] | undefined;
+  return {
+    bundles: new Map(),
+    resolved: (catalog) => {
+      resolved ??= resolveTemplates(catalog);
+      return resolved;
+    },
+  };
+}
 
 function siteBundles(site: SiteCompilation, cache: SiteCache | undefined): readonly OutputFile[] {
   if (!cache) return emitSiteBundles(site);

@@ -80,14 +80,34 @@ export async function batchCommand(a: Common, sites: readonly BatchSite[]): Prom
   return t.invalid + t.stale > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-/** Builds every site, one after another; `report` sees each result in the sites' order. */
+/**
+ * How many sites are between compiled and written at once: while one site's files go to disk, the
+ * next ones compile. Memory holds only these sites' outputs.
+ */
+const IN_FLIGHT = 4;
+
+/** Builds every site, a few at a time; `report` sees each result in the sites' order. */
 async function buildSites(
   sites: readonly BatchSite[],
   opts: BatchOptions,
   report: (r: SiteResult) => void,
 ): Promise<void> {
   const builder = await siteBuilder(opts);
-  for (const site of sites) report(await builder.build(site));
+  // Each outcome is held settled, so a later site's failure waits its turn instead of going unhandled.
+  const pending: Promise<() => SiteResult>[] = [];
+  const settle = (p: Promise<SiteResult>) =>
+    p.then(
+      (r) => () => r,
+      (err: unknown) => () => {
+        throw err;
+      },
+    );
+  for (const site of sites) {
+    pending.push(settle(builder.build(site)));
+    const first = pending.length >= IN_FLIGHT ? pending.shift() : undefined;
+    if (first) report((await first)());
+  }
+  for (const p of pending) report((await p)());
 }
 
 /** The one line a batch ends with. */

@@ -9,10 +9,6 @@ import { removalSteps } from './removal.js';
 import { type ServiceServer, serviceServers } from './servers.js';
 import { resolveTemplate, templateById } from './templates.js';
 
-function templateOf(catalog: Catalog, s: DeployedService): ResolvedTemplate {
-  return resolveTemplate(catalog, templateById(catalog, s.template));
-}
-
 /** A script variable name: letters, digits and underscores only, whatever the ids hold. */
 const refName = (...parts: (string | number)[]): string => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
 
@@ -141,8 +137,12 @@ function checkSteps(steps: readonly PlanStep[], d: Deployment): PlanStep[] {
  * read-only checks, globals, content rules, then each service (LoadMaster's create order: a SubVS can
  * only be steered by a rule that exists), and the removal of what the site owns.
  */
-export function compilePlan(catalog: Catalog, d: Deployment): Plan {
-  const resolved = d.services.map((s) => ({ s, t: bindTemplate(templateOf(catalog, s), d, s) }));
+export function compilePlan(
+  catalog: Catalog,
+  d: Deployment,
+  templateOf: (id: string) => ResolvedTemplate = (id) => resolveTemplate(catalog, templateById(catalog, id)),
+): Plan {
+  const resolved = d.services.map((s) => ({ s, t: bindTemplate(templateOf(s.template), d, s) }));
   const globals: PlanStep[] = [];
   if (d.globals) {
     for (const g of catalog.globals) {

@@ -36,10 +36,20 @@ function bundlesOf(catalog: Catalog, templates: readonly ResolvedTemplate[]): Bu
   return catalog.bundles.filter((b) => used.has(b.name)).map((b) => b.name);
 }
 
-/** One site compiled for every emitter: its Plan, its services bound, its ESP values. */
-export function compileSite(catalog: Catalog, d: Deployment, source: string): SiteCompilation {
+/**
+ * One site compiled for every emitter: its Plan, its services bound, its ESP values. `resolved` is
+ * the catalogue's templates resolved (resolveTemplates), for a run that compiles many sites.
+ */
+export function compileSite(
+  catalog: Catalog,
+  d: Deployment,
+  source: string,
+  resolved: readonly ResolvedTemplate[] = resolveTemplates(catalog),
+): SiteCompilation {
+  const resolvedById = (id: string): ResolvedTemplate =>
+    resolved.find((t) => t.id === id) ?? resolveTemplate(catalog, templateById(catalog, id));
   const services = d.services.map((s): SiteService => {
-    const t = bindTemplate(resolveTemplate(catalog, templateById(catalog, s.template)), d, s);
+    const t = bindTemplate(resolvedById(s.template), d, s);
     const main = t.services.at(-1);
     return {
       title: `${t.name} at ${s.address}`,
@@ -53,7 +63,6 @@ export function compileSite(catalog: Catalog, d: Deployment, source: string): Si
     };
   });
   const certificates = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))];
-  const resolved = resolveTemplates(catalog);
   const used = new Set(d.services.map((s) => s.template));
   return {
     catalog,
@@ -64,7 +73,7 @@ export function compileSite(catalog: Catalog, d: Deployment, source: string): Si
     ssoDomain: d.esp?.ssoDomain ?? null,
     esp: espValues(catalog, d),
     services,
-    plan: compilePlan(catalog, d),
+    plan: compilePlan(catalog, d, resolvedById),
     resolved,
     bundles: bundlesOf(
       catalog,
