@@ -68,12 +68,18 @@ export function charName(code: number): string {
   return `${hex} (${name})`;
 }
 
+/** Printable ASCII, alone or with line feeds: text that holds nothing forbidden. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
+const PRINTABLE_LINES = /^[\x20-\x7e\n]*$/;
+
 /**
  * Text to show in a terminal: every forbidden character written as a visible escape (`\u{1b}`), so
  * nothing the user or a file supplied can move the cursor, recolour, ring or hide a line. Line
  * breaks the tool itself puts between lines stay when `lines` is set.
  */
 export function forTerminal(text: string, lines = false): string {
+  // Printable ASCII (and line feeds, where kept) holds nothing forbidden: most text, returned as is.
+  if ((lines ? PRINTABLE_LINES : PRINTABLE).test(text)) return text;
   let out = '';
   for (const c of text) {
     const code = c.codePointAt(0) ?? 0;
