@@ -51,6 +51,13 @@ export function transcribeSection5(text: string): TranscribedRow[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const guide = process.argv[2] ?? '../shared/guide/exchange-2016-deployment-guide.txt';
+  // A clone holds no copy of the guide: its text is given, as for npm run check:guide.
+  const guide = process.argv[2] ?? process.env.BUILD_TEMPLATES_GUIDE;
+  if (!guide) {
+    process.stderr.write(
+      'usage: tsx scripts/transcribe-section5.ts PATH/TO/exchange-2016-deployment-guide.txt (or BUILD_TEMPLATES_GUIDE)\n',
+    );
+    process.exit(2);
+  }
   process.stdout.write(`${JSON.stringify(transcribeSection5(readFileSync(guide, 'utf8')), null, 1)}\n`);
 }
