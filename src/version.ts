@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from './paths.js';
 
 /**
- * This package's version, from its own package.json (one folder above src/ and dist/). yargs would
+ * This package's version, from its own package.json (src/paths.ts). yargs would
  * look for the nearest package.json from the working folder, which, installed as a dependency, is the
  * host project's.
  */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
     version?: string;
   };
   return pkg.version ?? 'unknown';

@@ -1,29 +1,51 @@
+// Synchronous calls throughout: a run writes a few small files, and waiting on the thread pool for
+// each call (and loading fs/promises) cost more than the calls themselves (issue 13's figures).
 import {
-  chmod,
-  lstat,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
+  chmodSync as chmod,
+  type Dirent,
+  lstatSync as lstat,
+  mkdirSync as mkdir,
+  mkdtempSync as mkdtemp,
+  readdirSync as readdir,
+  readFileSync as readFile,
+  renameSync as rename,
+  rmSync as rm,
+  type Stats,
+  statSync as stat,
+  writeFileSync as writeFile,
+} from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output.js';
 import { describeError } from './input/read-file.js';
 import { OutputError } from './output-error.js';
 
-type Info = Awaited<ReturnType<typeof lstat>>;
+type Info = Stats;
 
 /** The file system object at a path, or null when there is none. */
-async function lstatOrNull(path: string): Promise<Info | null> {
+function lstatOrNull(path: string): Info | null {
   try {
-    return await lstat(path);
+    return lstat(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new OutputError(`${path}: ${describeError(err, 'write')}`);
+  }
+}
+
+/** The object a path leads to (through links), or null when there is none or it cannot be seen. */
+function statOrNull(path: string): Info | null {
+  try {
+    return stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a step of undoing a failed write, whose own failure changes nothing more. */
+function quietly(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // already reported: the write failed
   }
 }
 
@@ -39,9 +61,9 @@ function kindOf(info: Info): string {
 }
 
 /** Refuses an output folder that is there but is not a folder (nor a link to one). */
-export async function checkOutputFolder(root: string): Promise<void> {
-  const rootInfo = await lstatOrNull(root);
-  if (rootInfo && !rootInfo.isDirectory() && !(await stat(root).catch(() => null))?.isDirectory())
+export function checkOutputFolder(root: string): void {
+  const rootInfo = lstatOrNull(root);
+  if (rootInfo && !rootInfo.isDirectory() && !statOrNull(root)?.isDirectory())
     throw new OutputError(`${root}: the output folder is ${kindOf(rootInfo)}, not a folder`);
 }
 
@@ -49,10 +71,10 @@ export async function checkOutputFolder(root: string): Promise<void> {
  * The identity (device and inode) of each file that is there: a run's inputs, so that no output
  * replaces one, even through a hard link. A batch takes them once for all its sites.
  */
-export async function fileIds(paths: readonly string[]): Promise<Set<string>> {
+export function fileIds(paths: readonly string[]): Set<string> {
   const ids = new Set<string>();
   for (const path of paths) {
-    const info = await stat(path).catch(() => null);
+    const info = statOrNull(path);
     if (info) ids.add(`${info.dev}:${info.ino}`);
   }
   return ids;
@@ -63,14 +85,16 @@ export async function fileIds(paths: readonly string[]): Promise<Set<string>> {
  * regular file (a folder, a link, a device), one under a path part that is not a folder, and one
  * that is an input of the run.
  */
-async function checkTargets(
+function checkTargets(
   root: string,
   files: readonly OutputFile[],
   inputs: readonly string[],
   knownIds: ReadonlySet<string>,
-): Promise<void> {
-  await checkOutputFolder(root);
-  const inputIds = new Set([...knownIds, ...(await fileIds(inputs))]);
+): void {
+  checkOutputFolder(root);
+  // Nothing is there to write over, nor any input, under a folder that is not there.
+  if (lstatOrNull(root) === null) return;
+  const inputIds = new Set([...knownIds, ...fileIds(inputs)]);
   for (const f of files) {
     const target = join(root, f.path);
     const parts = relative(root, dirname(target))
@@ -78,11 +102,11 @@ async function checkTargets(
       .filter((p) => p !== '');
     for (let i = 1; i <= parts.length; i++) {
       const dir = join(root, ...parts.slice(0, i));
-      const info = await lstatOrNull(dir);
-      if (info && !info.isDirectory() && !(await stat(dir).catch(() => null))?.isDirectory())
+      const info = lstatOrNull(dir);
+      if (info && !info.isDirectory() && !statOrNull(dir)?.isDirectory())
         throw new OutputError(`${dir}: must be a folder to hold ${f.path}, but is ${kindOf(info)}`);
     }
-    const info = await lstatOrNull(target);
+    const info = lstatOrNull(target);
     if (info && !info.isFile())
       throw new OutputError(`${target}: is ${kindOf(info)}; build-templates writes only regular files`);
     if (info && inputIds.has(`${info.dev}:${info.ino}`))
@@ -90,69 +114,94 @@ async function checkTargets(
   }
 }
 
+/** Writes one file where it goes, making its folder; the mode is set again, as the umask may narrow it. */
+function writeInPlace(to: string, f: OutputFile, made: Set<string>): void {
+  const dir = dirname(to);
+  if (!made.has(dir)) mkdir(dir, { recursive: true });
+  made.add(dir);
+  writeFile(to, f.contents, { mode: f.mode ?? 0o644 });
+  if (f.mode !== undefined) chmod(to, f.mode);
+}
+
 /**
- * Writes the whole set of files or none: each is checked (see checkTargets), staged in a temporary
- * folder beside the outputs, then moved into place; a file it replaces is kept aside until every
+ * Writes the whole set of files or none: each is checked (see checkTargets); into a folder this run
+ * makes, written in place; otherwise staged in a temporary folder beside the outputs, then moved into place; a file it replaces is kept aside until every
  * file is in place. If anything fails, the files already moved are taken back and the previous
  * ones restored, so the outputs are as they were. The only code that writes outputs.
  */
-export async function writeOutputs(
+export function writeOutputs(
   root: string,
   files: readonly OutputFile[],
   opts: { readonly inputs?: readonly string[]; readonly inputIds?: ReadonlySet<string> } = {},
-): Promise<void> {
-  await checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set());
+): void {
+  checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set());
   let rootMade: string | undefined;
   try {
-    rootMade = await mkdir(root, { recursive: true });
+    rootMade = mkdir(root, { recursive: true });
   } catch (err) {
     throw new OutputError(`${root}: cannot make the output folder (${describeError(err, 'write')})`);
   }
   // A failed run leaves no folder it made, not even an empty one.
-  const unmakeRoot = async () => {
-    if (rootMade) await rm(rootMade, { recursive: true, force: true }).catch(() => {});
+  const unmakeRoot = () => {
+    if (rootMade) quietly(() => rm(rootMade as string, { recursive: true, force: true }));
   };
-  const tmp = await mkdtemp(join(root, '.build-templates-')).catch(async (err: NodeJS.ErrnoException) => {
-    await unmakeRoot();
+  // A folder this run made holds nothing to replace: the files go straight in, and a failure takes
+  // the folder away again (a batch writes a thousand new sites: staging cost more than the writing).
+  if (rootMade) {
+    try {
+      const dirs = new Set<string>();
+      for (const f of files) writeInPlace(join(root, f.path), f, dirs);
+    } catch (err) {
+      unmakeRoot();
+      throw new OutputError(
+        `cannot write under ${root} (${describeError(err, 'write')}); nothing was changed`,
+      );
+    }
+    return;
+  }
+  let tmp: string;
+  try {
+    tmp = mkdtemp(join(root, '.build-templates-'));
+  } catch (err) {
+    unmakeRoot();
     throw new OutputError(`${root}: cannot write there (${describeError(err, 'write')})`);
-  });
+  }
   const moved: { to: string; backup: string | null }[] = [];
   const made: string[] = [];
   try {
-    const staged = await Promise.all(
-      files.map(async (f, i) => {
-        const path = join(tmp, `new-${i}`);
-        await writeFile(path, f.contents, { mode: f.mode ?? 0o644 });
-        return { from: path, to: join(root, f.path), backup: join(tmp, `old-${i}`), mode: f.mode };
-      }),
-    );
+    const staged = files.map((f, i) => {
+      const path = join(tmp, `new-${i}`);
+      writeFile(path, f.contents, { mode: f.mode ?? 0o644 });
+      return { from: path, to: join(root, f.path), backup: join(tmp, `old-${i}`), mode: f.mode };
+    });
     for (const s of staged) {
-      const first = await mkdir(dirname(s.to), { recursive: true });
+      const first = mkdir(dirname(s.to), { recursive: true });
       if (first) made.push(first);
-      const had = await lstatOrNull(s.to);
-      if (had) await rename(s.to, s.backup);
+      const had = lstatOrNull(s.to);
+      if (had) rename(s.to, s.backup);
       moved.push({ to: s.to, backup: had ? s.backup : null });
-      await rename(s.from, s.to);
+      rename(s.from, s.to);
       // The umask may have narrowed the mode given at creation.
-      if (s.mode !== undefined) await chmod(s.to, s.mode);
+      if (s.mode !== undefined) chmod(s.to, s.mode);
     }
   } catch (err) {
     for (const m of moved.reverse()) {
-      await rm(m.to, { force: true }).catch(() => {});
-      if (m.backup) await rename(m.backup, m.to).catch(() => {});
+      quietly(() => rm(m.to, { force: true }));
+      const backup = m.backup;
+      if (backup) quietly(() => rename(backup, m.to));
     }
-    for (const dir of made.reverse()) await rm(dir, { recursive: true, force: true }).catch(() => {});
-    await rm(tmp, { recursive: true, force: true }).catch(() => {});
-    await unmakeRoot();
+    for (const dir of made.reverse()) quietly(() => rm(dir, { recursive: true, force: true }));
+    quietly(() => rm(tmp, { recursive: true, force: true }));
+    unmakeRoot();
     throw new OutputError(`cannot write under ${root} (${describeError(err, 'write')}); nothing was changed`);
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    rm(tmp, { recursive: true, force: true });
   }
 }
 
 /** A file's text, or null when there is none; anything but a regular file of the expected size is not read. */
-async function readOrNull(path: string, expected: string): Promise<string | null> {
-  const info = await lstatOrNull(path);
+function readOrNull(path: string, expected: string): string | null {
+  const info = lstatOrNull(path);
   if (!info) return null;
   if (!info.isFile()) return `\u0000not a regular file`;
   // A file of another size differs: it is not read (it may be huge).
@@ -160,14 +209,16 @@ async function readOrNull(path: string, expected: string): Promise<string | null
   return readFile(path, 'utf8');
 }
 
-async function listFiles(root: string, dir: string): Promise<string[]> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries.map((e) =>
-      e.isDirectory() ? listFiles(root, posix.join(dir, e.name)) : Promise.resolve([posix.join(dir, e.name)]),
-    ),
+function listFiles(root: string, dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdir(join(root, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) =>
+    e.isDirectory() ? listFiles(root, posix.join(dir, e.name)) : [posix.join(dir, e.name)],
   );
-  return nested.flat();
 }
 
 /** A generated file that does not match what the compiler makes now. */
@@ -177,20 +228,20 @@ export interface StaleFile {
 }
 
 /** Compares the committed outputs with what the compiler makes now; lists every stale file. */
-export async function checkOutputs(
+export function checkOutputs(
   root: string,
   files: readonly OutputFile[],
   ownedDirs: readonly string[],
-): Promise<StaleFile[]> {
+): StaleFile[] {
   const stale: StaleFile[] = [];
   for (const f of files) {
-    const now = await readOrNull(join(root, f.path), f.contents);
+    const now = readOrNull(join(root, f.path), f.contents);
     if (now === null) stale.push({ path: f.path, why: 'missing' });
     else if (now !== f.contents) stale.push({ path: f.path, why: 'differs' });
   }
   const made = new Set(files.map((f) => f.path));
   for (const dir of ownedDirs) {
-    for (const path of await listFiles(root, dir)) {
+    for (const path of listFiles(root, dir)) {
       if (!made.has(path)) stale.push({ path, why: 'not generated' });
     }
   }

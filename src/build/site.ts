@@ -12,10 +12,11 @@ import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
+import { packageFile } from '../paths.js';
 
 /** The example deployment the default build compiles (the README's quick start), and its name in headers. */
 export const EXAMPLE_LABEL = 'examples/deployment.yaml';
-export const EXAMPLE_DEPLOYMENT_FILE = new URL('../../examples/deployment.yaml', import.meta.url);
+export const EXAMPLE_DEPLOYMENT_FILE = packageFile('examples/deployment.yaml');
 
 /**
  * A site's files, from one compilation: the bash and PowerShell scripts, both rendering one Plan so

@@ -59,12 +59,12 @@ async function buildOne(
   try {
     const files = await s.siteFiles(site.file, '', undefined, cache);
     if (opts.check) {
-      const stale = await w.checkOutputs(root, files, []);
+      const stale = w.checkOutputs(root, files, []);
       if (stale.length > 0) {
         const list = stale.map((f) => `  ${join(site.name, f.path)} (${f.why})\n`).join('');
         return { kind: 'stale', files: files.length, stderr: forTerminal(list, true) };
       }
-    } else await w.writeOutputs(root, files, { inputIds });
+    } else w.writeOutputs(root, files, { inputIds });
     return { kind: 'ok', files: files.length, stderr: '' };
   } catch (err) {
     if (err instanceof UserError)

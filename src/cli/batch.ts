@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { forTerminal } from '../input/text.js';
 import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from './batch-site.js';
 import type { Common } from './build.js';
@@ -11,6 +12,15 @@ const DEPLOYMENT_FILE = /\.(ya?ml|json)$/i;
 /** Code-unit order: the same on every machine, whatever its locale. */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Whether a path leads to a folder (a path that cannot be seen is not one: it is read, and reported, as a file). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The sites of `--deployment`'s values, or null for one site (one file, written into --out itself,
  * as always). A folder stands for its deployment files (`*.yaml`, `*.yml`, `*.json` directly in it,
@@ -21,8 +31,8 @@ export async function batchInputs(values: readonly string[]): Promise<BatchSite[
   const files: string[] = [];
   let folders = 0;
   for (const value of values) {
-    const inside = (await stat(value).catch(() => null))?.isDirectory()
-      ? (await readdir(value, { withFileTypes: true }))
+    const inside = isFolder(value)
+      ? readdirSync(value, { withFileTypes: true })
           .filter((e) => !e.isDirectory() && DEPLOYMENT_FILE.test(e.name))
           .map((e) => e.name)
           .sort(byCodeUnit)
@@ -54,12 +64,15 @@ export async function batchInputs(values: readonly string[]): Promise<BatchSite[
  * code is 2 when a site could not be written, else 1 when one was invalid or stale, else 0.
  */
 export async function batchCommand(a: Common, sites: readonly BatchSite[]): Promise<number> {
+  // A batch runs long enough for V8's optimizing compiler to pay for itself, which the installed
+  // command leaves off for a single site (src/cli/load-bundle.ts).
+  setFlagsFromString('--opt');
   const { checkOutputFolder, fileIds } = await import('../write.js');
-  await checkOutputFolder(a.out);
+  checkOutputFolder(a.out);
   const opts: BatchOptions = {
     out: a.out,
     check: a.check,
-    inputIds: a.check ? [] : [...(await fileIds(sites.map((s) => s.file)))],
+    inputIds: a.check ? [] : [...fileIds(sites.map((s) => s.file))],
   };
   const t = { ok: 0, files: 0, invalid: 0, unwritable: 0, stale: 0 };
   let staleHeader = false;
@@ -81,33 +94,16 @@ export async function batchCommand(a: Common, sites: readonly BatchSite[]): Prom
 }
 
 /**
- * How many sites are between compiled and written at once: while one site's files go to disk, the
- * next ones compile. Memory holds only these sites' outputs.
+ * Builds every site in order, one at a time: reading and writing are synchronous calls (src/write.ts),
+ * so nothing would overlap, and memory holds one site's outputs at a time.
  */
-const IN_FLIGHT = 4;
-
-/** Builds every site, a few at a time; `report` sees each result in the sites' order. */
 async function buildSites(
   sites: readonly BatchSite[],
   opts: BatchOptions,
   report: (r: SiteResult) => void,
 ): Promise<void> {
   const builder = await siteBuilder(opts);
-  // Each outcome is held settled, so a later site's failure waits its turn instead of going unhandled.
-  const pending: Promise<() => SiteResult>[] = [];
-  const settle = (p: Promise<SiteResult>) =>
-    p.then(
-      (r) => () => r,
-      (err: unknown) => () => {
-        throw err;
-      },
-    );
-  for (const site of sites) {
-    pending.push(settle(builder.build(site)));
-    const first = pending.length >= IN_FLIGHT ? pending.shift() : undefined;
-    if (first) report((await first)());
-  }
-  for (const p of pending) report((await p)());
+  for (const site of sites) report(await builder.build(site));
 }
 
 /** The one line a batch ends with. */

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { OutputFile } from '../emit/output.js';
 import { forTerminal } from '../input/text.js';
 import { EXIT, print } from './terminal.js';
@@ -17,7 +18,7 @@ async function writeFiles(
   inputs: readonly string[],
 ): Promise<number> {
   const { writeOutputs } = await import('../write.js');
-  await writeOutputs(out, files, { inputs });
+  writeOutputs(out, files, { inputs });
   await print(forTerminal(`wrote ${files.length} files under ${out}\n`, true));
   return EXIT.ok;
 }
@@ -29,7 +30,7 @@ async function checkFiles(
   ownedDirs: readonly string[],
 ): Promise<number> {
   const { checkOutputs } = await import('../write.js');
-  const stale = await checkOutputs(out, files, ownedDirs);
+  const stale = checkOutputs(out, files, ownedDirs);
   if (stale.length === 0) {
     await print(`up to date: ${files.length} generated files\n`);
     return EXIT.ok;
@@ -62,7 +63,6 @@ export async function buildCommand(
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const g = buildAll(EXCHANGE_2016);
   if (a.check) return checkFiles(a.out, g.files, g.ownedDirs);
-  const { fileURLToPath } = await import('node:url');
   const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../build/site.js');
   const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
   return writeFiles(a.out, [...g.files, ...example], []);

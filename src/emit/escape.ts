@@ -6,7 +6,7 @@ import { isForbidden } from '../input/text.js';
 
 /** A bash word that is the text exactly: single quotes, each ' written as '\''. */
 export function bashQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return text.includes("'") ? `'${text.replace(/'/g, `'\\''`)}'` : `'${text}'`;
 }
 
 /**
@@ -14,8 +14,11 @@ export function bashQuote(text: string): string {
  * quotes U+2018, U+2019, U+201A and U+201B as single quotes, so each is doubled too.
  */
 export function psQuote(text: string): string {
-  return `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, (q) => q + q)}'`;
+  return PS_QUOTES.test(text) ? `'${text.replace(PS_QUOTES_ALL, (q) => q + q)}'` : `'${text}'`;
 }
+
+const PS_QUOTES = /['\u2018\u2019\u201A\u201B]/;
+const PS_QUOTES_ALL = /['\u2018\u2019\u201A\u201B]/g;
 
 /**
  * Text for the rest of a `#` line comment, in bash or PowerShell: a line break would end the comment
@@ -23,6 +26,8 @@ export function psQuote(text: string): string {
  * is not, so every character no input may hold (see isForbidden) becomes a space.
  */
 export function lineComment(text: string): string {
+  // Printable ASCII holds nothing forbidden: most text, returned as it is.
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   let out = '';
   for (const c of text) out += isForbidden(c.codePointAt(0) ?? 0) ? ' ' : c;
   return out;

@@ -25,7 +25,10 @@ function inlineText(line: string): string {
 }
 
 /** Spaces at either end kept as `&#32;`: a cell's would be trimmed, a line's read as an indented code block. */
-const keepEnds = (text: string): string => text.replace(/^ +| +$/g, (run) => '&#32;'.repeat(run.length));
+const keepEnds = (text: string): string =>
+  text.startsWith(' ') || text.endsWith(' ')
+    ? text.replace(/^ +| +$/g, (run) => '&#32;'.repeat(run.length))
+    : text;
 
 /**
  * Text shown in a Markdown table cell, rendered as the text itself: every character that could start
@@ -68,6 +71,9 @@ export function mdAuthored(text: string): string {
   return keepEnds(parts.join(''));
 }
 
+/** Printable ASCII without a backtick or pipe, not starting or ending with a space: code as it is. */
+const PLAIN_CODE = /^(?! )[\x20-\x5f\x61-\x7b\x7d\x7e]*(?<! )$/;
+
 /** Every ASCII punctuation character and the space, as numeric references in an HTML element. */
 const HTML_LITERAL = /[!-/:-@[-`{-~ ]/g;
 
@@ -82,6 +88,8 @@ const HTML_LITERAL = /[!-/:-@[-`{-~ ]/g;
  */
 export function mdCode(text: string): string {
   if (text === '') return '';
+  // Most code is a plain word or path: nothing to fence or escape.
+  if (PLAIN_CODE.test(text)) return `\`${text}\``;
   const shown = forTerminal(text.split(LINE_BREAK).join(' '));
   // A space at either end of a code span is stripped or linted (markdownlint MD038); a pipe ends a
   // table cell even inside one.

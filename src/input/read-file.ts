@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { UserError } from '../user-error.js';
 
 /** What a file the tool reads may be: the most bytes it may hold, and what it is, for messages. */
@@ -14,7 +14,7 @@ export class InputError extends UserError {
 }
 
 /** The kind of a file system object, in words, for a file that is not a regular file. */
-function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
+function kindOf(info: Stats): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
@@ -82,39 +82,48 @@ function notUtf8(bytes: Uint8Array, what: string): string | null {
  * (never a folder, pipe or device, which could hang or never end), at most `kind.maxBytes` bytes
  * (read no further than that, whatever the size says), UTF-8 text (a BOM is dropped; UTF-16 and other
  * encodings are named, with how to convert). No byte of the file is quoted in a message.
+ *
+ * Synchronous: one small file, read in a few calls. It is opened without blocking (a named pipe with
+ * no writer would otherwise wait for ever) and what was opened is what is checked, so a file swapped
+ * for a pipe between a look and the read is still refused.
  */
-export async function readInputFile(path: string, kind: InputKind): Promise<string> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch (err) {
-    throw new InputError(`${path}: ${describeError(err)}`);
-  }
-  if (!info.isFile())
-    throw new InputError(`${path}: the ${kind.what} is ${kindOf(info)}, not a regular file`);
+export function readInputFile(path: string, kind: InputKind): string {
   const tooBig = () =>
     new InputError(
       `${path}: the ${kind.what} is larger than ${kind.maxBytes / 1024 / 1024} MB; no real one is that big`,
     );
-  if (info.size > kind.maxBytes) throw tooBig();
-  // Not zero-filled (a batch reads a thousand files): only the bytes read are ever looked at.
-  const buffer = Buffer.allocUnsafe(kind.maxBytes + 1);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw new InputError(`${path}: ${describeError(err)}`);
+  }
+  let buffer = Buffer.alloc(0);
   let length = 0;
   try {
-    const handle = await open(path, 'r');
-    try {
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length > kind.maxBytes) throw tooBig();
+    const info = fstatSync(fd);
+    if (!info.isFile())
+      throw new InputError(`${path}: the ${kind.what} is ${kindOf(info)}, not a regular file`);
+    if (info.size > kind.maxBytes) throw tooBig();
+    // Room for the size it says and one byte more, to see it grow; not zero-filled (a batch reads a
+    // thousand files): only the bytes read are ever looked at.
+    buffer = Buffer.allocUnsafe(info.size + 1);
+    for (;;) {
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(kind.maxBytes + 1);
+        buffer.copy(larger);
+        buffer = larger;
       }
-    } finally {
-      await handle.close();
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > kind.maxBytes) throw tooBig();
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${path}: ${describeError(err)}`);
+  } finally {
+    closeSync(fd);
   }
   let bytes: Uint8Array = buffer.subarray(0, length);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);

@@ -3,9 +3,14 @@ import type { ParamValue } from '../model/common.js';
 import type { Compare, ParamScope, ParamSpec } from './parameter.js';
 import { type NamedSpec, PARAMETERS } from './parameters.js';
 
+/** The catalogue indexed once (it is looked up for every value of every site): constant, never changed. */
+const BY_SCOPE_AND_NAME: ReadonlyMap<string, NamedSpec> = new Map(
+  PARAMETERS.map((p) => [`${p.scope} ${p.name}`, p]),
+);
+
 /** Looks a parameter up by its exact canonical name within a scope. */
 export function findParam(name: string, scope: ParamScope): NamedSpec | undefined {
-  return PARAMETERS.find((p) => p.scope === scope && p.name === name);
+  return BY_SCOPE_AND_NAME.get(`${scope} ${name}`);
 }
 
 /** A value in a message: text quoted, short and terminal-safe (it may come from a hand-edited bundle). */

@@ -1,0 +1,66 @@
+// Builds the command as it runs installed (src/cli/load-bundle.ts): src/cli/cli.ts and everything it
+// loads, packages included, bundled by esbuild into one script, dist/build-templates.cjs; then V8's code
+// cache for it, made by running it (scripts/train-code-cache.mjs). Run by `npm run build` and
+// `prepare`, after tsc (dist/cli/main.js, the bin, loads the bundle). Issue 13: start-up was most of
+// a run's cost, and most of start-up was resolving, reading and compiling some two hundred modules.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const OUT = root('dist/build-templates.cjs');
+
+// The bundle is a function of what a CommonJS module is given, which load-bundle.ts compiles with
+// node:vm (so that it can hand V8 a code cache) and calls. The modules' one `import.meta.url` is the
+// bundle's own (src/paths.ts makes every package path from it).
+const BANNER =
+  '(function (require, module, __filename, __dirname) { "use strict"; ' +
+  'var __bundle_url = require("node:url").pathToFileURL(__filename).href;';
+
+const result = await build({
+  entryPoints: [root('src/cli/cli.ts')],
+  outfile: OUT,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20.19',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: process.env.BUNDLE_MINIFY !== '0',
+  // ASCII only, so that load-bundle.ts reads it as Latin-1: one byte a character, no decoding.
+  charset: 'ascii',
+  // The packages' licence notices, kept at the end of the file.
+  legalComments: 'eof',
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: BANNER },
+  footer: { js: '})' },
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// An import() left in the bundle would need a loader node:vm does not give a script: every module
+// the CLI loads must be inside it (the simulator, loaded by path, is not the CLI's: see main.ts).
+const dynamic = Object.values(result.metafile.outputs)
+  .flatMap((o) => o.imports)
+  .filter((i) => i.kind === 'dynamic-import');
+if (dynamic.length > 0) {
+  rmSync(OUT, { force: true });
+  throw new Error(`the bundle would import at run time: ${dynamic.map((i) => i.path).join(', ')}`);
+}
+const bytes = readFileSync(OUT);
+const nonAscii = bytes.findIndex((b) => b > 0x7f);
+if (nonAscii >= 0) {
+  rmSync(OUT, { force: true });
+  throw new Error(`the bundle is not ASCII (byte ${nonAscii})`);
+}
+
+// The code cache: made by running the bundle on the commands people run most, in a process of its own
+// (V8 takes a cache only from the same Node.js, run with the same flags).
+const train = spawnSync(process.execPath, [root('scripts/train-code-cache.mjs')], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (train.status !== 0) throw new Error(`making the code cache failed (exit ${train.status})`);
+process.stdout.write(
+  `bundled the command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB) and its code cache\n`,
+);

@@ -1,0 +1,58 @@
+import { forTerminal } from '../input/text.js';
+import { OutputError } from '../output-error.js';
+import { UserError } from '../user-error.js';
+import { moreDeployments, parseFast } from './parse.js';
+import { runCommand } from './run.js';
+import { EXIT, exitOnStdoutError, UsageError } from './terminal.js';
+
+/** The simulator's command (src/cli/sim.ts), given by the caller: it is loaded by path, never bundled. */
+export type SimCommand = (args: readonly string[]) => Promise<number>;
+
+/**
+ * The command line (definition.ts): an ordinary one is read by parse.ts, without yargs; help,
+ * completion and every mistake by yargs (yargs-cli.ts), loaded only then, which prints what it
+ * always printed.
+ */
+async function main(argv: string[], sim: SimCommand): Promise<number> {
+  // The simulator has options of its own (sim --help); its arguments are not the compiler's.
+  if (argv[0] === 'sim') return sim(argv.slice(1));
+  const { argv: rest, more } = moreDeployments(argv);
+  const parsed = parseFast(rest, more);
+  if (parsed) return runCommand(parsed.run, parsed.args);
+  const { runWithYargs } = await import('./yargs-cli.js');
+  return runWithYargs(rest, more);
+}
+
+/**
+ * Runs the command line (the arguments after the command's name) and sets the exit code: 0 done,
+ * 1 refused input, 2 a usage error or output that cannot be written (DESIGN.md). Every error ends as
+ * one line on stderr; a stack is printed only with BUILD_TEMPLATES_DEBUG set.
+ */
+export async function runCli(argv: string[], sim: SimCommand): Promise<void> {
+  exitOnStdoutError();
+  try {
+    process.exitCode = await main(argv, sim);
+  } catch (err) {
+    process.exitCode = report(err);
+  }
+}
+
+/** An error as its one line on stderr; its exit code. */
+function report(err: unknown): number {
+  if (err instanceof UserError) {
+    process.stderr.write(`${forTerminal(err.report(), true)}\n`);
+    return EXIT.invalid;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`build-templates: ${forTerminal(err.message)} (see build-templates --help)\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof OutputError) {
+    process.stderr.write(`build-templates: ${forTerminal(err.message)}\n`);
+    return EXIT.usage;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`build-templates: internal error: ${forTerminal(message)}\n`);
+  if (process.env.BUILD_TEMPLATES_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return EXIT.usage;
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
+import type { runCli } from './cli.js';
+
+/**
+ * The command as built for use: the whole CLI (src/cli/cli.ts and all it loads, packages included)
+ * bundled into one script by scripts/bundle.ts, and V8's code cache for it, made by running it at
+ * build time (scripts/train-code-cache.mjs). Start-up is most of a run's cost, and most of start-up
+ * was finding, reading and compiling some two hundred modules; this is one file read and its
+ * compiled code taken from the cache. What is precomputed is code, never an output: every file a
+ * command writes is computed when it runs.
+ */
+export const BUNDLE_FILE = fileURLToPath(new URL('../build-templates.cjs', import.meta.url));
+/** V8's code cache of {@link BUNDLE_FILE}. One that does not fit (another Node.js) is ignored. */
+export const CODE_CACHE_FILE = fileURLToPath(new URL('../build-templates.cjs.v8cache', import.meta.url));
+
+/** The bundle, compiled and run: its exports, and the compiled script (to make its code cache from). */
+export interface LoadedCli {
+  readonly runCli: typeof runCli;
+  readonly script: Script;
+  /** Whether V8 took the code cache (false when there is none, or it was made by another Node.js). */
+  readonly cached: boolean;
+}
+
+/** The wrapper scripts/bundle.ts puts around the bundle: a function of what a CommonJS module is given. */
+type BundleFunction = (
+  require: NodeJS.Require,
+  module: { exports: Record<string, unknown> },
+  filename: string,
+  dirname: string,
+) => void;
+
+/** Reads, compiles (with the code cache unless `useCache` is false) and runs the bundle. */
+export function loadBundledCli(useCache = true): LoadedCli {
+  setFlagsFromString('--no-opt');
+  // The bundle is ASCII (scripts/bundle.ts checks it): read as Latin-1, its text is one byte a character.
+  const source = readFileSync(BUNDLE_FILE, 'latin1');
+  let cachedData: Buffer | undefined;
+  if (useCache) {
+    try {
+      cachedData = readFileSync(CODE_CACHE_FILE);
+    } catch {
+      cachedData = undefined; // no cache: compiled as any script is
+    }
+  }
+  const script = new Script(source, { filename: BUNDLE_FILE, cachedData });
+  const module = { exports: {} as Record<string, unknown> };
+  const run = script.runInThisContext() as BundleFunction;
+  run(createRequire(BUNDLE_FILE), module, BUNDLE_FILE, fileURLToPath(new URL('..', import.meta.url)));
+  return {
+    runCli: module.exports.runCli as typeof runCli,
+    script,
+    cached: cachedData !== undefined && !script.cachedDataRejected,
+  };
+}

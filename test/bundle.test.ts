@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BUILT_CLI, buildDist } from './helpers/build-dist.js';
+import { cli } from './helpers/cli.js';
+import { ROOT } from './helpers/guide.js';
+import { tempDirs } from './helpers/temp.js';
+
+// Issue 13: the installed command is the CLI bundled into one script, run with V8's code cache
+// (src/cli/load-bundle.ts, scripts/bundle.ts). What it writes must be what the modules write, every
+// output computed when it runs, and the cache must be one V8 takes.
+
+const temp = tempDirs('bt-bundle-');
+
+test.before(() => {
+  buildDist();
+});
+
+test.after(() => temp.removeAll());
+
+/** Every file under a folder, with its bytes, in path order. */
+function tree(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+  return new Map(files.map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
+}
+
+test('the bundled command writes, byte for byte, what the modules write (default build and a site)', async () => {
+  const site = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
+  for (const args of [[], ['--deployment', site]]) {
+    const fromSource = await temp.make();
+    const built = await temp.make();
+    assert.is(cli([...args, '--out', fromSource]).code, 0);
+    const r = spawnSync(process.execPath, [BUILT_CLI, ...args, '--out', built], { encoding: 'utf8' });
+    assert.is(r.status, 0, r.stderr);
+    const a = tree(fromSource);
+    const b = tree(built);
+    assert.ok(a.size >= 5, `${a.size} files`);
+    assert.equal([...b.keys()], [...a.keys()]);
+    for (const [path, bytes] of a) assert.ok(b.get(path) === bytes, `${path} differs`);
+  }
+});
+
+test('V8 takes the code cache the build made (a rejected one would only be slower)', () => {
+  const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.js', import.meta.url).href)});
+    process.stdout.write(String(m.loadBundledCli().cached));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.is(r.stdout, 'true');
+});
+
+test('every output is computed when the command runs: a changed example changes the example site', async () => {
+  // The package as installed, with its example deployment edited: the bundle reads it at run time.
+  const pkg = await temp.make();
+  mkdirSync(join(pkg, 'dist', 'cli'), { recursive: true });
+  mkdirSync(join(pkg, 'examples'));
+  for (const f of [
+    'dist/build-templates.cjs',
+    'dist/build-templates.cjs.v8cache',
+    'dist/cli/main.js',
+    'dist/cli/load-bundle.js',
+    'package.json',
+  ])
+    copyFileSync(join(ROOT, f), join(pkg, f));
+  symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+  const example = readFileSync(join(ROOT, 'examples/deployment.yaml'), 'utf8');
+  const edited = example.replace(/^exchangeServers:\n/m, 'exchangeServers:\n  - address: 192.0.2.201\n');
+  assert.not.equal(edited, example, 'the example lists exchangeServers');
+  writeFileSync(join(pkg, 'examples/deployment.yaml'), edited);
+  const out = await temp.make();
+  const r = spawnSync(process.execPath, [join(pkg, 'dist/cli/main.js'), '--out', out], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  for (const f of ['out/example/deploy.sh', 'out/example/deploy.ps1', 'out/example/runbook.md'])
+    assert.match(readFileSync(join(out, f), 'utf8'), '192.0.2.201', f);
+});
+
+test.run();
