@@ -71,13 +71,24 @@ async function lifecycle(script) {
 }
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 
-/** One run under /usr/bin/time: wall and CPU (user + system) in ms, peak resident memory in MiB. */
+/**
+ * One run: wall and CPU (user + system) in ms, to the millisecond (bash's time; /usr/bin/time gives
+ * hundredths of a second only), and peak resident memory in MiB (/usr/bin/time, which both wrap).
+ */
 function timed(argv, cwd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...argv], { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const [wall, user, sys, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  const mem = join(scratch, 'rss');
+  const script =
+    'TIMEFORMAT="%3R %3U %3S"; { time /usr/bin/time -f %M -o "$0" "$@" >/dev/null 2>&1; s=$?; } 2>&1; exit $s';
+  const r = spawnSync('bash', ['-c', script, mem, ...argv], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stdout}${r.stderr}`);
+  const [wall, user, sys] = r.stdout.trim().split('\n').at(-1).split(' ').map(Number);
+  const kb = Number(readFileSync(mem, 'utf8').trim().split('\n').at(-1));
   return { wall: wall * 1000, cpu: (user + sys) * 1000, mib: kb / 1024 };
 }
+
+/** A folder for the bench's own scratch files, removed at the end. */
+const scratch = mkdtempSync(join(tmpdir(), 'bt-bench-time-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -229,14 +240,32 @@ function hostile(dir) {
   for (const [what, args] of rows) console.log(`  ${what.padEnd(52)} ${refusal(args, dir)}`);
 }
 
+// Parts to run (npm run bench -- speed batch): all when none is named.
+const parts = process.argv.slice(2);
+const part = (name) => parts.length === 0 || parts.includes(name);
 const out = mkdtempSync(join(tmpdir(), 'bt-bench-'));
 try {
   console.log(
     `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
   );
-  speedTable(out);
-  batchTable();
+  if (part('speed')) speedTable(out);
+  if (part('batch')) batchTable();
+  if (part('deploy')) await deployTable(out);
+  if (part('sizes')) sizeTable(out);
+  if (part('hostile')) {
+    const bad = join(out, 'hostile');
+    mkdirSync(bad);
+    hostile(bad);
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+
+/** The all-templates site's deploy.sh through a site's life against the simulator. */
+async function deployTable(out) {
   const siteOut = join(out, 'site');
+  const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
+  timed([process.execPath, cli, '--deployment', site, '--out', siteOut]);
   console.log(
     'deploy.sh for all 18 templates against the simulator (HTTPS, LM_DELAY=0; a real appliance adds 0.15 s a call):',
   );
@@ -245,16 +274,19 @@ try {
       `  ${r.action.padEnd(7)} exit ${r.code}  ${String(r.calls).padStart(4)} calls  ${String(r.writes).padStart(4)} writes  ${r.ms.toFixed(0)} ms`,
     );
   }
+}
+
+/** The size of every file of a default build and of the all-templates site. */
+function sizeTable(out) {
+  const dir = join(out, 'sizes');
+  const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
+  timed([process.execPath, cli, '--out', dir]);
+  timed([process.execPath, cli, '--deployment', site, '--out', join(dir, 'site')]);
   console.log('generated files:');
   let total = 0;
-  for (const [file, size] of sizes(out).sort()) {
+  for (const [file, size] of sizes(dir).sort()) {
     total += size;
     console.log(`  ${String(size).padStart(8)} B  ${file}`);
   }
   console.log(`  ${String(total).padStart(8)} B  total`);
-  const bad = join(out, 'hostile');
-  mkdirSync(bad);
-  hostile(bad);
-} finally {
-  rmSync(out, { recursive: true, force: true });
 }

@@ -159,6 +159,10 @@ export function writeOutputs(
     }
     return;
   }
+  // A file that is there as it would be written is left as it is (its time too): a rebuild that
+  // changes nothing moves nothing.
+  const changed = files.filter((f) => fileState(join(root, f.path), f, true) !== 'same');
+  if (changed.length === 0) return;
   let tmp: string;
   try {
     tmp = mkdtemp(join(root, '.build-templates-'));
@@ -169,7 +173,7 @@ export function writeOutputs(
   const moved: { to: string; backup: string | null }[] = [];
   const made: string[] = [];
   try {
-    const staged = files.map((f, i) => {
+    const staged = changed.map((f, i) => {
       const path = join(tmp, `new-${i}`);
       writeFile(path, f.contents, { mode: f.mode ?? 0o644 });
       return { from: path, to: join(root, f.path), backup: join(tmp, `old-${i}`), mode: f.mode };
@@ -200,13 +204,19 @@ export function writeOutputs(
 }
 
 /** A file's text, or null when there is none; anything but a regular file of the expected size is not read. */
-function readOrNull(path: string, expected: string): string | null {
+/**
+ * Whether a generated file is there as the compiler makes it now: a regular file of exactly these
+ * bytes (compared as bytes: text read back would hide a byte that is not UTF-8) and, when `mode` is
+ * asked for and the file has a mode of its own (a script), that mode.
+ */
+function fileState(path: string, f: OutputFile, mode: boolean): 'missing' | 'differs' | 'same' {
   const info = lstatOrNull(path);
-  if (!info) return null;
-  if (!info.isFile()) return `\u0000not a regular file`;
+  if (!info) return 'missing';
+  const bytes = Buffer.from(f.contents);
   // A file of another size differs: it is not read (it may be huge).
-  if (info.size !== Buffer.byteLength(expected)) return `\u0000another size`;
-  return readFile(path, 'utf8');
+  if (!info.isFile() || info.size !== bytes.length) return 'differs';
+  if (mode && f.mode !== undefined && (info.mode & 0o777) !== f.mode) return 'differs';
+  return readFile(path).equals(bytes) ? 'same' : 'differs';
 }
 
 function listFiles(root: string, dir: string): string[] {
@@ -235,9 +245,8 @@ export function checkOutputs(
 ): StaleFile[] {
   const stale: StaleFile[] = [];
   for (const f of files) {
-    const now = readOrNull(join(root, f.path), f.contents);
-    if (now === null) stale.push({ path: f.path, why: 'missing' });
-    else if (now !== f.contents) stale.push({ path: f.path, why: 'differs' });
+    const state = fileState(join(root, f.path), f, false);
+    if (state !== 'same') stale.push({ path: f.path, why: state });
   }
   const made = new Set(files.map((f) => f.path));
   for (const dir of ownedDirs) {

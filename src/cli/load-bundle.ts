@@ -35,6 +35,9 @@ type BundleFunction = (
 
 /** Reads, compiles (with the code cache unless `useCache` is false) and runs the bundle. */
 export function loadBundledCli(useCache = true): LoadedCli {
+  // A single run is over before V8's optimizing compiler pays for itself: its compiles (on another
+  // thread, but CPU all the same) and their memory are saved; a batch turns it back on (batch.ts).
+  // Set before the script is compiled: V8 takes a code cache only under the flags it was made with.
   setFlagsFromString('--no-opt');
   // The bundle is ASCII (scripts/bundle.ts checks it): read as Latin-1, its text is one byte a character.
   const source = readFileSync(BUNDLE_FILE, 'latin1');

@@ -32,7 +32,7 @@ export function matchErratum(
 ): RowErratum | undefined {
   const hits = errata.filter((e) => {
     const cells = e[side];
-    return cells !== null && located(row, e.where) && cellsMatch(row, cells);
+    return cells !== null && cellsMatch(row, cells) && located(row, e.where);
   });
   if (hits.length <= 1) return hits[0];
   const specific = hits.filter((e) => e[side]?.value !== undefined);

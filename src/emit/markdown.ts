@@ -8,6 +8,7 @@ const LINE_BREAK = /\r\n|\r|\n/;
  * HTML (and so comments), and a table cell's end.
  */
 const INLINE_MARKUP = /[\\`*_~[\]&|<]/g;
+const HAS_INLINE_MARKUP = /[\\`*_~[\]&|<]/;
 
 /** What opens a block at the start of a line: a heading, quote, list, thematic break or setext underline. */
 const BLOCK_START = /^([#>+=-])|^(\d{1,9})([.)])/;
@@ -16,7 +17,9 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** One line with nothing in it that Markdown reads as inline markup; see {@link mdCell}. */
 function inlineText(line: string): string {
-  return forTerminal(line).replace(INLINE_MARKUP, (c, at: number, all: string) => {
+  const shown = forTerminal(line);
+  if (!HAS_INLINE_MARKUP.test(shown)) return shown;
+  return shown.replace(INLINE_MARKUP, (c, at: number, all: string) => {
     if (c === '<') return '&lt;';
     // An underscore inside a word can neither open nor close emphasis (CommonMark 6.2): left as it is.
     const inWord = WORD_CHAR.test(all[at - 1] ?? '') && WORD_CHAR.test(all[at + 1] ?? '');

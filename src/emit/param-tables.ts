@@ -58,8 +58,19 @@ function cellsOf(row: ParamRow): Cells {
   return cells;
 }
 
+/** The columns of a table: 5.1 has the guide's "Use with Template" column, the others do not. */
+function columns(useColumn: boolean): { header: readonly string[]; cells: (c: Cells) => readonly string[] } {
+  return useColumn
+    ? {
+        header: ['API Parameter', 'API Value', 'Use with Template'],
+        cells: (c) => [c.parameter, c.value, c.use],
+      }
+    : { header: ['API Parameter', 'API Value'], cells: (c) => [c.parameter, c.value] };
+}
+
 /** Consecutive rows under one heading, titled as the guide nests them. */
-function blocksOf(rows: readonly ParamRow[]): TableBlock[] {
+function blocksOf(rows: readonly ParamRow[], useColumn: boolean): TableBlock[] {
+  const { header, cells } = columns(useColumn);
   const blocks: TableBlock[] = [];
   let prev: ParamRow | undefined;
   for (const row of rows) {
@@ -71,9 +82,9 @@ function blocksOf(rows: readonly ParamRow[]): TableBlock[] {
           : newGroup
             ? `## ${row.group}\n\n### ${row.item}`
             : `### ${row.item}`;
-      blocks.push({ heading, rows: [] });
+      blocks.push({ heading, header, rows: [] });
     }
-    blocks.at(-1)?.rows.push(cellsOf(row));
+    blocks.at(-1)?.rows.push(cells(cellsOf(row)));
     prev = row;
   }
   return blocks;
@@ -91,8 +102,7 @@ export function emitParamTables(catalog: Catalog, rows: readonly ParamRow[]): Ou
       banner: MD_BANNER,
       section: page.section,
       title: page.title,
-      useColumn: hasUseColumn(page.section),
-      blocks: blocksOf(mine),
+      blocks: blocksOf(mine, hasUseColumn(page.section)),
       notes,
     });
     return { path: `${PARAM_DOCS_DIR}/${page.file}`, contents: `${contents.trimEnd()}\n` };

@@ -8,11 +8,15 @@ import { bundleReadme } from './bundle-readme.js';
 import { xmlAttribute, xmlText } from './escape.js';
 import type { OutputFile } from './output.js';
 
+const PRINTABLE_OR_LINE_FEED = /^[\x20-\x7e\n]*$/;
+
 /**
  * Characters a bundle may not carry (see isForbidden): those XML 1.0 cannot hold or a parser would
  * change (a CR becomes LF), and those `inspect` refuses to show. A line feed separates list items.
  */
 function unsafe(text: string): boolean {
+  // Printable ASCII and line feeds: most values, nothing to look at one by one.
+  if (PRINTABLE_OR_LINE_FEED.test(text)) return false;
   for (const c of text) if (c !== '\n' && isForbidden(c.codePointAt(0) ?? 0)) return true;
   return false;
 }

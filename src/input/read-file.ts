@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { UserError } from '../user-error.js';
 
@@ -72,6 +73,8 @@ function notUtf8(bytes: Uint8Array, what: string): string | null {
   if (nul >= 0) {
     return `the ${what} holds a NUL byte at ${position(bytes, nul)}: it is UTF-16 or not text; ${convert('UTF-16')}`;
   }
+  // Node's own check first (native code); the offset of the first bad byte only when there is one.
+  if (isUtf8(bytes)) return null;
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return null;
   return `the ${what} is not UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at ${position(bytes, bad)}): if it is Latin-1 (ISO-8859-1), ${convert('ISO-8859-1')}`;

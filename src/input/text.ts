@@ -112,8 +112,11 @@ export function excerpt(text: string, limit: number): string {
  * escapes C0 itself; outside strings it writes only line feeds and spaces.)
  */
 export function jsonForTerminal(value: unknown): string {
+  const json = JSON.stringify(value, null, 2);
+  // Printable ASCII and line feeds hold nothing forbidden: most JSON, returned as it is.
+  if (PRINTABLE_LINES.test(json)) return json;
   let out = '';
-  for (const c of JSON.stringify(value, null, 2)) {
+  for (const c of json) {
     const code = c.codePointAt(0) ?? 0;
     out += c !== '\n' && isForbidden(code) ? `\\u${code.toString(16).padStart(4, '0')}` : c;
   }

@@ -5,10 +5,11 @@ export interface Cells {
   use: string;
 }
 
-/** A table under its heading. */
+/** A table under its heading: the header's cells, and each row's, already Markdown. */
 export interface TableBlock {
   heading: string;
-  rows: Cells[];
+  header: readonly string[];
+  rows: (readonly string[])[];
 }
 
 /** The view of {@link PARAM_TABLE_PAGE}. */
@@ -16,7 +17,6 @@ export interface ParamTablePageView {
   readonly banner: string;
   readonly section: string;
   readonly title: string;
-  readonly useColumn: boolean;
   readonly blocks: readonly TableBlock[];
   /** The errata footnotes: the reason already Markdown. */
   readonly notes: readonly {
@@ -39,10 +39,10 @@ correction, with a footnote that gives the erratum and why.
 {{#each blocks}}
 {{heading}}
 
-| API Parameter | API Value |{{#if ../useColumn}} Use with Template |{{/if}}
-| --- | --- |{{#if ../useColumn}} --- |{{/if}}
+{{mdRow header}}
+{{mdSeparator header}}
 {{#each rows}}
-| {{{parameter}}} | {{{value}}} |{{#if ../../useColumn}} {{{use}}} |{{/if}}
+{{mdRow this}}
 {{/each}}
 
 {{/each}}
