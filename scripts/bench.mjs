@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
+// The command as installed: package.json's bin.
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const cli = new URL(`../${pkg.bin['build-templates']}`, import.meta.url).pathname;
 // The simulator is built from simulator/ (simulator/tsconfig.json) to dist/simulator/.
 const { startSimulator } = await import(new URL('../dist/simulator/index.js', import.meta.url).href);
 

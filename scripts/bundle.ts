@@ -1,7 +1,7 @@
-// Builds the command as it runs installed (src/cli/load-bundle.ts): src/cli/cli.ts and everything it
+// Builds the command as it runs installed (src/cli/load-bundle.cts): src/cli/cli.ts and everything it
 // loads, packages included, bundled by esbuild into one script, dist/build-templates.cjs; then V8's code
 // cache for it, made by running it (scripts/train-code-cache.mjs). Run by `npm run build` and
-// `prepare`, after tsc (dist/cli/main.js, the bin, loads the bundle). Issue 13: start-up was most of
+// `prepare`, after tsc (dist/cli/main.cjs, the bin, loads the bundle). Issue 13: start-up was most of
 // a run's cost, and most of start-up was resolving, reading and compiling some two hundred modules.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { build, type Plugin } from 'esbuild';
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const OUT = root('dist/build-templates.cjs');
 
-// The bundle is a function of what a CommonJS module is given, which load-bundle.ts compiles with
+// The bundle is a function of what a CommonJS module is given, which load-bundle.cts compiles with
 // node:vm (so that it can hand V8 a code cache) and calls. The modules' one `import.meta.url` is the
 // bundle's own (src/paths.ts makes every package path from it).
 const BANNER =
@@ -61,7 +61,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: process.env.BUNDLE_MINIFY !== '0',
-  // ASCII only, so that load-bundle.ts reads it as Latin-1: one byte a character, no decoding.
+  // ASCII only, so that load-bundle.cts reads it as Latin-1: one byte a character, no decoding.
   charset: 'ascii',
   // The packages' licence notices, kept at the end of the file.
   legalComments: 'eof',

@@ -1,5 +1,5 @@
 // Makes V8's code cache of the bundled command (scripts/bundle.ts runs it): loads the bundle as the
-// installed command does (dist/cli/load-bundle.js), runs the commands people run most, then writes
+// installed command does (dist/cli/load-bundle.cjs), runs the commands people run most, then writes
 // the code V8 compiled for them. The commands write into a temporary folder, removed after; their
 // output is not kept. What the cache holds is compiled code, never an output.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const { loadBundledCli, CODE_CACHE_FILE } = await import(
-  new URL('../dist/cli/load-bundle.js', import.meta.url).href
+  new URL('../dist/cli/load-bundle.cjs', import.meta.url).href
 );
 const example = new URL('../examples/deployment.yaml', import.meta.url).pathname;
 rmSync(CODE_CACHE_FILE, { force: true });

@@ -95,6 +95,7 @@ function checkTargets(
   // Nothing is there to write over, nor any input, under a folder that is not there.
   if (lstatOrNull(root) === null) return;
   const inputIds = new Set([...knownIds, ...fileIds(inputs)]);
+  const folders = new Set<string>();
   for (const f of files) {
     const target = join(root, f.path);
     const parts = relative(root, dirname(target))
@@ -102,6 +103,9 @@ function checkTargets(
       .filter((p) => p !== '');
     for (let i = 1; i <= parts.length; i++) {
       const dir = join(root, ...parts.slice(0, i));
+      // Each folder once: many files share one.
+      if (folders.has(dir)) continue;
+      folders.add(dir);
       const info = lstatOrNull(dir);
       if (info && !info.isDirectory() && !statOrNull(dir)?.isDirectory())
         throw new OutputError(`${dir}: must be a folder to hold ${f.path}, but is ${kindOf(info)}`);

@@ -13,7 +13,7 @@ import { ROOT } from './helpers/guide.js';
 
 // Issue 10's corpus: every bad input refused with its exit code and a located message, no stack
 // trace, no raw control character, nothing changed on disk, within 5 s of CPU and 200 MB of memory.
-// The command under test is the built one (dist/cli/main.js and its bundle), as a user runs it; it is
+// The command under test is the built one (dist/cli/main.cjs and its bundle), as a user runs it; it is
 // built first.
 
 const CPU_LIMIT_MS = 5000;

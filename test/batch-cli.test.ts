@@ -163,8 +163,17 @@ test('the ordinary command lines are read without yargs; mistakes and help are l
 });
 
 test('the CLI loads yargs only for help, completion and mistakes (yargs-cli.ts, by import())', () => {
-  for (const file of ['main', 'definition', 'parse', 'run', 'build', 'batch', 'batch-site']) {
-    const path = join(ROOT, 'src/cli', `${file}.ts`);
+  for (const file of [
+    'main.cts',
+    'cli.ts',
+    'definition.ts',
+    'parse.ts',
+    'run.ts',
+    'build.ts',
+    'batch.ts',
+    'batch-site.ts',
+  ]) {
+    const path = join(ROOT, 'src/cli', file);
     const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
     const names = importedFiles.map((f) => f.fileName);
     assert.not.ok(

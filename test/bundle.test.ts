@@ -17,7 +17,7 @@ import { ROOT } from './helpers/guide.js';
 import { tempDirs } from './helpers/temp.js';
 
 // Issue 13: the installed command is the CLI bundled into one script, run with V8's code cache
-// (src/cli/load-bundle.ts, scripts/bundle.ts). What it writes must be what the modules write, every
+// (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules write, every
 // output computed when it runs, and the cache must be one V8 takes.
 
 const temp = tempDirs('bt-bundle-');
@@ -53,7 +53,7 @@ test('the bundled command writes, byte for byte, what the modules write (default
 });
 
 test('V8 takes the code cache the build made (a rejected one would only be slower)', () => {
-  const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.js', import.meta.url).href)});
+  const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
     process.stdout.write(String(m.loadBundledCli().cached));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
   assert.is(r.status, 0, r.stderr);
@@ -68,8 +68,8 @@ test('every output is computed when the command runs: a changed example changes 
   for (const f of [
     'dist/build-templates.cjs',
     'dist/build-templates.cjs.v8cache',
-    'dist/cli/main.js',
-    'dist/cli/load-bundle.js',
+    'dist/cli/main.cjs',
+    'dist/cli/load-bundle.cjs',
     'package.json',
   ])
     copyFileSync(join(ROOT, f), join(pkg, f));
@@ -79,7 +79,7 @@ test('every output is computed when the command runs: a changed example changes 
   assert.not.equal(edited, example, 'the example lists exchangeServers');
   writeFileSync(join(pkg, 'examples/deployment.yaml'), edited);
   const out = await temp.make();
-  const r = spawnSync(process.execPath, [join(pkg, 'dist/cli/main.js'), '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(pkg, 'dist/cli/main.cjs'), '--out', out], { encoding: 'utf8' });
   assert.is(r.status, 0, r.stderr);
   for (const f of ['out/example/deploy.sh', 'out/example/deploy.ps1', 'out/example/runbook.md'])
     assert.match(readFileSync(join(out, f), 'utf8'), '192.0.2.201', f);

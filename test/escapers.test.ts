@@ -8,7 +8,14 @@ import * as assert from 'uvu/assert';
 import { bashQuote, lineComment, psQuote } from '../src/emit/escape.js';
 import { mdCell, mdCode, mdProse } from '../src/emit/markdown.js';
 import { bundleXml } from '../src/emit/template-xml.js';
-import { forTerminal, isForbidden, jsonForTerminal, QUOTE_LIMIT, quote } from '../src/input/text.js';
+import {
+  forbiddenIn,
+  forTerminal,
+  isForbidden,
+  jsonForTerminal,
+  QUOTE_LIMIT,
+  quote,
+} from '../src/input/text.js';
 import type { BundleTemplate } from '../src/model/resolved.js';
 import { readBundle } from '../src/reader/template-xml.js';
 import { decodeVerbatim, nodes, powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
@@ -317,6 +324,31 @@ test('terminal: no control, bidirectional or line-breaking character gets throug
       const q = quote(s);
       assert.not.ok(hasForbidden(q));
       assert.ok([...q].length <= 2 + 1 + 10 * QUOTE_LIMIT, 'a quote is short');
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+});
+
+// The checks have fast paths (one regular expression for "nothing forbidden here"): each must agree
+// with isForbidden, character by character, on any text.
+test('terminal: the fast paths agree with isForbidden (forbiddenIn, and forTerminal keeping line feeds)', () => {
+  fc.assert(
+    fc.property(anyText, (s) => {
+      let at = 0;
+      let first: { at: number; code: number } | null = null;
+      for (const c of s) {
+        at++;
+        const code = c.codePointAt(0) ?? 0;
+        if (isForbidden(code)) {
+          first = { at, code };
+          break;
+        }
+      }
+      assert.is(forbiddenIn(s)?.at ?? null, first?.at ?? null);
+      const kept = forTerminal(s, true);
+      assert.is(kept.split('\n').length, s.split('\n').length, 'line feeds kept');
+      assert.not.ok(hasForbidden(kept.replace(/\n/g, '')));
+      if (!hasForbidden(s.replace(/\n/g, ''))) assert.is(kept, s);
     }),
     { numRuns: RUNS, seed: SEED },
   );

@@ -25,7 +25,7 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
   });
   assert.is(r.status, 0, r.stderr);
   const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
-  assert.ok(files.includes('dist/cli/main.js'));
+  assert.ok(files.includes('dist/cli/main.cjs'));
   assert.ok(files.includes('dist/simulator/run.js'), 'the built simulator, for `build-templates sim`');
   assert.ok(files.includes('schemas/deployment.schema.json'));
   assert.ok(files.includes('examples/deployment.yaml'));
@@ -220,7 +220,7 @@ test('build-templates sim: a simulator to rehearse against, with a request log a
   const state = join(dir, 'state.json');
   const child = spawn(
     process.execPath,
-    ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'sim', '--http', '--log', '--state', state],
+    ['--import', TSX, join(ROOT, 'src/cli/main.cts'), 'sim', '--http', '--log', '--state', state],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

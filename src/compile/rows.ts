@@ -57,8 +57,16 @@ function blocks(catalog: Catalog): { place: TablePlace; settings: readonly Setti
 
 /** Section 5 regenerated from the model: the corrected rows, each changed one naming its erratum. */
 export function compileRows(catalog: Catalog): ParamRow[] {
+  // An erratum matches a row only through its corrected parameter: each row looks at those alone.
+  const byParameter = new Map<string, RowErratum[]>();
+  for (const e of catalog.rowErrata) {
+    const key = e.corrected.parameter;
+    byParameter.set(key, [...(byParameter.get(key) ?? []), e]);
+  }
+  const errataOf = (s: Setting): readonly RowErratum[] =>
+    s.addedBy !== undefined ? catalog.rowErrata : (byParameter.get(s.param) ?? []);
   return blocks(catalog).flatMap((b) =>
-    b.settings.map((s) => annotate(rowOf(b.place, s, b.scope), s, catalog.rowErrata)),
+    b.settings.map((s) => annotate(rowOf(b.place, s, b.scope), s, errataOf(s))),
   );
 }
 

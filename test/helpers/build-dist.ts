@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './guide.js';
 
-/** The command as installed runs from dist/ (package.json's bin, dist/cli/main.js). */
-export const BUILT_CLI = join(ROOT, 'dist/cli/main.js');
+/** The command as installed runs from dist/ (package.json's bin, dist/cli/main.cjs). */
+export const BUILT_CLI = join(ROOT, 'dist/cli/main.cjs');
 
 /**
  * Builds the command as `npm run build` does, for tests that run it as a user would: the compiler

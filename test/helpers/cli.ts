@@ -15,7 +15,7 @@ export const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs'))
 
 /** Runs build-templates from source, as a user would run the installed command. */
 export function cli(args: readonly string[], cwd = ROOT): CliRun {
-  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.cts'), ...args], {
     cwd,
     encoding: 'utf8',
   });

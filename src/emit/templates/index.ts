@@ -20,6 +20,8 @@ export const TEMPLATES = {
 
 /**
  * How every template is compiled: no HTML escaping (each output language has its own escaping
- * helpers), and strict, so a misspelt field fails instead of printing nothing.
+ * helpers), strict, so a misspelt field fails instead of printing nothing, and without data
+ * variables (`@index`, `@first`, ...), which no template uses: each iteration of an `#each` would
+ * otherwise make a frame for them.
  */
-export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, data: false } as const;

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { runCli } from './cli.js';
+
+// CommonJS, as the command's entry (main.cts) is: Node starts a CommonJS program without setting up
+// its ES module loader, which a run would otherwise pay for before doing anything.
 
 /**
  * The command as built for use: the whole CLI (src/cli/cli.ts and all it loads, packages included)
@@ -13,9 +16,9 @@ import type { runCli } from './cli.js';
  * compiled code taken from the cache. What is precomputed is code, never an output: every file a
  * command writes is computed when it runs.
  */
-export const BUNDLE_FILE = fileURLToPath(new URL('../build-templates.cjs', import.meta.url));
+export const BUNDLE_FILE = join(__dirname, '..', 'build-templates.cjs');
 /** V8's code cache of {@link BUNDLE_FILE}. One that does not fit (another Node.js) is ignored. */
-export const CODE_CACHE_FILE = fileURLToPath(new URL('../build-templates.cjs.v8cache', import.meta.url));
+export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8cache`;
 
 /** The bundle, compiled and run: its exports, and the compiled script (to make its code cache from). */
 export interface LoadedCli {
@@ -52,7 +55,7 @@ export function loadBundledCli(useCache = true): LoadedCli {
   const script = new Script(source, { filename: BUNDLE_FILE, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as BundleFunction;
-  run(createRequire(BUNDLE_FILE), module, BUNDLE_FILE, fileURLToPath(new URL('..', import.meta.url)));
+  run(createRequire(BUNDLE_FILE), module, BUNDLE_FILE, join(__dirname, '..'));
   return {
     runCli: module.exports.runCli as typeof runCli,
     script,

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import type { SimCommand } from './cli.js';
+import { loadBundledCli } from './load-bundle.cjs';
+
+/**
+ * The command (package.json's bin). Built, it runs the bundled CLI (load-bundle.cts); from source
+ * (tsx src/cli/main.cts, as the tests run it) the modules themselves. `--version` alone is answered
+ * here, before either is loaded; the simulator is a program of its own, loaded by path only for
+ * `sim` (sim.ts), and never bundled with the compiler. CommonJS: Node then starts the program
+ * without setting up its ES module loader (the modules it loads dynamically are ES modules).
+ */
+async function main(argv: string[]): Promise<void> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    const { packageVersion } = await import('../version.js');
+    const { exitOnStdoutError, print } = await import('./terminal.js');
+    exitOnStdoutError();
+    await print(`${packageVersion()}\n`);
+    return;
+  }
+  const sim: SimCommand = async (args) => (await import('./sim.js')).simCommand(args);
+  const cli = __filename.endsWith('.cts') ? await import('./cli.js') : loadBundledCli();
+  await cli.runCli(argv, sim);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  // Every command's own errors are reported by runCli; this is what is left (a file of the package
+  // missing, say): one line, exit 2, as for any internal error.
+  process.stderr.write(`build-templates: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+});
