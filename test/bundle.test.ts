@@ -52,6 +52,17 @@ test('the bundled command writes, byte for byte, what the modules write (default
   }
 });
 
+test('the bundled command prints what the modules print: help, version, a usage mistake, params', () => {
+  // Help goes through the bundle's string-width (scripts/bundle.ts): its widths must be the real ones.
+  for (const args of [['--help'], ['inspect', '--help'], ['--version'], ['params', '--bogus'], ['params']]) {
+    const fromSource = cli(args);
+    const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8' });
+    assert.is(r.status, fromSource.code, `${args.join(' ')}: exit code`);
+    assert.is(r.stdout, fromSource.stdout, `${args.join(' ')}: stdout`);
+    assert.is(r.stderr, fromSource.stderr, `${args.join(' ')}: stderr`);
+  }
+});
+
 test('V8 takes the code cache the build made (a rejected one would only be slower)', () => {
   const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
     process.stdout.write(String(m.loadBundledCli().cached));`;

@@ -25,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((err: unknown) => {
   // Every command's own errors are reported by runCli; this is what is left (a file of the package
   // missing, say): one line, exit 2, as for any internal error.
-  process.stderr.write(`build-templates: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `build-templates: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exitCode = 2;
 });
