@@ -89,12 +89,14 @@ if (nonAscii >= 0) {
   throw new Error(`the bundle is not ASCII (byte ${nonAscii})`);
 }
 
-// The code cache: made by running the bundle on the commands people run most, in a process of its own
-// (V8 takes a cache only from the same Node.js, run with the same flags).
-const train = spawnSync(process.execPath, [root('scripts/train-code-cache.mjs')], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (train.status !== 0) throw new Error(`making the code cache failed (exit ${train.status})`);
+// The code caches (src/cli/load-bundle.cts): each made by running the bundle on the commands it is
+// for, in a process of its own (V8 takes a cache only from the same Node.js, run with the same flags).
+for (const cache of ['main', 'help', 'inspect']) {
+  const train = spawnSync(process.execPath, [root('scripts/train-code-cache.mjs'), cache], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (train.status !== 0) throw new Error(`making the ${cache} code cache failed (exit ${train.status})`);
+}
 process.stdout.write(
-  `bundled the command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB) and its code cache\n`,
+  `bundled the command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB) and its code caches\n`,
 );

@@ -1,38 +1,49 @@
-// Makes V8's code cache of the bundled command (scripts/bundle.ts runs it): loads the bundle as the
-// installed command does (dist/cli/load-bundle.cjs), runs the commands people run most, then writes
-// the code V8 compiled for them. The commands write into a temporary folder, removed after; their
-// output is not kept. What the cache holds is compiled code, never an output.
+// Makes one of V8's code caches of the bundled command (scripts/bundle.ts runs it once per cache:
+// node scripts/train-code-cache.mjs main|help): loads the bundle as the installed command does
+// (dist/cli/load-bundle.cjs), runs the commands the cache is for, then writes the code V8 compiled
+// for them. The commands write into a temporary folder, removed after; their output is not kept.
+// What a cache holds is compiled code, never an output.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const { loadBundledCli, CODE_CACHE_FILE } = await import(
+const { loadBundledCli, CODE_CACHES } = await import(
   new URL('../dist/cli/load-bundle.cjs', import.meta.url).href
 );
+const which = process.argv[2];
+if (!(which in CODE_CACHES)) throw new Error(`which cache? ${Object.keys(CODE_CACHES).join(' or ')}`);
+const file = CODE_CACHES[which];
 const example = new URL('../examples/deployment.yaml', import.meta.url).pathname;
-rmSync(CODE_CACHE_FILE, { force: true });
-const cli = loadBundledCli(false);
+rmSync(file, { force: true });
+const cli = loadBundledCli(null);
 const tmp = mkdtempSync(join(tmpdir(), 'build-templates-cache-'));
-// Help comes last: yargs ends the process once it has printed it, so the cache is written on the way
-// out, and only when every command before it succeeded.
+// The cache is written on the way out (yargs ends the process once it has printed the help), and only
+// when every command succeeded.
 process.on('exit', (code) => {
   rmSync(tmp, { recursive: true, force: true });
-  if (code === 0) writeFileSync(CODE_CACHE_FILE, cli.script.createCachedData());
+  if (code === 0) writeFileSync(file, cli.script.createCachedData());
 });
 const noSim = async () => {
   throw new Error('sim is not run here');
 };
-const commands = [
-  ['--out', tmp],
-  ['--check', '--out', tmp],
-  ['--deployment', example, '--out', join(tmp, 'site')],
-  ['params', '--json'],
-  ['params'],
-  ['inspect', join(tmp, 'dist-templates', 'Exchange2016ESP.tmpl'), '--json'],
-  ['validate', example],
-];
+const bundle = new URL('../dist-templates/Exchange2016ESP.tmpl', import.meta.url).pathname;
+const commands = {
+  main: [
+    ['--out', tmp],
+    ['--check', '--out', tmp],
+    ['--deployment', example, '--out', join(tmp, 'site')],
+    ['params', '--json'],
+    ['params'],
+    ['validate', example],
+  ],
+  inspect: [
+    ['inspect', bundle, '--json'],
+    ['inspect', bundle],
+  ],
+  help: [],
+}[which];
 for (const argv of commands) {
   await cli.runCli(argv, noSim);
   if (process.exitCode !== 0) throw new Error(`build-templates ${argv.join(' ')} exited ${process.exitCode}`);
 }
-await cli.runCli(['--help'], noSim);
+if (which === 'help') await cli.runCli(['--help'], noSim);

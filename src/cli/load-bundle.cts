@@ -17,8 +17,26 @@ import type { runCli } from './cli.js';
  * command writes is computed when it runs.
  */
 export const BUNDLE_FILE = join(__dirname, '..', 'build-templates.cjs');
-/** V8's code cache of {@link BUNDLE_FILE}. One that does not fit (another Node.js) is ignored. */
-export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8cache`;
+
+/**
+ * The code caches of {@link BUNDLE_FILE}, one per kind of run: `main` for the commands that compile
+ * (build, --check, --deployment, params, validate), `help` for help (yargs), `inspect` for reading a
+ * bundle (xmlbuilder2). A cache of everything would be half as large again as `main`, and taking a
+ * cache in costs time by its size. Any cache serves any command (code it lacks is compiled when first
+ * run), so a wrong pick costs time, never a result. One that does not fit (another Node.js) is ignored.
+ */
+export const CODE_CACHES = {
+  main: `${BUNDLE_FILE}.v8cache`,
+  help: `${BUNDLE_FILE}.help.v8cache`,
+  inspect: `${BUNDLE_FILE}.inspect.v8cache`,
+} as const;
+export type CodeCache = keyof typeof CODE_CACHES;
+
+/** The cache for a command line, from its words alone (a guess: see {@link CODE_CACHES}). */
+export function codeCacheFor(argv: readonly string[]): CodeCache {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  return argv[0] === 'inspect' ? 'inspect' : 'main';
+}
 
 /** The bundle, compiled and run: its exports, and the compiled script (to make its code cache from). */
 export interface LoadedCli {
@@ -36,8 +54,8 @@ type BundleFunction = (
   dirname: string,
 ) => void;
 
-/** Reads, compiles (with the code cache unless `useCache` is false) and runs the bundle. */
-export function loadBundledCli(useCache = true): LoadedCli {
+/** Reads, compiles (with a code cache, or none when `cache` is null) and runs the bundle. */
+export function loadBundledCli(cache: CodeCache | null): LoadedCli {
   // A single run is over before V8's optimizing compiler pays for itself: its compiles (on another
   // thread, but CPU all the same) and their memory are saved; a batch turns it back on (batch.ts).
   // Set before the script is compiled: V8 takes a code cache only under the flags it was made with.
@@ -45,9 +63,9 @@ export function loadBundledCli(useCache = true): LoadedCli {
   // The bundle is ASCII (scripts/bundle.ts checks it): read as Latin-1, its text is one byte a character.
   const source = readFileSync(BUNDLE_FILE, 'latin1');
   let cachedData: Buffer | undefined;
-  if (useCache) {
+  if (cache !== null) {
     try {
-      cachedData = readFileSync(CODE_CACHE_FILE);
+      cachedData = readFileSync(CODE_CACHES[cache]);
     } catch {
       cachedData = undefined; // no cache: compiled as any script is
     }

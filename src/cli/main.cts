@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import type { SimCommand } from './cli.js';
-import { loadBundledCli } from './load-bundle.cjs';
+import { codeCacheFor, loadBundledCli } from './load-bundle.cjs';
 
 /**
  * The command (package.json's bin). Built, it runs the bundled CLI (load-bundle.cts); from source
@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const sim: SimCommand = async (args) => (await import('./sim.js')).simCommand(args);
-  const cli = __filename.endsWith('.cts') ? await import('./cli.js') : loadBundledCli();
+  const cli = __filename.endsWith('.cts') ? await import('./cli.js') : loadBundledCli(codeCacheFor(argv));
   await cli.runCli(argv, sim);
 }
 
