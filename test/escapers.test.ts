@@ -11,6 +11,7 @@ import { bundleXml } from '../src/emit/template-xml.js';
 import {
   forbiddenIn,
   forTerminal,
+  holdsForbidden,
   isForbidden,
   jsonForTerminal,
   QUOTE_LIMIT,
@@ -331,7 +332,7 @@ test('terminal: no control, bidirectional or line-breaking character gets throug
 
 // The checks have fast paths (one regular expression for "nothing forbidden here"): each must agree
 // with isForbidden, character by character, on any text.
-test('terminal: the fast paths agree with isForbidden (forbiddenIn, and forTerminal keeping line feeds)', () => {
+test('terminal: the fast paths agree with isForbidden (holdsForbidden, forbiddenIn, forTerminal keeping line feeds)', () => {
   fc.assert(
     fc.property(anyText, (s) => {
       let at = 0;
@@ -344,6 +345,8 @@ test('terminal: the fast paths agree with isForbidden (forbiddenIn, and forTermi
           break;
         }
       }
+      assert.is(holdsForbidden(s), first !== null);
+      assert.is(holdsForbidden(s, true), hasForbidden(s.replace(/\n/g, '')));
       assert.is(forbiddenIn(s)?.at ?? null, first?.at ?? null);
       const kept = forTerminal(s, true);
       assert.is(kept.split('\n').length, s.split('\n').length, 'line feeds kept');

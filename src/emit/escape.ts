@@ -1,4 +1,4 @@
-import { isForbidden } from '../input/text.js';
+import { holdsForbidden, isForbidden } from '../input/text.js';
 
 /**
  * One escaper per target: every site value reaches a script or a URL through exactly one of these.
@@ -26,8 +26,7 @@ const PS_QUOTES_ALL = /['\u2018\u2019\u201A\u201B]/g;
  * is not, so every character no input may hold (see isForbidden) becomes a space.
  */
 export function lineComment(text: string): string {
-  // Printable ASCII holds nothing forbidden: most text, returned as it is.
-  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  if (!holdsForbidden(text)) return text;
   let out = '';
   for (const c of text) out += isForbidden(c.codePointAt(0) ?? 0) ? ' ' : c;
   return out;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BUNDLE_DIR, BUNDLE_FORMAT } from '../bundle-format/format.js';
-import { isForbidden } from '../input/text.js';
+import { holdsForbidden } from '../input/text.js';
 import type { BundleTemplate, ResolvedParam } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 import { BUNDLE_NAMES, type Bundle, type BundleName } from '../model/template.js';
@@ -8,17 +8,12 @@ import { bundleReadme } from './bundle-readme.js';
 import { xmlAttribute, xmlText } from './escape.js';
 import type { OutputFile } from './output.js';
 
-const PRINTABLE_OR_LINE_FEED = /^[\x20-\x7e\n]*$/;
-
 /**
  * Characters a bundle may not carry (see isForbidden): those XML 1.0 cannot hold or a parser would
  * change (a CR becomes LF), and those `inspect` refuses to show. A line feed separates list items.
  */
 function unsafe(text: string): boolean {
-  // Printable ASCII and line feeds: most values, nothing to look at one by one.
-  if (PRINTABLE_OR_LINE_FEED.test(text)) return false;
-  for (const c of text) if (c !== '\n' && isForbidden(c.codePointAt(0) ?? 0)) return true;
-  return false;
+  return holdsForbidden(text, true);
 }
 
 function safe(text: string, where: string, lineFeed = true): string {

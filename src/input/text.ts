@@ -30,8 +30,8 @@ export function isForbidden(code: number): boolean {
 
 /** The first forbidden character of a text: its position (1-based, in characters) and name. */
 export function forbiddenIn(text: string): { at: number; name: string } | null {
-  // One regular expression says whether there is any (most text has none); then the loop says where.
-  if (!FORBIDDEN.test(text)) return null;
+  // Whether there is any first (most text has none); then the loop says where.
+  if (!holdsForbidden(text)) return null;
   let at = 0;
   for (const c of text) {
     at++;
@@ -70,14 +70,9 @@ export function charName(code: number): string {
   return `${hex} (${name})`;
 }
 
-/** Printable ASCII, alone or with line feeds: text that holds nothing forbidden. */
-const PRINTABLE = /^[\x20-\x7e]*$/;
-const PRINTABLE_LINES = /^[\x20-\x7e\n]*$/;
-
 /**
  * A character {@link isForbidden} refuses, found by one regular expression (in `u` mode a surrogate
- * range matches only a lone surrogate), with and without the line feed. Text with none, non-ASCII
- * included, is shown as it is.
+ * range matches only a lone surrogate), with and without the line feed.
  */
 const OTHER_FORBIDDEN =
   '\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069\\ufeff\\ufffe\\uffff\\ud800-\\udfff';
@@ -85,14 +80,21 @@ const FORBIDDEN = new RegExp(`[\\0-\\x1f${OTHER_FORBIDDEN}]`, 'u');
 const FORBIDDEN_BUT_LINE_FEED = new RegExp(`[\\0-\\x09\\x0b-\\x1f${OTHER_FORBIDDEN}]`, 'u');
 
 /**
+ * Whether a text holds any character {@link isForbidden} refuses (line feeds aside when `lineFeeds`
+ * is set), in one pass of a regular expression: the quick test every escaper makes before looking
+ * at characters one by one, since most text holds none.
+ */
+export function holdsForbidden(text: string, lineFeeds = false): boolean {
+  return (lineFeeds ? FORBIDDEN_BUT_LINE_FEED : FORBIDDEN).test(text);
+}
+
+/**
  * Text to show in a terminal: every forbidden character written as a visible escape (`\u{1b}`), so
  * nothing the user or a file supplied can move the cursor, recolour, ring or hide a line. Line
  * breaks the tool itself puts between lines stay when `lines` is set.
  */
 export function forTerminal(text: string, lines = false): string {
-  // Printable ASCII (and line feeds, where kept) holds nothing forbidden: most text, returned as is.
-  if ((lines ? PRINTABLE_LINES : PRINTABLE).test(text)) return text;
-  if (!(lines ? FORBIDDEN_BUT_LINE_FEED : FORBIDDEN).test(text)) return text;
+  if (!holdsForbidden(text, lines)) return text;
   let out = '';
   for (const c of text) {
     const code = c.codePointAt(0) ?? 0;
@@ -126,8 +128,7 @@ export function excerpt(text: string, limit: number): string {
  */
 export function jsonForTerminal(value: unknown): string {
   const json = JSON.stringify(value, null, 2);
-  // Printable ASCII and line feeds hold nothing forbidden: most JSON, returned as it is.
-  if (PRINTABLE_LINES.test(json)) return json;
+  if (!holdsForbidden(json, true)) return json;
   let out = '';
   for (const c of json) {
     const code = c.codePointAt(0) ?? 0;
