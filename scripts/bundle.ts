@@ -1,8 +1,8 @@
 // Builds the command as it runs installed (src/cli/load-bundle.cts): src/cli/cli.ts and everything it
 // loads, packages included, bundled by esbuild into one script, dist/build-templates.cjs; then V8's code
 // cache for it, made by running it (scripts/train-code-cache.mjs). Run by `npm run build` and
-// `prepare`, after tsc (dist/cli/main.cjs, the bin, loads the bundle). Issue 13: start-up was most of
-// a run's cost, and most of start-up was resolving, reading and compiling some two hundred modules.
+// `prepare`, after tsc (dist/cli/main.cjs, the bin, loads the bundle). Start-up is most of a run's
+// cost, and most of start-up would be resolving, reading and compiling some two hundred modules.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

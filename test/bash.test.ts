@@ -6,13 +6,13 @@ import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
 import { emitBash } from '../src/emit/bash.js';
 import { bashQuote } from '../src/emit/escape.js';
-import { XML_FLATTEN_AWK, XML_QUERY_AWK } from '../src/emit/templates/xml-reader.js';
 import type { Deployment, EspSite } from '../src/model/deployment.js';
 import { bashParser, bashSyntaxCheck, bashSyntaxProblems, shellcheck } from './helpers/bash-parse.js';
 import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
 import { planOf, scriptOf } from './helpers/bash-script.js';
 import { lastLine, simEnv, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 import { loadSite, loadSiteEsp, type SiteName } from './helpers/sites.js';
+import { XML_FLATTEN_AWK, XML_QUERY_AWK } from './helpers/xml-flat.js';
 
 const files: ScriptFile[] = [];
 const onDisk = (text: string) => {

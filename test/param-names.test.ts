@@ -21,17 +21,17 @@ const NOT_PARAMETERS: readonly { file: string; literal: string; why: string }[] 
   { file: 'src/model/resolved.ts', literal: 'nickname', why: 'a property of ResolvedVs, omitted by type' },
   { file: 'src/deployment/schema-check.ts', literal: 'pattern', why: "JSON Schema's keyword" },
   {
-    file: 'src/emit/templates/powershell-step-members.ts',
+    file: 'src/emit/powershell/step-members.ps1',
     literal: 'rs',
     why: "the catalogue scope of real servers (ParamScope), deploy.ps1's Compare-LmParams and Split-LmArgs",
   },
   {
-    file: 'src/emit/templates/powershell-step-checks.ts',
+    file: 'src/emit/powershell/step-checks.ps1',
     literal: 'name',
     why: "an element of listcert's reply (<cert><name>)",
   },
   {
-    file: 'src/emit/templates/powershell-step-checks.ts',
+    file: 'src/emit/powershell/step-checks.ps1',
     literal: 'Domain',
     why: "an element of showdomain's reply (<Domain><Name>)",
   },
@@ -48,17 +48,21 @@ function* sources(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* sources(p);
-    else if (e.name.endsWith('.ts')) yield p;
+    else if (/\.(ts|sh|ps1|hbs)$/.test(e.name)) yield p;
   }
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A quoted name, but not P's index (`P['CheckUse1.1']`), which is how code names one. */
+/**
+ * A quoted name, or a quoted `name=` (an API argument in the scripts), but not P's index
+ * (`P['CheckUse1.1']`) nor a catalogue placeholder (`{{param "port"}}`), which are how code and the
+ * scripts' sources name one.
+ */
 const NAMES = new RegExp(
-  `(?<!P\\[)(['"])(${[...new Set(PARAMETERS.map((p) => p.name))].map(escapeRegExp).join('|')})\\1`,
+  `(?<!P\\[|\\{\\{[A-Za-z]+ )(['"])(${[...new Set(PARAMETERS.map((p) => p.name))].map(escapeRegExp).join('|')})(\\1|=)`,
   'g',
 );
-/** A comment line of TypeScript, or of the bash and PowerShell text the templates hold. */
+/** A comment line of TypeScript, bash or PowerShell. */
 const COMMENT = /^\s*(\/\/|\/\*|\*|#)/;
 
 /** Every `file: 'literal'` spelling a parameter name in code outside src/loadmaster/. */

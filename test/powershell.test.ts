@@ -179,7 +179,7 @@ test('objects are found by listing and matching, never by the wording of an erro
   for (const listing of [
     "Read-Lm 'listvs' 'listvs'",
     "Read-Lm 'rules' 'showrule'",
-    "'showvs' @{ vs = $Index }",
+    "'showvs' (Get-LmVsQuery $Index)",
   ])
     assert.ok(text.includes(listing), listing);
   // Any failed read stops the script; a nameless SubVS (slot name "-") is taken over.

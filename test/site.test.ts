@@ -11,6 +11,7 @@ import { loadDeployment } from '../src/deployment/load.js';
 import { bashQuote, psQuote } from '../src/emit/escape.js';
 import { mdCell, mdCode } from '../src/emit/markdown.js';
 import type { OutputFile } from '../src/emit/output.js';
+import { P } from '../src/loadmaster/parameters.js';
 import type { PlanStep, RemovalStep } from '../src/model/plan.js';
 import { bashParser, bashSyntaxProblems, shellcheck } from './helpers/bash-parse.js';
 import { validCases } from './helpers/fixtures.js';
@@ -86,7 +87,8 @@ test("bash and PowerShell carry the plan's steps and its removal, in order", asy
 });
 
 /** A value a step sends: text, or a number (PowerShell writes numbers bare). */
-type Sent = string | number;
+/** A value, or a parameter of the call (bash `'name=value'`, PowerShell `'name' = 'value'`). */
+type Sent = string | number | { readonly param: string; readonly value: string };
 
 /** The values a step sends, whatever the script: parameters, addresses, ports, names. */
 function stepValues(step: PlanStep): Sent[] {
@@ -105,7 +107,12 @@ function stepValues(step: PlanStep): Sent[] {
     case 'subvs':
       return [step.nickname, ...step.stages.flat().map((p) => p.value)];
     case 'realserver':
-      return [step.address, step.port, ...(step.weight === undefined ? [] : [step.weight])];
+      // The weight is a parameter of the call, as the other steps' parameters are.
+      return [
+        step.address,
+        step.port,
+        ...(step.weight === undefined ? [] : [{ param: P.weight, value: String(step.weight) }]),
+      ];
     case 'attach-rule':
       return [step.rule];
     case 'foreign':
@@ -132,6 +139,10 @@ function removalValues(step: RemovalStep): Sent[] {
 /** Whether a script's call carries the value: quoted text, or a number as a word of its own. */
 function carries(call: string, v: Sent, quote: (s: string) => string): boolean {
   if (typeof v === 'number') return new RegExp(`[\\s'(]${v}[\\s')};]`).test(call);
+  if (typeof v === 'object')
+    return (
+      call.includes(quote(`${v.param}=${v.value}`)) || call.includes(`${quote(v.param)} = ${quote(v.value)}`)
+    );
   return call.includes(quote(v));
 }
 

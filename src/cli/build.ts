@@ -9,7 +9,7 @@ export interface Common {
   readonly check: boolean;
 }
 
-// Stages are imported on the path that needs them: start-up is most of a run's cost (DESIGN.md).
+// Stages are imported on the path that needs them: start-up is most of a run's cost.
 
 /** Writes the whole set under `out`, or nothing (src/write.ts); refuses to write over an input. */
 async function writeFiles(

@@ -25,7 +25,7 @@ async function main(argv: string[], sim: SimCommand): Promise<number> {
 
 /**
  * Runs the command line (the arguments after the command's name) and sets the exit code: 0 done,
- * 1 refused input, 2 a usage error or output that cannot be written (DESIGN.md). Every error ends as
+ * 1 refused input, 2 a usage error or output that cannot be written. Every error ends as
  * one line on stderr; a stack is printed only with BUILD_TEMPLATES_DEBUG set.
  */
 export async function runCli(argv: string[], sim: SimCommand): Promise<void> {

@@ -1,7 +1,7 @@
 import { OutputError } from '../output-error.js';
 
 /**
- * What every command shares with the command line: exit codes (DESIGN.md: 0 ok, 1 invalid input or
+ * What every command shares with the command line: exit codes (0 ok, 1 invalid input or
  * stale output, 2 usage or internal error), usage mistakes, and printing that fails cleanly.
  */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;

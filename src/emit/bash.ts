@@ -1,16 +1,9 @@
-import { readBack } from '../loadmaster/catalogue.js';
-import { PARAMETERS } from '../loadmaster/parameters.js';
+import { P } from '../loadmaster/parameters.js';
 import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
 import type { SiteCompilation } from '../model/site.js';
 import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
 import { renderBashScript } from './render.js';
-import { BASH_CORE } from './templates/bash-core.js';
-import { BASH_REMOVE } from './templates/bash-remove.js';
-import { BASH_MAIN } from './templates/bash-script.js';
-import { BASH_STEPS } from './templates/bash-steps.js';
-import { BASH_VALUES } from './templates/bash-values.js';
-import { XML_FLATTEN_AWK, XML_QUERY_AWK } from './templates/xml-reader.js';
 
 /** One argument of a step function: a Plan value (quoted) or an index learnt by an earlier step. */
 type Arg = { readonly text: string } | { readonly ref: string };
@@ -24,22 +17,10 @@ interface StepView {
   readonly learn: readonly { readonly name: string; readonly from: 'INDEX' | 'SLOT' }[];
 }
 
-/** One entry of a parameter table: `scope:name` and its value. */
-interface TableEntry {
-  readonly key: string;
-  readonly value: string;
-}
-
 export interface ScriptView {
   /** The deployment file, named in the header. */
   readonly source: string;
   readonly summary: readonly string[];
-  readonly xmlRead: string;
-  readonly xmlQuery: string;
-  readonly elements: readonly TableEntry[];
-  readonly compare: readonly TableEntry[];
-  readonly absent: readonly TableEntry[];
-  readonly lib: string;
   readonly steps: readonly StepView[];
   readonly removal: readonly { readonly fn: string; readonly args: readonly string[] }[];
 }
@@ -56,7 +37,7 @@ const pairs = (params: readonly ApiParam[]) => params.map((p) => `${p.name}=${p.
 const staged = (stages: readonly (readonly ApiParam[])[]) =>
   stages.flatMap((stage, i) => (i === 0 ? pairs(stage) : ['--', ...pairs(stage)]));
 
-/** The step function call of one PlanStep (the functions are in templates/bash-steps.ts). */
+/** The step function call of one PlanStep (the functions are in emit/bash/step-*.sh). */
 function stepView(step: PlanStep): Omit<StepView, 'learn'> {
   switch (step.kind) {
     case 'check-certificates':
@@ -88,14 +69,8 @@ function stepView(step: PlanStep): Omit<StepView, 'learn'> {
     case 'realserver':
       return {
         fn: 'lm_realserver',
-        args: [
-          text(step.title),
-          { ref: step.vs },
-          text(step.address),
-          text(step.port),
-          ...(step.weight === undefined ? [] : [text(step.weight)]),
-        ],
-        params: [],
+        args: [text(step.title), { ref: step.vs }, text(step.address), text(step.port)],
+        params: step.weight === undefined ? [] : [`${P.weight}=${step.weight}`],
       };
     case 'attach-rule':
       return {
@@ -143,7 +118,7 @@ function stepViews(plan: Plan): StepView[] {
   });
 }
 
-/** The removal function call of one RemovalStep (templates/bash-remove.ts). */
+/** The removal function call of one RemovalStep (emit/bash/remove.sh). */
 function removalView(step: RemovalStep): { fn: string; args: string[] } {
   switch (step.kind) {
     case 'remove-vs':
@@ -156,21 +131,6 @@ function removalView(step: RemovalStep): { fn: string; args: string[] } {
     case 'keep-globals':
       return { fn: 'lm_keep_globals', args: [step.title, ...step.params] };
   }
-}
-
-/** The parameter catalogue's read-back facts as deploy.sh's three tables, keyed `scope:name`. */
-function replyTables(): Pick<ScriptView, 'elements' | 'compare' | 'absent'> {
-  const elements: TableEntry[] = [];
-  const compare: TableEntry[] = [];
-  const absent: TableEntry[] = [];
-  for (const spec of PARAMETERS) {
-    const key = `${spec.scope}:${spec.name.toLowerCase()}`;
-    const rb = readBack(spec);
-    if (rb.element !== spec.name) elements.push({ key, value: rb.element });
-    if (rb.compare !== 'text') compare.push({ key, value: rb.compare });
-    if (rb.absent !== undefined) absent.push({ key, value: rb.absent });
-  }
-  return { elements, compare, absent };
 }
 
 /** The template's helpers: bash's quoting and comments, and a step's argument (a value or a learnt index). */
@@ -192,10 +152,6 @@ export function emitBash(site: Pick<SiteCompilation, 'plan' | 'source'>): Output
     {
       source,
       summary: plan.summary,
-      xmlRead: XML_FLATTEN_AWK.trim(),
-      xmlQuery: XML_QUERY_AWK.trim(),
-      ...replyTables(),
-      lib: [BASH_CORE, BASH_VALUES, BASH_STEPS, BASH_REMOVE, BASH_MAIN].join('\n'),
       steps: stepViews(plan),
       removal: plan.removal.map(removalView),
     },

@@ -1,6 +1,7 @@
 import type Handlebars from 'handlebars';
 import runtimeModule from 'handlebars/runtime.js';
 import type { ScriptView as BashScriptView } from './bash.js';
+import * as scripts from './compiled/scripts.js';
 import * as compiled from './compiled/templates.js';
 import type { ScriptView as PsScriptView } from './powershell.js';
 import type { BundleReadmeView } from './templates/bundle-readme.js';
@@ -36,13 +37,21 @@ export const renderParamTablePage: Render<ParamTablePageView> = markdown(compile
 export const renderErrataPage: Render<ErrataPageView> = markdown(compiled.errataPage);
 export const renderBundleReadme: Render<BundleReadmeView> = markdown(compiled.bundleReadme);
 
-/** A script's template: its helpers (the escapers of its language) come with each call. */
+/** A script: its helpers (the escapers of its language) come with each call. */
 type RenderScript<T> = (view: T, helpers: Readonly<Record<string, Handlebars.HelperDelegate>>) => string;
 
-function script<T>(spec: object): RenderScript<T> {
-  const template = runtime.template<T>(spec);
-  return (view, helpers) => template(view, { helpers });
+/**
+ * A script from its parts (scripts/precompile-scripts.ts): fixed text as it is, and each of the site's
+ * templates filled with the view.
+ */
+function script<T>(parts: readonly (string | object)[]): RenderScript<T> {
+  const filled = parts.map((p) => (typeof p === 'string' ? p : runtime.template<T>(p)));
+  return (view, helpers) => {
+    let out = '';
+    for (const part of filled) out += typeof part === 'string' ? part : part(view, { helpers });
+    return out;
+  };
 }
 
-export const renderBashScript: RenderScript<BashScriptView> = script(compiled.bashScript);
-export const renderPsScript: RenderScript<PsScriptView> = script(compiled.psScript);
+export const renderBashScript: RenderScript<BashScriptView> = script(scripts.bashScript);
+export const renderPsScript: RenderScript<PsScriptView> = script(scripts.psScript);

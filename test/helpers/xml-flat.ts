@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
-import { XML_FLATTEN_AWK, XML_QUERY_AWK } from '../../src/emit/templates/xml-reader.js';
+
+/** The awk programs of deploy.sh's reply reader: the two quoted here-documents of its source. */
+export const [XML_FLATTEN_AWK, XML_QUERY_AWK] = (() => {
+  const source = readFileSync(new URL('../../src/emit/bash/reply-reader.sh', import.meta.url), 'utf8');
+  const bodies = [...source.matchAll(/<<'LM_AWK'\n([\s\S]*?)\nLM_AWK\n/g)].map((m) => m[1] as string);
+  if (bodies.length !== 2) throw new Error(`reply-reader.sh holds ${bodies.length} awk programs, not 2`);
+  return bodies as [string, string];
+})();
 
 /** The awk implementations on this machine that deploy.sh may meet: `awk` itself, and others found. */
 export function awks(): string[][] {

@@ -1,8 +1,6 @@
-import { BASH_SCRIPT } from './bash-script.js';
 import { BUNDLE_README } from './bundle-readme.js';
 import { ERRATA_PAGE } from './errata-page.js';
 import { PARAM_TABLE_PAGE } from './param-table.js';
-import { PS_SCRIPT } from './powershell-script.js';
 import { RUNBOOK_PAGE } from './runbook-page.js';
 
 /**
@@ -10,8 +8,6 @@ import { RUNBOOK_PAGE } from './runbook-page.js';
  * src/emit/compiled/templates.ts (written by `npm run precompile`; src/emit/render.ts loads it).
  */
 export const TEMPLATES = {
-  bashScript: BASH_SCRIPT,
-  psScript: PS_SCRIPT,
   runbookPage: RUNBOOK_PAGE,
   paramTablePage: PARAM_TABLE_PAGE,
   errataPage: ERRATA_PAGE,

@@ -1,0 +1,64 @@
+# lm_stages PARAM... [-- PARAM...]...: LM_S0, LM_S1, LM_S2 = the parameters of each call.
+lm_stages() {
+  local p n=0
+  LM_S0=() LM_S1=() LM_S2=()
+  for p in "$@"; do
+    if [[ $p == -- ]]; then
+      n=$((n + 1))
+      continue
+    fi
+    case $n in
+      0) LM_S0+=("$p") ;;
+      1) LM_S1+=("$p") ;;
+      *) LM_S2+=("$p") ;;
+    esac
+  done
+}
+
+# lm_verify WHAT INDEX PARAM...: reads Virtual Service INDEX back; stops if a value sent was not kept.
+lm_verify() {
+  local what=$1 index=$2
+  shift 2
+  lm_showvs "$index"
+  lm_diff vs "$LM_FLAT" "$LM_AT" "$@"
+  if ((${#LM_DIFF[@]} > 0)); then
+    lm_fail "the LoadMaster did not keep what was sent to $what:" "${LM_MISS[@]}"
+  fi
+}
+
+# lm_send_stages WHAT INDEX FROM: sends stages FROM.. (LM_S*) to Virtual Service INDEX, each one's
+# parameters that differ, in a call of its own, and reads each back: ESP is enabled in steps, as
+# Kemp's engineer does it (basic settings; ESPEnabled with its modes, hosts and directories; then
+# the SSO domain and logoff).
+lm_send_stages() {
+  local what=$1 index=$2 i
+  for ((i = $3; i < 3; i++)); do
+    local -n stage=LM_S$i
+    if ((${#stage[@]} == 0)); then continue; fi
+    lm_showvs "$index"
+    lm_diff vs "$LM_FLAT" "$LM_AT" "${stage[@]}"
+    if ((${#LM_DIFF[@]} == 0)); then continue; fi
+    lm_modvs "$index" "${LM_DIFF[@]}"
+    lm_forget "vs-$index"
+    lm_keep_vs
+    lm_verify "$what" "$index" "${stage[@]}"
+  done
+  lm_verify "$what" "$index" ${LM_S0[@]+"${LM_S0[@]}"} ${LM_S1[@]+"${LM_S1[@]}"} ${LM_S2[@]+"${LM_S2[@]}"}
+}
+
+# lm_settings WHAT INDEX PARAM... [-- PARAM...]...: the settings of an existing VS or SubVS: same, or
+# changed parameter by parameter.
+lm_settings() {
+  local what=$1 index=$2 shown
+  shift 2
+  lm_stages "$@"
+  lm_showvs "$index"
+  lm_diff vs "$LM_FLAT" "$LM_AT" ${LM_S0[@]+"${LM_S0[@]}"} ${LM_S1[@]+"${LM_S1[@]}"} ${LM_S2[@]+"${LM_S2[@]}"}
+  if ((${#LM_SHOW[@]} == 0)); then
+    lm_report same "$what"
+    return 0
+  fi
+  shown=("${LM_SHOW[@]}")
+  if [[ $LM_MODE == apply ]]; then lm_send_stages "$what" "$index" 0; fi
+  lm_report change "$what" "${shown[@]}"
+}

@@ -1,0 +1,111 @@
+LM_TMP=$(mktemp -d)
+trap 'rm -rf "$LM_TMP"' EXIT
+# Replies kept by lm_read, by key, and where each holds its Virtual Service (lm_record).
+declare -A LM_CACHE=() LM_RECORD=()
+
+# lm_step TITLE: names the step that runs now, for the progress and any failure.
+lm_step() {
+  LM_STEP=${1//[[:cntrl:]]/ }
+  if [[ $LM_MODE == apply || $LM_MODE == remove ]]; then printf '==> %s\n' "$LM_STEP"; fi
+}
+
+# lm_fail DETAIL...: stops the script, naming the step.
+lm_fail() {
+  printf 'deploy.sh: failed at step: %s\n' "$LM_STEP" >&2
+  printf '  %s\n' "$@" >&2
+  exit 1
+}
+
+# lm_q MODE FLAT [AT [ELEMENT [FIELDS]]]: a question to a flat reply (see LM_XML_QUERY).
+lm_q() {
+  LC_ALL=C awk -v mode="$1" -v at="${3:-}" -v elem="${4:-*}" -v want="${5:-}" "$LM_XML_QUERY" "$2"
+}
+
+# lm_send COMMAND [NAME=VALUE...]: one GET /access/COMMAND, curl URL-encoding every value; the reply
+# is read into LM_FLAT. Returns 0 for <Response stat="200">, 1 for an error answer (LM_STATUS, the
+# HTTP status, and LM_ERROR); stops when there is no answer.
+lm_send() {
+  local command=$1 p code=0 stat api k v
+  shift
+  LM_ERROR=''
+  local args=()
+  for p in "$@"; do args+=(--data-urlencode "$p"); done
+  if ((LM_CALLS > 0)) && [[ ! $LM_DELAY =~ ^0*(\.0*)?$ ]]; then sleep "$LM_DELAY"; fi
+  LM_CALLS=$((LM_CALLS + 1))
+  LM_FLAT=$LM_TMP/$LM_CALLS.flat
+  : >"$LM_TMP/reply.xml"
+  LM_STATUS=$(curl -sS -G --max-time "$LM_TIMEOUT" ${LM_TLS[@]+"${LM_TLS[@]}"} -K - \
+    -o "$LM_TMP/reply.xml" -w '%{http_code}' ${args[@]+"${args[@]}"} "$LM_URL/access/$command" \
+    <<<"$LM_AUTH" 2>"$LM_TMP/curl-error") || code=$?
+  if ((code != 0)); then
+    lm_fail "GET $command: no answer (curl exit $code)" "$(cat "$LM_TMP/curl-error")"
+  fi
+  # An API reply is a <Response>: its attributes are the first lines the reader prints (stat, code).
+  stat='' api=0
+  if LC_ALL=C awk "$LM_XML_READ" "$LM_TMP/reply.xml" >"$LM_FLAT" 2>"$LM_TMP/xml-error"; then
+    while IFS=$'\t' read -r k v; do
+      if [[ ${k,,} != /response#1[@/]* ]]; then break; fi
+      api=1
+      if [[ ${k,,} == /response#1@stat ]]; then stat=$v; fi
+      if [[ $k != *@* ]]; then break; fi
+    done <"$LM_FLAT"
+  fi
+  if ((api == 0)); then
+    : >"$LM_FLAT"
+    # Kemp's module and Python SDK read these statuses without a body: 401 credentials, 404 API off.
+    case $LM_STATUS in
+      401) LM_ERROR='authentication failed: check LM_USER and LM_PASSWORD, or LM_APIKEY' ;;
+      404) LM_ERROR='not found: is the API enabled on the LoadMaster, and LM_URL its address?' ;;
+      *) LM_ERROR="a reply that is not the LoadMaster API's ($(head -c 200 "$LM_TMP/xml-error"))" ;;
+    esac
+    return 1
+  fi
+  # Kemp's module takes stat 200 or ok as success.
+  if [[ $LM_STATUS == 200 && ($stat == 200 || ${stat,,} == ok) ]]; then return 0; fi
+  LM_ERROR=$(lm_q value "$LM_FLAT" /Response#1/Error#1) || LM_ERROR='(the reply holds no Error element)'
+  printf -v LM_ERROR '%b' "$LM_ERROR"
+  LM_ERROR=${LM_ERROR//[[:cntrl:]]/ }
+  return 1
+}
+
+# lm_call COMMAND [NAME=VALUE...]: a call that must succeed.
+lm_call() {
+  lm_send "$@" || lm_fail "GET $1: HTTP $LM_STATUS" "LoadMaster error: $LM_ERROR"
+}
+
+# lm_write COMMAND [NAME=VALUE...]: a call that changes the appliance; only apply and remove make one.
+lm_write() {
+  if [[ $LM_MODE != apply && $LM_MODE != remove ]]; then lm_fail "internal: $1 while only reading"; fi
+  LM_WRITES=$((LM_WRITES + 1))
+  lm_call "$@"
+}
+
+# lm_read KEY COMMAND [NAME=VALUE...]: a read that must succeed, kept as KEY until lm_forget KEY, so
+# a run reads each object once until it changes it. LM_FLAT is the reply.
+lm_read() {
+  local key=$1
+  shift
+  if [[ -n ${LM_CACHE[$key]:-} ]]; then
+    LM_FLAT=${LM_CACHE[$key]}
+    return 0
+  fi
+  lm_call "$@"
+  LM_CACHE[$key]=$LM_FLAT
+}
+
+# lm_read_optional KEY COMMAND [NAME=VALUE...]: lm_read, but an error answer returns 1 (and is kept).
+lm_read_optional() {
+  local key=$1
+  shift
+  if [[ -z ${LM_CACHE[$key]:-} ]]; then
+    if lm_send "$@"; then LM_CACHE[$key]=$LM_FLAT; else LM_CACHE[$key]=none; fi
+  fi
+  LM_FLAT=${LM_CACHE[$key]}
+  [[ $LM_FLAT != none ]]
+}
+
+# lm_forget KEY...: the next lm_read of each KEY asks the appliance again.
+lm_forget() {
+  local key
+  for key in "$@"; do unset 'LM_CACHE[$key]'; done
+}

@@ -1,0 +1,41 @@
+switch ($script:Action) {
+  'plan' {
+    $script:Mode = 'plan'
+    & $Steps
+    if ($script:Problems.Count -gt 0) {
+      [Console]::Error.WriteLine('deploy.ps1: apply would stop before any change:')
+      foreach ($p in $script:Problems) { [Console]::Error.WriteLine('  ' + $p) }
+    }
+    Write-Host ('plan: {0} to create, {1} to change, {2} unchanged, {3} foreign' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $script:Counts.foreign)
+    if ($script:Problems.Count -gt 0) { exit 1 }
+    if ($script:Counts.create + $script:Counts.change -gt 0) { exit 2 }
+    exit 0
+  }
+  'apply' {
+    # Every read and check first, writing nothing: a problem stops the run before any change.
+    $script:Mode = 'check'
+    Write-Host 'deploy.ps1: reading the LoadMaster before any change'
+    & $Steps
+    if ($script:Problems.Count -gt 0) {
+      $script:Step = 'the checks before any change'
+      Stop-LmStep (@('nothing was changed:') + $script:Problems)
+    }
+    if ($script:GlobalsFound.Count -gt 0) {
+      Write-Host 'deploy.ps1: global settings before this run (for a roll-back):'
+      foreach ($g in $script:GlobalsFound) { Write-Host ('  ' + $g) }
+    }
+    if ($script:Counts.create + $script:Counts.change -gt 0) {
+      foreach ($k in @('create', 'change', 'same', 'foreign')) { $script:Counts[$k] = 0 }
+      $script:Adopted = @{}
+      $script:New = @{}
+      $script:Mode = 'apply'
+      & $Steps
+    }
+    Write-Host ('apply: {0} created, {1} changed, {2} unchanged' -f $script:Counts.create, $script:Counts.change, $script:Counts.same)
+  }
+  'remove' {
+    $script:Mode = 'remove'
+    & $Removal
+    Write-Host ('remove: {0} removed, {1} kept, {2} not there' -f $script:Counts.removed, $script:Counts.kept, $script:Counts.absent)
+  }
+}

@@ -1,0 +1,46 @@
+# Get-LmChildren: the child elements of a node with this name, whatever its case ('*': all).
+function Get-LmChildren {
+  param($Node, [string] $Name)
+  if (-not $Node) { return }
+  foreach ($c in $Node.ChildNodes) {
+    if ($c.NodeType -eq 'Element' -and ($Name -eq '*' -or $c.LocalName -ieq $Name)) { $c }
+  }
+}
+
+# Get-LmText: the text of a node's first child element with this name, or $null when there is none.
+function Get-LmText {
+  param($Node, [string] $Name)
+  $c = @(Get-LmChildren $Node $Name) | Select-Object -First 1
+  if ($c) { [string]$c.InnerText } else { $null }
+}
+
+# Get-LmData: the <Data> of a reply.
+function Get-LmData {
+  param($Response)
+  @(Get-LmChildren $Response 'Success' | ForEach-Object { Get-LmChildren $_ 'Data' }) | Select-Object -First 1
+}
+
+# Get-LmRecord: the element holding a Virtual Service's fields in a showvs reply: <Data> itself
+# (captured replies), or the <VS> inside it if it holds one.
+function Get-LmRecord {
+  param($Response)
+  $data = Get-LmData $Response
+  $vs = @(Get-LmChildren $data 'VS') | Select-Object -First 1
+  if ($vs) { return $vs }
+  $data
+}
+
+# Get-LmTail: the texts of the elements named Child inside an element named Parent, at any depth.
+function Get-LmTail {
+  param($Response, [string] $Parent, [string] $Child)
+  if (-not $Response) { return }
+  foreach ($e in $Response.SelectNodes('.//*')) {
+    if ($e.LocalName -ieq $Child -and $e.ParentNode.LocalName -ieq $Parent) { [string]$e.InnerText }
+  }
+}
+
+# Read-LmVs: the record of Virtual Service or SubVS Index.
+function Read-LmVs {
+  param($Index)
+  Get-LmRecord (Read-Lm "vs-$Index" 'showvs' (Get-LmVsQuery $Index))
+}

@@ -1,0 +1,84 @@
+# Invoke-LmVs: the Virtual Service at Address, found with listvs; New-AdcVirtualService with the
+# first stage, or its settings changed. Learns its Index as Ref ($null while it does not exist).
+function Invoke-LmVs {
+  param([string] $Title, [string] $Ref, [string] $Address, [int] $Port, [string] $Prot, [string] $Nickname, [object[]] $Stages)
+  Enter-LmStep $Title
+  $script:Ref[$Ref] = $null
+  $found = Find-LmVs $Address ([string]$Port) $Prot
+  if ($found -and -not (Test-LmSameText $Nickname $found.Nickname)) {
+    # Reported by the address check; nothing inside it is the site's.
+    if ($script:Mode -eq 'apply') { Stop-LmStep ('{0}:{1} holds a Virtual Service of another name' -f $Address, $Port) }
+    return
+  }
+  if ($found) {
+    $script:Ref[$Ref] = $found.Index
+    Update-LmSettings $Title $found.Index $Stages $false
+    return
+  }
+  if ($script:Mode -eq 'apply') {
+    $vsArgs = (Split-LmArgs 'vs' $Stages[0] $false).Args
+    Clear-LmCache 'listvs'
+    if (New-LmVs $Title $Address $Port $Prot $vsArgs) {
+      $found = Find-LmVs $Address ([string]$Port) $Prot
+      if (-not $found) { Stop-LmStep ('New-AdcVirtualService answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
+      $script:Ref[$Ref] = $found.Index
+      $script:New[$found.Index] = $true
+      # From the first stage on: what the cmdlet could not take goes now, and everything is read back.
+      Send-LmStages $Title $found.Index $Stages $false 0
+    }
+  }
+  Write-LmReport create $Title
+}
+
+# Invoke-LmSubVs: the parent's SubVS named Nickname (its slot's <Name>); else a nameless one, left by
+# an interrupted run; else a new one. Learns its VSIndex as Ref and its slot's RsIndex as Ref_slot.
+function Invoke-LmSubVs {
+  param([string] $Title, [string] $Ref, [string] $Parent, [string] $Nickname, [object[]] $Stages)
+  Enter-LmStep $Title
+  $script:Ref[$Ref] = $null
+  $script:Ref[$Ref + '_slot'] = $null
+  $parentIndex = $script:Ref[$Parent]
+  if ($null -eq $parentIndex) {
+    Write-LmReport create $Title
+    return
+  }
+  $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
+  $slot = $slots | Where-Object { Test-LmSameText $Nickname $_.Name } | Select-Object -First 1
+  if (-not $slot) {
+    # A new SubVS is named "-" in its slot until its nickname is set (Kemp's API examples).
+    $slot = $slots | Where-Object { $_.Name -in @('', '-') -and -not $script:Adopted.ContainsKey($_.Vs) } | Select-Object -First 1
+    if ($slot) { $script:Adopted[$slot.Vs] = $true }
+  }
+  if ($slot) {
+    $script:Ref[$Ref] = $slot.Vs
+    $script:Ref[$Ref + '_slot'] = $slot.Rs
+    Update-LmSettings $Title $slot.Vs $Stages $true
+    return
+  }
+  # A SubVS that listvs knows but the parent's slots do not show would be made twice: stop instead.
+  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+    if ((Get-LmText $vs 'MasterVSID') -eq $parentIndex -and (Test-LmSameText $Nickname ([string](Get-LmText $vs 'NickName')))) {
+      Stop-LmStep ("listvs shows SubVS '{0}' (Index {1}) of Virtual Service {2}, but the parent's showvs shows no slot for it" -f $Nickname, (Get-LmText $vs 'Index'), $parentIndex)
+    }
+  }
+  if ($script:Mode -eq 'apply') {
+    $before = @($slots | ForEach-Object { $_.Vs })
+    Clear-LmCache "vs-$parentIndex", 'listvs'
+    if (New-LmSubVs $Title $parentIndex) {
+      # The parent lists the new SubVS last (Kemp's engineer's script, the go client's tests): the
+      # slot that was not there before is taken (the last such one, were there several); an
+      # existing SubVS never is.
+      $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
+      $new = @($slots | Where-Object { $before -notcontains $_.Vs })
+      $slot = if ($new.Count -gt 0) { $new[-1] } else { $null }
+      if (-not $slot -or -not $slot.Vs -or -not $slot.Rs) { Stop-LmStep 'New-AdcSubVirtualService answered ok, but the parent lists no new SubVS with its slot' }
+      $script:Ref[$Ref] = $slot.Vs
+      $script:Ref[$Ref + '_slot'] = $slot.Rs
+      $script:Adopted[$slot.Vs] = $true
+      $script:New[$slot.Vs] = $true
+      $script:New['slot-' + $slot.Rs] = $true
+      Send-LmStages $Title $slot.Vs $Stages $true 0
+    }
+  }
+  Write-LmReport create $Title
+}
