@@ -65,11 +65,16 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
     res.writeHead(status, headers).end(payload);
   };
   const form = rt.nonAscii;
+  if (fault?.kind === 'page') {
+    call.outcome = 'page';
+    send(200, renderPage(200), 'text/html');
+    return;
+  }
   if (fault?.kind === 'http401') {
     send(401, renderPage(401), 'text/html');
     return;
   }
-  if (fault && fault.kind !== 'lost') {
+  if (fault && fault.kind !== 'lost' && fault.kind !== 'cut') {
     const [status, text] = FAULT_REPLIES[fault.kind];
     send(status, renderError(status, fault.message ?? text, form));
     return;
@@ -120,6 +125,14 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
   if (fault?.kind === 'lost') {
     call.outcome = 'lost';
     req.socket.destroy();
+    return;
+  }
+  // The call was carried out; its answer breaks off halfway (the length promised, half of it sent).
+  if (fault?.kind === 'cut') {
+    call.outcome = 'cut';
+    call.status = status;
+    res.writeHead(status, { 'content-type': XML_TYPE, 'content-length': String(reply.length) });
+    res.write(reply.subarray(0, Math.floor(reply.length / 2)), () => req.socket.destroy());
     return;
   }
   send(status, reply);

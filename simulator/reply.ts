@@ -45,11 +45,12 @@ export function renderError(status: number, message: string, form: NonAsciiForm)
 }
 
 /**
- * An HTML page, not XML: what answers a wrong password (401) or a disabled API (404). Kemp's module
+ * An HTML page, not XML: what answers a wrong password (401), a disabled API (404), or a login page
+ * of something in the way (any other status: the `page` fault). Kemp's module
  * and the Python SDK read only the status of these, and one account shows a login page.
  */
 export function renderPage(status: number): Buffer {
-  const title = status === 401 ? '401 Unauthorized' : '404 Not Found';
+  const title = status === 401 ? '401 Unauthorized' : status === 404 ? '404 Not Found' : 'Sign in';
   return Buffer.from(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`);
 }
 

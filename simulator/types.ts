@@ -116,10 +116,12 @@ export type Tamper =
 
 /**
  * What an injected fault does to the call it hits: answer 500, 401 or 422; never answer (`hang`);
- * close the connection unanswered (`drop`); or carry the call out and then close the connection
- * without the reply (`lost`).
+ * close the connection unanswered (`drop`); carry the call out and then close the connection
+ * without the reply (`lost`) or halfway through it (`cut`: the headers promise the whole reply, half
+ * of it comes); or answer 200 with a web page, not reaching the API (`page`: a proxy or a login
+ * portal in the way).
  */
-export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop' | 'lost';
+export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop' | 'lost' | 'cut' | 'page';
 
 /** A fault for one call: the Nth call of the session (1-based) or the next call of a command. */
 export interface FaultSpec {
@@ -131,7 +133,7 @@ export interface FaultSpec {
 }
 
 /** How the simulator dealt with one request. */
-export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'lost' | 'rate-limited';
+export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'lost' | 'cut' | 'page' | 'rate-limited';
 
 /** One request as logged by {@link Simulator.calls}. */
 export interface CallRecord {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { partFile, SCRIPTS } from '../src/emit/script-parts.js';
-import { CMDLET_ARG } from '../src/loadmaster/cmdlet-names.js';
 import { CALL_ARG, PARAMETERS } from '../src/loadmaster/parameters.js';
 
 // The scripts' sources spell no API parameter, call argument or cmdlet parameter: each comes from
@@ -14,10 +13,13 @@ const oneOf = (names: Iterable<string>) => [...new Set(names)].map(literal).join
 
 /** API spellings: the catalogue's parameters and the calls' other arguments. */
 const API = oneOf([...PARAMETERS.map((p) => p.name), ...Object.values(CALL_ARG)]);
-/** Cmdlet spellings: the module's names for catalogue parameters and its other arguments. */
+/**
+ * Cmdlet spellings: the names Kemp's module gives the catalogue's parameters and the arguments its
+ * cmdlets take for an object (deploy.ps1 calls the API itself; none may come back in by hand).
+ */
 const CMDLET = oneOf([
   ...PARAMETERS.flatMap((p) => (p.cmdlet ? [p.cmdlet.name] : [])),
-  ...Object.values(CMDLET_ARG),
+  ...['VirtualService', 'VSIndex', 'SubVSIndex', 'RSIndex'],
 ]);
 const ANY = `${API}|${CMDLET}`;
 
@@ -48,7 +50,9 @@ const isComment = (line: string) => /^\s*(?:#|\/\/|\/\*|\*(?:\s|\/|$))/.test(lin
 function literalSpellings(language: 'bash' | 'ps', source: string): string[] {
   const rules = language === 'bash' ? BASH_RULES : PS_RULES;
   const found: string[] = [];
-  source.split('\n').forEach((line, i) => {
+  // A PowerShell block comment (the help, <# ... #>) is comment lines too; each line keeps its number.
+  const text = language === 'ps' ? source.replace(/<#[\s\S]*?#>/g, (c) => c.replace(/[^\n]/g, '')) : source;
+  text.split('\n').forEach((line, i) => {
     if (isComment(line)) return;
     // A [pscustomobject]'s properties are the script's own (Vs, Rs, Name), not the API's.
     const code = line.replace(/\[pscustomobject\]@\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/gi, '');

@@ -1,9 +1,8 @@
 import { readBack } from '../loadmaster/catalogue.js';
-import { CMDLET_ARG, cmdletParam } from '../loadmaster/cmdlet-names.js';
 import type { ParamSpec } from '../loadmaster/parameter.js';
 import { CALL_ARG, P, PARAMETERS, type ParamName } from '../loadmaster/parameters.js';
 import { bashQuote } from './escape.js';
-import { int, PS_HELPERS, type PsValue, str, strs, table } from './ps-value.js';
+import { PS_HELPERS, type PsValue, str, table } from './ps-value.js';
 import type { ScriptLanguage } from './script-parts.js';
 
 /**
@@ -24,19 +23,10 @@ export function callArg(name: string): string {
   return CALL_ARG[name as keyof typeof CALL_ARG];
 }
 
-/** A Kemp cmdlet's argument that is no API parameter (`{{cmdlet "VSIndex"}}`). */
-export function cmdletArg(name: string): string {
-  if (!Object.hasOwn(CMDLET_ARG, name))
-    throw new Error(`the parameter catalogue has no cmdlet argument ${name}`);
-  return CMDLET_ARG[name as keyof typeof CMDLET_ARG];
-}
-
-/** The helpers of every `catalogue` part; `cmdletParam` is the cmdlet parameter of an API parameter. */
+/** The helpers of every `catalogue` part. */
 export const CATALOGUE_HELPERS = {
   param: (name: unknown) => paramName(String(name)),
   arg: (name: unknown) => callArg(String(name)),
-  cmdlet: (name: unknown) => cmdletArg(String(name)),
-  cmdletParam: (name: unknown) => cmdletParam(paramName(String(name))),
   bashQuote: (s: unknown) => bashQuote(String(s)),
   psQuote: PS_HELPERS.psQuote,
   psValue: PS_HELPERS.psValue,
@@ -66,12 +56,7 @@ function bashReplyFields() {
   return { elements, compare, absent };
 }
 
-/**
- * One entry of deploy.ps1's parameter table: how a reply holds the parameter (readBack), and how
- * Kemp's cmdlets take it: their parameter name, a cast to [int] for switches and numbers (the module
- * binds [bool] parameters only from booleans or numbers), the values its ValidateSet or ValidateRange
- * lets through, whether Set-AdcSubVirtualService lacks it, and whether it takes a list as an array.
- */
+/** One entry of deploy.ps1's parameter table: how a reply holds the parameter (readBack). */
 function psParamEntry(spec: ParamSpec): { key: string; value: PsValue } {
   const rb = readBack(spec);
   const entries: [string, PsValue][] = [
@@ -79,16 +64,6 @@ function psParamEntry(spec: ParamSpec): { key: string; value: PsValue } {
     ['Compare', str(rb.compare)],
   ];
   if (rb.absent !== undefined) entries.push(['Absent', str(rb.absent)]);
-  const cmdlet = spec.cmdlet;
-  if (cmdlet) {
-    entries.push(['Cmdlet', str(cmdlet.name)]);
-    entries.push(['Cast', { bool: spec.type.kind === 'bool' || spec.type.kind === 'int' }]);
-    const a = cmdlet.accepts;
-    if (a && 'values' in a) entries.push(['Allowed', strs(a.values)]);
-    if (a && 'min' in a) entries.push(['Min', int(a.min)], ['Max', int(a.max)]);
-    if (cmdlet.parentOnly) entries.push(['ParentOnly', { bool: true }]);
-    if (cmdlet.list) entries.push(['List', { bool: true }]);
-  }
   return { key: `${spec.scope}:${spec.name.toLowerCase()}`, value: table(entries) };
 }
 

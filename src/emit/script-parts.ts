@@ -46,21 +46,21 @@ export const BASH_PARTS: readonly ScriptPart[] = [
   { site: 'steps.sh.hbs' },
 ];
 
-/** deploy.ps1: banner, parameters and connection, the library, the plan's steps, the main part. */
+/** deploy.ps1: banner and parameters, credential and connection, the library, the plan's steps, main. */
 export const PS_PARTS: readonly ScriptPart[] = [
   { site: 'header.ps1.hbs', continues: true },
   { source: 'parameters.ps1' },
   { site: 'summary.ps1.hbs' },
-  { catalogue: 'connect.ps1.hbs' },
+  { source: 'credentials.ps1' },
   { catalogue: 'reply-fields.ps1.hbs' },
+  { source: 'tls.ps1' },
   { source: 'transport.ps1' },
   { source: 'records.ps1' },
   { source: 'compare.ps1' },
   { source: 'report.ps1' },
   { source: 'write.ps1' },
-  { catalogue: 'cmdlets.ps1.hbs' },
+  { catalogue: 'api.ps1.hbs' },
   { source: 'find.ps1' },
-  { source: 'cmdlet-args.ps1' },
   { source: 'service-settings.ps1' },
   { source: 'step-checks.ps1' },
   { source: 'step-global.ps1' },

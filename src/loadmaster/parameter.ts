@@ -79,6 +79,4 @@ export interface CmdletParam {
   readonly accepts?: CmdletAccepts;
   /** Set-AdcSubVirtualService has no such parameter: a SubVS takes it from its parent. */
   readonly parentOnly?: boolean;
-  /** The cmdlet takes the API's list as an array (`[string[]]`), one item each. */
-  readonly list?: boolean;
 }

@@ -262,7 +262,7 @@ export const VS_PARAMETERS = [
     meaning: 'certificate name(s) assigned to an SSL accelerated service',
     source: `${API} §3, §5`,
     confidence: 'official',
-    cmdlet: { name: 'CertFile', parentOnly: true, list: true },
+    cmdlet: { name: 'CertFile', parentOnly: true },
 
     reply: {
       compare: 'includes',

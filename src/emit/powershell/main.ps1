@@ -25,17 +25,19 @@ switch ($script:Action) {
       foreach ($g in $script:GlobalsFound) { Write-Host ('  ' + $g) }
     }
     if ($script:Counts.create + $script:Counts.change -gt 0) {
-      foreach ($k in @('create', 'change', 'same', 'foreign')) { $script:Counts[$k] = 0 }
+      foreach ($k in @('create', 'change', 'same', 'foreign', 'skipped')) { $script:Counts[$k] = 0 }
       $script:Adopted = @{}
       $script:New = @{}
       $script:Mode = 'apply'
       & $Steps
     }
-    Write-Host ('apply: {0} created, {1} changed, {2} unchanged' -f $script:Counts.create, $script:Counts.change, $script:Counts.same)
+    $skipped = if ($script:Counts.skipped -gt 0) { ', {0} skipped' -f $script:Counts.skipped } else { '' }
+    Write-Host ('apply: {0} created, {1} changed, {2} unchanged{3}' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $skipped)
   }
   'remove' {
     $script:Mode = 'remove'
     & $Removal
-    Write-Host ('remove: {0} removed, {1} kept, {2} not there' -f $script:Counts.removed, $script:Counts.kept, $script:Counts.absent)
+    $skipped = if ($script:Counts.skipped -gt 0) { ', {0} skipped' -f $script:Counts.skipped } else { '' }
+    Write-Host ('remove: {0} removed, {1} kept, {2} not there{3}' -f $script:Counts.removed, $script:Counts.kept, $script:Counts.absent, $skipped)
   }
 }

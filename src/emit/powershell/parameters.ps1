@@ -1,15 +1,18 @@
 #Requires -Version 5.1
-#Requires -Modules Kemp.LoadBalancer.Powershell
 <#
 .SYNOPSIS
 Configures a Kemp LoadMaster for Microsoft Exchange 2016 as Kemp's deployment guide recommends.
 
 .DESCRIPTION
-Uses Kemp's Kemp.LoadBalancer.Powershell module. What it deploys is listed in $Summary below.
-Without -Plan or -Remove it applies the site: every check first (credentials, API, certificates, SSO
-domains, addresses), then only what differs is changed, parameter by parameter, and read back; a
-value the LoadMaster did not keep stops the run. A second run changes nothing. -WhatIf shows each
-change without making it.
+Drives the LoadMaster's API (/access/...) itself, over HTTPS with the certificate verified; no module
+is needed. What it deploys is listed in $Summary below. Without -Plan or -Remove it applies the
+site: every check first (credentials, API, certificates, SSO domains, addresses), then only what
+differs is changed, parameter by parameter, and read back; a value the LoadMaster did not keep stops
+the run. A second run changes nothing. -WhatIf shows each change without making it; -Confirm asks
+before each one, and a change declined is reported as skipped.
+
+Exit codes: 0 done (with -Plan: nothing to change); 2 with -Plan: changes pending; 1 an error, or a
+problem that stops apply (nothing was changed then); 2 a usage mistake or no credential.
 
 .PARAMETER LoadBalancer
 The LoadMaster's address (its web user interface and API address).
@@ -18,11 +21,19 @@ The LoadMaster's address (its web user interface and API address).
 The port of the LoadMaster's API (the web user interface port), 443 unless changed.
 
 .PARAMETER Credential
-An API user of the LoadMaster (for example bal). When left out, the script asks for it.
+An API user of the LoadMaster (for example bal). When left out, the script takes $env:LM_USER and
+$env:LM_PASSWORD, or an API key, and asks for a credential only when it has none.
+
+.PARAMETER ApiKey
+An API key of the LoadMaster, as a SecureString (Read-Host -AsSecureString). $env:LM_APIKEY is
+taken when neither this nor -Credential is given.
+
+.PARAMETER CaCertificate
+A file of the CA certificate(s) that signed the LoadMaster's certificate (PEM or DER), as curl's
+--cacert: the certificate is then verified against that CA instead of the system's trust store.
 
 .PARAMETER SkipCertificateCheck
-Do not verify the LoadMaster's TLS certificate on the script's own API calls (a self-signed
-certificate). Verification is on unless this is given; the module's cmdlets never verify it.
+Do not verify the LoadMaster's TLS certificate at all. Verification is on unless this is given.
 
 .PARAMETER Plan
 Only read the LoadMaster and print, per object, create, change (the parameter, the LoadMaster's
@@ -36,25 +47,45 @@ rules no other Virtual Service uses. Global settings stay.
 .PARAMETER Delay
 Seconds to wait between calls (default 0.15): the appliance drops the connection above 30 calls in
 3 seconds.
+
+.PARAMETER TimeoutSec
+Seconds one call may take, reply included (default 30).
+
+.EXAMPLE
+./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -Plan
+Reads the LoadMaster and prints what apply would change; exit code 0, 2 or 1.
+
+.EXAMPLE
+./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -Credential (Get-Credential bal)
+Applies the site: checks first, then only what differs, each change read back.
+
+.EXAMPLE
+./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -CaCertificate ./lm-ca.pem -Remove -WhatIf
+Shows what -Remove would delete, changing nothing.
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
   [Parameter(Mandatory)] [string] $LoadBalancer,
-  [ValidateRange(3, 65530)] [int] $LBPort = 443,
+  [ValidateRange(1, 65535)] [int] $LBPort = 443,
   [System.Management.Automation.PSCredential] $Credential,
+  [securestring] $ApiKey,
+  [string] $CaCertificate,
   [switch] $SkipCertificateCheck,
   [switch] $Plan,
   [switch] $Remove,
-  [ValidateRange(0, 10)] [double] $Delay = 0.15
+  [ValidateRange(0, 10)] [double] $Delay = 0.15,
+  [ValidateRange(1, 3600)] [int] $TimeoutSec = 30
 )
 $ErrorActionPreference = 'Stop'
-if ($Plan -and $Remove) { throw 'deploy.ps1: give -Plan or -Remove, not both' }
+# Usage mistakes, as deploy.sh's: one line on stderr, exit 2.
+function Stop-LmUsage {
+  param([string] $Message)
+  [Console]::Error.WriteLine('deploy.ps1: ' + $Message)
+  exit 2
+}
+if ($Plan -and $Remove) { Stop-LmUsage 'give -Plan or -Remove, not both' }
+if ($CaCertificate -and $SkipCertificateCheck) { Stop-LmUsage 'give -CaCertificate or -SkipCertificateCheck, not both' }
+if ($CaCertificate -and -not (Test-Path -LiteralPath $CaCertificate -PathType Leaf)) { Stop-LmUsage "no such file: -CaCertificate $CaCertificate" }
 $script:Action = if ($Plan) { 'plan' } elseif ($Remove) { 'remove' } else { 'apply' }
 $script:Mode = $script:Action
 $script:Cmdlet = $PSCmdlet
-Import-Module Kemp.LoadBalancer.Powershell
-# Windows PowerShell 5.1 on an older .NET may leave TLS 1.2 off for the script's own calls to the API;
-# where .NET chooses the protocols itself (SystemDefault, 0) it is left to choose.
-if ([int][System.Net.ServicePointManager]::SecurityProtocol -ne 0) {
-  [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
-}

@@ -6,6 +6,7 @@ function Write-LmGone {
     'removed' { Write-Host '    removed' }
     'kept' { Write-Host ('    kept: ' + ($Why -replace '[\p{Cc}]', ' ')) }
     'absent' { Write-Host '    not there' }
+    'skipped' { Write-Host $(if ($WhatIfPreference) { '    skipped (-WhatIf): not removed' } else { '    skipped: the removal was declined' }) }
   }
 }
 
@@ -31,15 +32,20 @@ function Remove-LmSiteVs {
     if ((Get-LmText $vs 'MasterVSID') -eq $index) { $subs.Add([string](Get-LmText $vs 'Index')) }
   }
   foreach ($s in (Get-LmSlots (Read-LmVs $index))) { if (-not $subs.Contains($s.Vs)) { $subs.Add($s.Vs) } }
+  # Every removal is offered, even after one was held back, so -WhatIf shows the whole of it.
+  $held = $false
   foreach ($sub in $subs) {
-    if (-not (Remove-LmSubVs $Title $sub)) { return }
-    Clear-LmCache "vs-$sub"
+    if ($null -eq (Remove-LmVs $Title $sub)) { $held = $true } else { Clear-LmCache "vs-$sub" }
   }
-  if (-not (Remove-LmVs $Title $index)) { return }
+  if ($null -eq (Remove-LmVs $Title $index)) { $held = $true }
+  if ($held) {
+    Write-LmGone skipped
+    return
+  }
   Clear-LmCache 'listvs', "vs-$index"
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $left = [string](Get-LmText $vs 'Index')
-    if ($left -eq $index -or $subs.Contains($left)) { Stop-LmStep "Remove-AdcVirtualService answered ok, but listvs still lists Virtual Service $left" }
+    if ($left -eq $index -or $subs.Contains($left)) { Stop-LmStep "delvs answered ok, but listvs still lists Virtual Service $left" }
   }
   Write-LmGone removed
 }
@@ -110,9 +116,12 @@ function Remove-LmSiteRule {
     Write-LmGone kept $why
     return
   }
-  if (-not (Remove-LmRule $Title $Name)) { return }
+  if ($null -eq (Remove-LmRule $Title $Name)) {
+    Write-LmGone skipped
+    return
+  }
   Clear-LmCache 'rules'
-  if (Find-LmRule (Read-Lm 'rules' 'showrule') $Name) { Stop-LmStep "Remove-AdcContentRule answered ok, but showrule still lists '$Name'" }
+  if (Find-LmRule (Read-Lm 'rules' 'showrule') $Name) { Stop-LmStep "delrule answered ok, but showrule still lists '$Name'" }
   Write-LmGone removed
 }
 

@@ -1,5 +1,6 @@
-# Write-LmReport: counts an object as create, change, same or foreign and says so: plan prints what
-# would happen, apply what it did, the checks before apply print nothing.
+# Write-LmReport: counts an object as create, change, same, foreign or skipped (a change -WhatIf or
+# -Confirm held back) and says so: plan prints what would happen, apply what it did, the checks
+# before apply print nothing.
 function Write-LmReport {
   param([string] $Outcome, [string] $Object, [string[]] $Detail = @())
   $script:Counts[$Outcome]++
@@ -10,7 +11,8 @@ function Write-LmReport {
     Write-Host ('{0} {1}{2}' -f $label, $Object, $tail)
   } elseif ($script:Mode -eq 'apply') {
     $done = if ($WhatIfPreference) { @{ create = '    would be created'; change = '    would be changed' } } else { @{ create = '    created'; change = '    changed' } }
-    $said = @{ create = $done.create; change = $done.change; same = '    unchanged'; foreign = ('    left alone: {0} (the site does not name it)' -f $Object) }[$Outcome]
+    $held = if ($WhatIfPreference) { '    skipped (-WhatIf): not made' } else { '    skipped: the change was declined' }
+    $said = @{ create = $done.create; change = $done.change; same = '    unchanged'; skipped = $held; foreign = ('    left alone: {0} (the site does not name it)' -f $Object) }[$Outcome]
     Write-Host $said
   } else { return }
   foreach ($line in $Detail) { Write-Host ('      ' + ($line -replace '[\p{Cc}]', ' ')) }

@@ -5,40 +5,43 @@ function Assert-LmKept {
   if ($after.Send.Count -gt 0) { Stop-LmStep (@("the LoadMaster did not keep what was sent to $($What):") + $after.Miss) }
 }
 
+# Join-LmStages: a service's stages as one set of parameters.
+function Join-LmStages {
+  param([object[]] $Stages)
+  $all = [ordered]@{}
+  foreach ($s in $Stages) { foreach ($k in $s.Keys) { $all[$k] = $s[$k] } }
+  $all
+}
+
 # Send-LmStages: sends the stages from From on to Virtual Service Index, each one's parameters that
-# differ, in a call of its own, and reads each back: ESP is enabled in steps, as Kemp's engineer
+# differ, in a modvs of its own, and reads each back: ESP is enabled in steps, as Kemp's engineer
 # does it (basic settings; ESPEnabled with its modes, hosts and directories; then the SSO domain
-# and logoff). Values a cmdlet cannot take go to the API itself.
+# and logoff). Returns $false when a change was declined (-Confirm), and then reads nothing back.
 function Send-LmStages {
-  param([string] $What, [string] $Index, [object[]] $Stages, [bool] $SubVs, [int] $From)
+  param([string] $What, [string] $Index, [object[]] $Stages, [int] $From)
   for ($i = $From; $i -lt $Stages.Count; $i++) {
     $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
     if ($diff.Send.Count -eq 0) { continue }
     if (Test-LmRenames $diff.Send) { Clear-LmCache 'listvs' }
-    $split = Split-LmArgs 'vs' $diff.Send $SubVs
-    $vsArgs = $split.Args
-    if ($vsArgs.Count -gt 0) {
-      if (-not (Set-LmVs $What $SubVs $Index $vsArgs)) { return }
-    }
-    if ($split.Raw.Count -gt 0) {
-      $query = Get-LmVsQuery $Index
-      foreach ($k in $split.Raw.Keys) { $query[$k] = $split.Raw[$k] }
-      if (-not (Invoke-LmWrite $What (Format-LmCall 'modvs' $query) { Invoke-LmApi 'modvs' $query })) { return }
-    }
+    if ($null -eq (Set-LmVs $What $Index $diff.Send)) { return $false }
     Clear-LmCache "vs-$Index"
     Assert-LmKept $What $Index $Stages[$i]
   }
   Assert-LmKept $What $Index (Join-LmStages $Stages)
+  $true
 }
 
 # Update-LmSettings: the settings of an existing VS or SubVS: same, or changed parameter by parameter.
 function Update-LmSettings {
-  param([string] $What, [string] $Index, [object[]] $Stages, [bool] $SubVs)
+  param([string] $What, [string] $Index, [object[]] $Stages)
   $diff = Compare-LmParams 'vs' (Read-LmVs $Index) (Join-LmStages $Stages)
   if ($diff.Send.Count -eq 0) {
     Write-LmReport same $What
     return
   }
-  if ($script:Mode -eq 'apply') { Send-LmStages $What $Index $Stages $SubVs 0 }
+  if ($script:Mode -eq 'apply' -and -not (Send-LmStages $What $Index $Stages 0)) {
+    Write-LmReport skipped $What
+    return
+  }
   Write-LmReport change $What $diff.Show
 }

@@ -1,4 +1,4 @@
-# Invoke-LmGlobal: get, then Set-LmParameter when it differs (guide section 2).
+# Invoke-LmGlobal: get, then set when it differs (guide section 2).
 function Invoke-LmGlobal {
   param([string] $Title, [string] $Param, [string] $Value)
   Enter-LmStep $Title
@@ -13,7 +13,11 @@ function Invoke-LmGlobal {
     Write-LmReport same $Title
     return
   }
-  if ($script:Mode -eq 'apply' -and (Set-LmGlobal $Title $Param $Value)) {
+  if ($script:Mode -eq 'apply') {
+    if ($null -eq (Set-LmGlobal $Title $Param $Value)) {
+      Write-LmReport skipped $Title
+      return
+    }
     Clear-LmCache "global-$Param"
     $after = Compare-LmParams 'global' (Get-LmData (Read-Lm "global-$Param" 'get' (Get-LmGlobalQuery $Param))) $want
     if ($after.Send.Count -gt 0) { Stop-LmStep (@("the LoadMaster did not keep $($Param):") + $after.Miss) }

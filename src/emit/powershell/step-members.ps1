@@ -1,5 +1,5 @@
-# Invoke-LmRealServer: the real server in the VS learnt as Vs: New-AdcRealServer, or Set-AdcRealServer
-# for its Params (its weight).
+# Invoke-LmRealServer: the real server in the VS learnt as Vs: addrs, or modrs for its Params (its
+# weight).
 function Invoke-LmRealServer {
   param([string] $Title, [string] $Vs, [string] $Address, [int] $Port, $Params = [ordered]@{})
   Enter-LmStep $Title
@@ -10,7 +10,7 @@ function Invoke-LmRealServer {
   }
   $rs = Find-LmRs (Read-LmVs $index) $Address ([string]$Port)
   $show = @()
-  $done = $false
+  $reply = $null
   if ($rs) {
     $diff = Compare-LmParams 'rs' $rs $Params
     if ($diff.Send.Count -eq 0) {
@@ -18,14 +18,15 @@ function Invoke-LmRealServer {
       return
     }
     $show = $diff.Show
-    $rsArgs = (Split-LmArgs 'rs' $diff.Send $false).Args
-    $rsIndex = [int](Get-LmText $rs 'RsIndex')
-    if ($script:Mode -eq 'apply') { $done = Set-LmRs $Title $index $rsIndex $rsArgs }
+    if ($script:Mode -eq 'apply') { $reply = Set-LmRs $Title $index (Get-LmText $rs 'RsIndex') $diff.Send }
   } elseif ($script:Mode -eq 'apply') {
-    $rsArgs = (Split-LmArgs 'rs' $Params $false).Args
-    $done = New-LmRs $Title $index $Address $Port $rsArgs
+    $reply = Add-LmRs $Title $index $Address $Port $Params
   }
-  if ($done) {
+  if ($script:Mode -eq 'apply' -and $null -eq $reply) {
+    Write-LmReport skipped $Title
+    return
+  }
+  if ($reply) {
     Clear-LmCache "vs-$index"
     $rs = Find-LmRs (Read-LmVs $index) $Address ([string]$Port)
     if (-not $rs) { Stop-LmStep ('the LoadMaster does not list real server {0}:{1} after it was sent' -f $Address, $Port) }
@@ -35,7 +36,7 @@ function Invoke-LmRealServer {
   if ($show.Count -eq 0) { Write-LmReport create $Title } else { Write-LmReport change $Title $show }
 }
 
-# Invoke-LmAttachRule: New-AdcRealServerRule on the SubVS's slot, unless it lists the rule.
+# Invoke-LmAttachRule: addrsrule on the SubVS's slot, unless it lists the rule.
 function Invoke-LmAttachRule {
   param([string] $Title, [string] $Parent, [string] $SubVs, [string] $Rule)
   Enter-LmStep $Title
@@ -50,8 +51,12 @@ function Invoke-LmAttachRule {
     Write-LmReport same $Title
     return
   }
-  # The rule goes on the SubVS's slot in its parent: -RSIndex is the slot, not the SubVS's own index.
-  if ($script:Mode -eq 'apply' -and (New-LmSlotRule $Title $parentIndex $slot $Rule)) {
+  # The rule goes on the SubVS's slot in its parent: rs=!<RsIndex>, not the SubVS's own index.
+  if ($script:Mode -eq 'apply') {
+    if ($null -eq (Add-LmSlotRule $Title $parentIndex $slot $Rule)) {
+      Write-LmReport skipped $Title
+      return
+    }
     Clear-LmCache "vs-$parentIndex", "rs-$parentIndex-$slot"
     if (@(Get-LmSlotRules $parentIndex $slot) -cnotcontains $Rule) { Stop-LmStep "the LoadMaster does not list rule '$Rule' on the SubVS's slot after it was attached" }
   }

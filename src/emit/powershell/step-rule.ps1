@@ -1,11 +1,9 @@
-# Invoke-LmRule: the content rule Name: New-AdcContentRule, or Set-AdcContentRule with what differs.
+# Invoke-LmRule: the content rule Name: addrule, or modrule with what differs.
 function Invoke-LmRule {
   param([string] $Title, [string] $Name, $Params)
   Enter-LmStep $Title
   $rule = Find-LmRule (Read-Lm 'rules' 'showrule') $Name
   $show = @()
-  $send = $Params
-  $cmdlet = 'New-AdcContentRule'
   if ($rule) {
     $diff = Compare-LmParams 'rule' $rule $Params
     if ($diff.Send.Count -eq 0) {
@@ -13,11 +11,13 @@ function Invoke-LmRule {
       return
     }
     $show = $diff.Show
-    $send = $diff.Send
-    $cmdlet = 'Set-AdcContentRule'
   }
-  $ruleArgs = (Split-LmArgs 'rule' $send $false).Args
-  if ($script:Mode -eq 'apply' -and (Invoke-LmRuleCmdlet $Title $cmdlet $Name $ruleArgs)) {
+  if ($script:Mode -eq 'apply') {
+    $reply = if ($rule) { Set-LmRule $Title $Name $diff.Send } else { Add-LmRule $Title $Name $Params }
+    if ($null -eq $reply) {
+      Write-LmReport skipped $Title
+      return
+    }
     Clear-LmCache 'rules'
     $rule = Find-LmRule (Read-Lm 'rules' 'showrule') $Name
     if (-not $rule) { Stop-LmStep "the LoadMaster does not list rule '$Name' after it was sent" }

@@ -1,5 +1,5 @@
-# Invoke-LmVs: the Virtual Service at Address, found with listvs; New-AdcVirtualService with the
-# first stage, or its settings changed. Learns its Index as Ref ($null while it does not exist).
+# Invoke-LmVs: the Virtual Service at Address, found with listvs; addvs with the first stage, or its
+# settings changed. Learns its Index as Ref ($null while it does not exist).
 function Invoke-LmVs {
   param([string] $Title, [string] $Ref, [string] $Address, [int] $Port, [string] $Prot, [string] $Nickname, [object[]] $Stages)
   Enter-LmStep $Title
@@ -12,19 +12,22 @@ function Invoke-LmVs {
   }
   if ($found) {
     $script:Ref[$Ref] = $found.Index
-    Update-LmSettings $Title $found.Index $Stages $false
+    Update-LmSettings $Title $found.Index $Stages
     return
   }
   if ($script:Mode -eq 'apply') {
-    $vsArgs = (Split-LmArgs 'vs' $Stages[0] $false).Args
     Clear-LmCache 'listvs'
-    if (New-LmVs $Title $Address $Port $Prot $vsArgs) {
-      $found = Find-LmVs $Address ([string]$Port) $Prot
-      if (-not $found) { Stop-LmStep ('New-AdcVirtualService answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
-      $script:Ref[$Ref] = $found.Index
-      $script:New[$found.Index] = $true
-      # From the first stage on: what the cmdlet could not take goes now, and everything is read back.
-      Send-LmStages $Title $found.Index $Stages $false 0
+    if ($null -eq (Add-LmVs $Title $Address $Port $Prot $Stages[0])) {
+      Write-LmReport skipped $Title
+      return
+    }
+    $found = Find-LmVs $Address ([string]$Port) $Prot
+    if (-not $found) { Stop-LmStep ('addvs answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
+    $script:Ref[$Ref] = $found.Index
+    $script:New[$found.Index] = $true
+    if (-not (Send-LmStages $Title $found.Index $Stages 1)) {
+      Write-LmReport skipped $Title
+      return
     }
   }
   Write-LmReport create $Title
@@ -52,7 +55,7 @@ function Invoke-LmSubVs {
   if ($slot) {
     $script:Ref[$Ref] = $slot.Vs
     $script:Ref[$Ref + '_slot'] = $slot.Rs
-    Update-LmSettings $Title $slot.Vs $Stages $true
+    Update-LmSettings $Title $slot.Vs $Stages
     return
   }
   # A SubVS that listvs knows but the parent's slots do not show would be made twice: stop instead.
@@ -64,20 +67,25 @@ function Invoke-LmSubVs {
   if ($script:Mode -eq 'apply') {
     $before = @($slots | ForEach-Object { $_.Vs })
     Clear-LmCache "vs-$parentIndex", 'listvs'
-    if (New-LmSubVs $Title $parentIndex) {
-      # The parent lists the new SubVS last (Kemp's engineer's script, the go client's tests): the
-      # slot that was not there before is taken (the last such one, were there several); an
-      # existing SubVS never is.
-      $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
-      $new = @($slots | Where-Object { $before -notcontains $_.Vs })
-      $slot = if ($new.Count -gt 0) { $new[-1] } else { $null }
-      if (-not $slot -or -not $slot.Vs -or -not $slot.Rs) { Stop-LmStep 'New-AdcSubVirtualService answered ok, but the parent lists no new SubVS with its slot' }
-      $script:Ref[$Ref] = $slot.Vs
-      $script:Ref[$Ref + '_slot'] = $slot.Rs
-      $script:Adopted[$slot.Vs] = $true
-      $script:New[$slot.Vs] = $true
-      $script:New['slot-' + $slot.Rs] = $true
-      Send-LmStages $Title $slot.Vs $Stages $true 0
+    if ($null -eq (Add-LmSubVs $Title $parentIndex)) {
+      Write-LmReport skipped $Title
+      return
+    }
+    # The parent lists the new SubVS last (Kemp's engineer's script, the go client's tests): the
+    # slot that was not there before is taken (the last such one, were there several); an existing
+    # SubVS never is.
+    $slots = @(Get-LmSlots (Read-LmVs $parentIndex))
+    $new = @($slots | Where-Object { $before -notcontains $_.Vs })
+    $slot = if ($new.Count -gt 0) { $new[-1] } else { $null }
+    if (-not $slot -or -not $slot.Vs -or -not $slot.Rs) { Stop-LmStep 'modvs createsubvs answered ok, but the parent lists no new SubVS with its slot' }
+    $script:Ref[$Ref] = $slot.Vs
+    $script:Ref[$Ref + '_slot'] = $slot.Rs
+    $script:Adopted[$slot.Vs] = $true
+    $script:New[$slot.Vs] = $true
+    $script:New['slot-' + $slot.Rs] = $true
+    if (-not (Send-LmStages $Title $slot.Vs $Stages 0)) {
+      Write-LmReport skipped $Title
+      return
     }
   }
   Write-LmReport create $Title

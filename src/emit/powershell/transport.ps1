@@ -1,5 +1,5 @@
 $script:Cache = @{}
-$script:Counts = @{ create = 0; change = 0; same = 0; foreign = 0; removed = 0; kept = 0; absent = 0 }
+$script:Counts = @{ create = 0; change = 0; same = 0; foreign = 0; removed = 0; kept = 0; absent = 0; skipped = 0 }
 $script:Problems = [System.Collections.Generic.List[string]]::new()
 $script:GlobalsFound = [System.Collections.Generic.List[string]]::new()
 $script:Adopted = @{}
@@ -23,65 +23,112 @@ function Enter-LmStep {
   if ($script:Mode -in @('apply', 'remove')) { Write-Host ('==> ' + $Title) }
 }
 
-# Stop-LmStep: stops the script, naming the step.
+# Stop-LmStep: stops the script, naming the step: one line on stderr and each detail below it, exit 1.
 function Stop-LmStep {
   param([string[]] $Detail)
-  $lines = @('deploy.ps1: failed at step: ' + $script:Step) + @($Detail | ForEach-Object { '  ' + $_ })
-  throw ($lines -join [Environment]::NewLine)
+  [Console]::Error.WriteLine('deploy.ps1: failed at step: ' + ($script:Step -replace '[\p{Cc}]', ' '))
+  foreach ($d in $Detail) { [Console]::Error.WriteLine('  ' + ($d -replace '[\p{Cc}]', ' ')) }
+  exit 1
+}
+
+# The connection: on PowerShell 7 one HttpClient for the run, its certificate check compiled (tls.ps1),
+# no redirect followed, no cookie kept. Windows PowerShell 5.1 makes a request per call instead.
+$script:Client = $null
+if ($script:Core) {
+  $handler = [System.Net.Http.SocketsHttpHandler]::new()
+  $handler.AllowAutoRedirect = $false
+  $handler.UseCookies = $false
+  $handler.ConnectTimeout = [TimeSpan]::FromSeconds($TimeoutSec)
+  if ($SkipCertificateCheck -or $CaCertificate) { $handler.SslOptions.RemoteCertificateValidationCallback = [LmTls]::Callback() }
+  $script:Client = [System.Net.Http.HttpClient]::new($handler)
+  $script:Client.Timeout = [TimeSpan]::FromSeconds($TimeoutSec)
+} elseif ([int][System.Net.ServicePointManager]::SecurityProtocol -ne 0) {
+  # Windows PowerShell 5.1 only (reasoned about, not run): an older .NET may leave TLS 1.2 off.
+  [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
+}
+$script:LmHost = if ($LoadBalancer.Contains(':')) { '[' + $LoadBalancer + ']' } else { $LoadBalancer }
+
+# Get-LmReason: an exception and its inner ones as one line, control characters removed.
+function Get-LmReason {
+  param($Exception)
+  $parts = @()
+  for ($e = $Exception; $e; $e = $e.InnerException) {
+    if ($e -isnot [System.Management.Automation.MethodInvocationException]) { $parts += $e.Message }
+  }
+  if ($CaCertificate -or $SkipCertificateCheck) { if ([LmTls]::Problem) { $parts += 'certificate: ' + [LmTls]::Problem } }
+  ($parts -join ' <- ') -replace '[\p{Cc}]', ' '
+}
+
+# Send-LmRequest: one GET of Uri; returns the HTTP status and the reply's bytes whatever the status,
+# or throws when no reply came (refused, timed out, cut off, certificate refused).
+function Send-LmRequest {
+  param([string] $Uri)
+  if ($script:Core) {
+    $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, $Uri)
+    # An empty body: .NET sends a request without one again, unasked, when the connection closes
+    # before any byte of the reply, and a change must never be made twice.
+    $request.Content = [System.Net.Http.ByteArrayContent]::new([byte[]]@())
+    if ($script:Basic) { $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Basic', $script:Basic) }
+    $reply = $script:Client.Send($request)
+    try { return @([int]$reply.StatusCode, $reply.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()) }
+    finally { $reply.Dispose(); $request.Dispose() }
+  }
+  # Windows PowerShell 5.1 only (reasoned about, not run): HttpWebRequest, the check per request.
+  $request = [System.Net.HttpWebRequest]::Create($Uri)
+  $request.Method = 'GET'
+  $request.AllowAutoRedirect = $false
+  $request.KeepAlive = $false
+  $request.Timeout = $TimeoutSec * 1000
+  $request.ReadWriteTimeout = $TimeoutSec * 1000
+  if ($SkipCertificateCheck -or $CaCertificate) { $request.ServerCertificateValidationCallback = [LmTls]::Callback() }
+  if ($script:Basic) { $request.Headers['Authorization'] = 'Basic ' + $script:Basic }
+  try { $reply = $request.GetResponse() } catch [System.Net.WebException] {
+    $reply = $_.Exception.Response
+    if (-not $reply) { throw }
+  }
+  try {
+    $body = [System.IO.MemoryStream]::new()
+    $reply.GetResponseStream().CopyTo($body)
+    return @([int]$reply.StatusCode, $body.ToArray())
+  } finally { $reply.Close() }
 }
 
 # Invoke-LmApi: one GET /access/<command>, every name and value URL-encoded, with the script's
-# credential. Returns Ok, Status (HTTP), Error and Response (the <Response> element). The reply is
-# decoded as its declaration says (ISO-8859-1 in every captured reply) and parsed as XML. A wrong
-# password (401) and a disabled API (404) answer without XML. The LoadMaster's certificate is
-# verified unless -SkipCertificateCheck is given.
+# credential (an API key as the apikey argument, never shown). Returns Ok, Status (HTTP, 0 when no
+# reply came), Error and Response (the <Response> element). The reply is decoded as its declaration
+# says (ISO-8859-1 in every captured reply) and parsed as XML; a wrong password (401) and a disabled
+# API (404) answer without XML, and the LoadMaster's own <Error> text is kept whatever the status.
 function Invoke-LmApi {
   param([string] $Command, $Query)
-  $pair = '{0}:{1}' -f $Credential.UserName, $Credential.GetNetworkCredential().Password
-  $headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($pair)) }
-  $hostName = if ($LoadBalancer.Contains(':')) { '[' + $LoadBalancer + ']' } else { $LoadBalancer }
-  $pairs = foreach ($k in $Query.Keys) { '{0}={1}' -f [uri]::EscapeDataString($k), [uri]::EscapeDataString([string]$Query[$k]) }
-  $call = @{ Uri = ('https://{0}:{1}/access/{2}?{3}' -f $hostName, $LBPort, $Command, ($pairs -join '&')); Headers = $headers; UseBasicParsing = $true; TimeoutSec = 30 }
-  $modern = $PSVersionTable.PSVersion.Major -ge 7
-  if ($modern) { $call.SkipHttpErrorCheck = $true }
-  # Windows PowerShell has no per-call switch: the process-wide callback is set for this call only.
-  $saved = [System.Net.ServicePointManager]::ServerCertificateValidationCallback
-  if ($SkipCertificateCheck) {
-    if ($PSVersionTable.PSVersion.Major -ge 6) { $call.SkipCertificateCheck = $true }
-    else { [System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true } }
-  }
-  $status = 0
-  $text = ''
+  $pairs = @(foreach ($k in $Query.Keys) { '{0}={1}' -f [uri]::EscapeDataString($k), [uri]::EscapeDataString([string]$Query[$k]) })
+  if ($script:Key) { $pairs += 'apikey=' + [uri]::EscapeDataString($script:Key) }
+  $uri = 'https://{0}:{1}/access/{2}?{3}' -f $script:LmHost, $LBPort, $Command, ($pairs -join '&')
+  $out = [pscustomobject]@{ Ok = $false; Status = 0; Error = ''; Response = $null }
   Wait-LmPace
   try {
-    $reply = Invoke-WebRequest @call
-    $status = [int]$reply.StatusCode
-    $bytes = $reply.RawContentStream.ToArray()
-    $head = [Text.Encoding]::ASCII.GetString($bytes, 0, [Math]::Min(100, $bytes.Length))
-    $encoding = if ($head -match 'encoding\s*=\s*["''](iso-?8859-1|latin-?1|windows-1252)') { [Text.Encoding]::GetEncoding(28591) } else { [Text.Encoding]::UTF8 }
-    $text = $encoding.GetString($bytes)
+    $status, $bytes = Send-LmRequest $uri
   } catch {
-    if (-not $_.Exception.Response) { Stop-LmStep ('GET {0}: no answer ({1})' -f $Command, $_.Exception.Message) }
-    # Windows PowerShell throws on an error status; the body is already text in ErrorDetails.
-    $status = [int]$_.Exception.Response.StatusCode
-    if ($_.ErrorDetails) { $text = $_.ErrorDetails.Message }
-  } finally { [System.Net.ServicePointManager]::ServerCertificateValidationCallback = $saved }
-  $out = [pscustomobject]@{ Ok = $false; Status = $status; Error = ''; Response = $null }
-  try { $out.Response = ([xml]$text).DocumentElement } catch { $out.Response = $null }
+    $out.Error = 'no answer: ' + (Get-LmReason $_.Exception)
+    return $out
+  }
+  $out.Status = $status
+  $head = [Text.Encoding]::ASCII.GetString($bytes, 0, [Math]::Min(100, $bytes.Length))
+  $encoding = if ($head -match 'encoding\s*=\s*["''](iso-?8859-1|latin-?1|windows-1252)') { [Text.Encoding]::GetEncoding(28591) } else { [Text.Encoding]::UTF8 }
+  try { $out.Response = ([xml]$encoding.GetString($bytes)).DocumentElement } catch { $out.Response = $null }
   # An API reply is a <Response>; a wrong password or a disabled API answers with a page.
   if ($out.Response -and $out.Response.LocalName -ine 'Response') { $out.Response = $null }
   if (-not $out.Response) {
     $out.Error = switch ($status) {
-      401 { 'authentication failed: check the credential' }
+      401 { 'authentication failed: check the credential or the API key' }
       404 { 'not found: is the API enabled on the LoadMaster, and -LoadBalancer its address?' }
-      default { "a reply that is not the LoadMaster API's" }
+      default { "a reply that is not the LoadMaster API's (HTTP $status)" }
     }
     return $out
   }
   # Kemp's module takes stat 200 or ok as success.
   $stat = [string]$out.Response.GetAttribute('stat')
   if ($status -eq 200 -and ($stat -eq '200' -or $stat -eq 'ok')) { $out.Ok = $true; return $out }
-  $out.Error = [string](Get-LmText $out.Response 'Error')
+  $out.Error = ([string](Get-LmText $out.Response 'Error')) -replace '[\p{Cc}]', ' '
   if (-not $out.Error) { $out.Error = '(the reply holds no Error element)' }
   $out
 }
@@ -92,6 +139,7 @@ function Read-Lm {
   param([string] $Key, [string] $Command, $Query = @{})
   if ($script:Cache.ContainsKey($Key)) { return $script:Cache[$Key] }
   $r = Invoke-LmApi $Command $Query
+  if ($r.Status -eq 0) { Stop-LmStep ('GET {0}: {1}' -f $Command, $r.Error) }
   if (-not $r.Ok) { Stop-LmStep ('GET {0}: HTTP {1}' -f $Command, $r.Status), ('LoadMaster error: ' + $r.Error) }
   $script:Cache[$Key] = $r.Response
   $r.Response
@@ -102,6 +150,7 @@ function Read-LmOptional {
   param([string] $Key, [string] $Command, $Query = @{})
   if (-not $script:Cache.ContainsKey($Key)) {
     $r = Invoke-LmApi $Command $Query
+    if ($r.Status -eq 0) { Stop-LmStep ('GET {0}: {1}' -f $Command, $r.Error) }
     $script:Cache[$Key] = if ($r.Ok) { $r.Response } else { $null }
   }
   $script:Cache[$Key]

@@ -1,0 +1,97 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Simulator } from '../../simulator/index.js';
+import type { ScriptRun } from './bash-run.js';
+
+/**
+ * PowerShell 7 for the tests that run deploy.ps1: $PWSH, else `pwsh` on PATH, else the .NET tool's
+ * (~/.dotnet/tools/pwsh, where `dotnet tool install --global PowerShell` puts it); undefined when
+ * there is none. CI sets REQUIRE_PWSH=1: then a missing pwsh fails the tests instead of skipping them.
+ */
+export function findPwsh(): string | undefined {
+  const candidates = [process.env.PWSH, 'pwsh', join(homedir(), '.dotnet/tools/pwsh')];
+  for (const c of candidates) {
+    if (!c) continue;
+    if (c.includes('/') && !existsSync(c)) continue;
+    if (
+      spawnSync(c, ['-NoProfile', '-NonInteractive', '-Command', 'exit 0'], { stdio: 'ignore' }).status === 0
+    )
+      return c;
+  }
+  if (process.env.REQUIRE_PWSH === '1')
+    throw new Error('REQUIRE_PWSH=1, but no PowerShell 7 (pwsh) was found');
+  return undefined;
+}
+
+/** Says once, on stderr, which tests are skipped and why. */
+export function skipNotice(what: string): void {
+  process.stderr.write(`skipped: ${what}: PowerShell 7 (pwsh) is not installed (see README, Tests)\n`);
+}
+
+/**
+ * Runs deploy.ps1 under pwsh with its arguments, asynchronously (a simulator in this process must
+ * keep answering), with only the given environment plus what pwsh itself needs: no LM_* variable of
+ * the developer's shell leaks in.
+ */
+export function runPwsh(
+  pwsh: string,
+  path: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pwsh, ['-NoProfile', '-NonInteractive', '-File', path, ...args], {
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? homedir(),
+        ...(process.env.DOTNET_ROOT ? { DOTNET_ROOT: process.env.DOTNET_ROOT } : {}),
+        LANG: 'C.UTF-8',
+        POWERSHELL_TELEMETRY_OPTOUT: '1',
+        POWERSHELL_UPDATECHECK: 'Off',
+        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+  });
+}
+
+/**
+ * deploy.ps1's arguments against a simulator over HTTPS: its address and port, its CA, no pause
+ * between calls; the user and password come by the environment, as deploy.sh's do.
+ */
+export function psArgs(
+  sim: Simulator,
+  extra: readonly string[] = [],
+): { args: string[]; env: Record<string, string> } {
+  if (!sim.caCertPath) throw new Error('deploy.ps1 is run against the simulator over HTTPS');
+  const url = new URL(sim.url);
+  return {
+    args: [
+      '-LoadBalancer',
+      url.hostname,
+      '-LBPort',
+      url.port,
+      '-CaCertificate',
+      sim.caCertPath,
+      '-Delay',
+      '0',
+      ...extra,
+    ],
+    env: { LM_USER: sim.user, LM_PASSWORD: sim.password },
+  };
+}
