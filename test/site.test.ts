@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -18,9 +17,9 @@ import { ROOT } from './helpers/guide.js';
 import { powershellOperations } from './helpers/powershell-ops.js';
 import { powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
 import { markdownlint } from './helpers/runbook-lint.js';
+import { setUp } from './helpers/setup.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'bt-site-'));
-test.after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = setUp('bt-site-').dir();
 
 async function site(file: string): Promise<{ files: OutputFile[]; steps: string[] }> {
   const d = await loadDeployment(file, EXCHANGE_2016);
