@@ -12,8 +12,8 @@
 //               after each test; a suite's test.before is not counted)
 //     NAME      only the files whose name contains NAME (e2e-faults, simulator-)
 import { fork } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -121,6 +121,9 @@ async function main(args) {
   // uvu's command colours its output unless told not to; the tests have always run with FORCE_COLOR=1.
   const env = { ...process.env };
   if (!env.NO_COLOR) env.FORCE_COLOR = '1';
+  // The run's name: test/helpers/setup.ts builds dist/ once per run (a lock folder under it).
+  const run = `${process.pid}-${Date.now()}`;
+  env.BUILD_TEMPLATES_TEST_RUN = run;
   await Promise.all(
     Array.from(
       { length: workers },
@@ -157,6 +160,7 @@ async function main(args) {
     ),
   );
 
+  rmSync(join(tmpdir(), `bt-dist-${run}`), { recursive: true, force: true });
   writeTimes(took);
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const slowest = files

@@ -7,9 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BAD_INPUTS, type BadCase } from './helpers/bad-inputs.js';
-import { BUILT_CLI, buildDist } from './helpers/build-dist.js';
 import { ROOT } from './helpers/guide.js';
-import { eachAtOnce, setUp } from './helpers/setup.js';
+import { BUILT_CLI, buildDist, eachAtOnce, setUp } from './helpers/setup.js';
 
 // Issue 10's corpus: every bad input refused with its exit code and a located message, no stack
 // trace, no raw control character, nothing changed on disk, within 5 s of CPU and 200 MB of memory.

@@ -11,10 +11,9 @@ import {
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BUILT_CLI, buildDist } from './helpers/build-dist.js';
 import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
-import { setUp } from './helpers/setup.js';
+import { BUILT_CLI, buildDist, setUp } from './helpers/setup.js';
 
 // Issue 13: the installed command is the CLI bundled into one script, run with V8's code cache
 // (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules write, every

@@ -8,22 +8,37 @@ import { parse } from 'yaml';
 import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
 import { cli, TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
-import { setUp } from './helpers/setup.js';
+import { buildDist, setUp } from './helpers/setup.js';
 
 // A new user's first hour (issue 11): the package as npm would ship it, installed into an empty
 // project, and the command line's habits. The install uses npm's cache only (--offline): the tests
 // touch no network.
 
 const setup = setUp('bt-new-');
+// The package is packed from dist/: built from the source under test.
+test.before(() => {
+  buildDist();
+});
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
+let packed: { tarball: string; files: string[] } | undefined;
+/** The package packed as npm would ship it (once for this file): the tarball and the files it holds. */
+function pack(): { tarball: string; files: string[] } {
+  if (!packed) {
+    const dir = setup.dir();
+    const r = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.is(r.status, 0, r.stderr);
+    const info = (JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[])[0];
+    packed = { tarball: join(dir, info?.filename ?? ''), files: info?.files.map((f) => f.path) ?? [] };
+  }
+  return packed;
+}
+
 test('npm pack ships what runs: the built CLI, the schemas, the example site, the license; no tests or goldens', () => {
-  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  assert.is(r.status, 0, r.stderr);
-  const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+  const { files } = pack();
   assert.ok(files.includes('dist/cli/main.cjs'));
   assert.ok(files.includes('dist/simulator/run.js'), 'the built simulator, for `build-templates sim`');
   assert.ok(files.includes('schemas/deployment.schema.json'));
@@ -42,12 +57,7 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
 
 test('installed from the tarball into an empty project: --version, -h, sim --help, init, validate and --deployment work', async () => {
   const dir = setup.dir();
-  const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  assert.is(pack.status, 0, pack.stderr);
-  const tarball = join(dir, pack.stdout.trim().split('\n').pop() ?? '');
+  const { tarball } = pack();
   const project = join(dir, 'project');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), '{ "name": "host", "version": "9.9.9", "private": true }\n');

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as defaultSuite, type Test } from 'uvu';
@@ -11,10 +12,11 @@ import type { Plan } from '../../src/model/plan.js';
 import { runBash, type ScriptRun } from './bash-run.js';
 import { planScript } from './bash-script.js';
 import { validCases } from './fixtures.js';
+import { ROOT } from './guide.js';
 
 // The set-up test files share: temporary folders, generated scripts on disk, simulators and the
-// environment deploy.sh gets against one, the compiled fixture sites. Whatever a test file makes
-// through setUp() is removed (simulators stopped) after its tests.
+// environment deploy.sh gets against one, the compiled fixture sites, the built command (dist/).
+// Whatever a test file makes through setUp() is removed (simulators stopped) after its tests.
 
 /** A generated script on disk, in a temporary folder. */
 export interface ScriptFile {
@@ -155,4 +157,63 @@ export async function eachAtOnce<T>(items: readonly T[], width: number, job: (it
   };
   await Promise.all(Array.from({ length: Math.max(1, width) }, lane));
   if (errors.length > 0) throw errors[0];
+}
+
+/** The command as installed runs from dist/ (package.json's bin, dist/cli/main.cjs). */
+export const BUILT_CLI = join(ROOT, 'dist/cli/main.cjs');
+
+/**
+ * The test runner (scripts/test.mjs) names each run with this variable: within one run dist/ is
+ * built once, by the first test file that asks, while the others wait (files run side by side, and
+ * one must not read dist/ while another writes it).
+ */
+const TEST_RUN = process.env.BUILD_TEMPLATES_TEST_RUN;
+let distBuilt = false;
+
+/**
+ * Builds the command as `npm run build` does, for tests that run it as a user would: the compiler
+ * (tsconfig.build.json) and its bundle with the code cache (scripts/bundle.ts). Throws with the
+ * build's own output when a step fails. Once per process, and once per run of the test runner.
+ */
+export function buildDist(): void {
+  if (distBuilt) return;
+  if (TEST_RUN === undefined || !/^[\w-]+$/.test(TEST_RUN)) build();
+  else buildOnce(join(tmpdir(), `bt-dist-${TEST_RUN}`));
+  distBuilt = true;
+}
+
+function build(): void {
+  const steps: readonly (readonly string[])[] = [
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    ['--import', 'tsx', join(ROOT, 'scripts/bundle.ts')],
+  ];
+  for (const args of steps) {
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building dist/ (${args.join(' ')}): ${r.stdout}${r.stderr}`);
+  }
+}
+
+/** The first process to make `lock` builds and writes the outcome in it; the others wait for that. */
+function buildOnce(lock: string): void {
+  const outcome = join(lock, 'outcome');
+  let mine = true;
+  try {
+    mkdirSync(lock);
+  } catch {
+    mine = false;
+  }
+  if (mine) {
+    try {
+      build();
+      writeFileSync(outcome, 'built');
+    } catch (error) {
+      writeFileSync(outcome, String((error as Error).message));
+      throw error;
+    }
+    return;
+  }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(outcome)) Atomics.wait(pause, 0, 0, 100);
+  const said = readFileSync(outcome, 'utf8');
+  if (said !== 'built') throw new Error(`building dist/ failed in another test file: ${said}`);
 }
