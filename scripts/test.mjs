@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * The script scenarios: files that run whole generated deploy.sh lifecycles against the simulator,
  * named e2e.test.ts and e2e-*.test.ts. They take most of the suite's time; `--quick` leaves them out.
  */
-export const SCRIPT_SCENARIOS = /^e2e[-.]/;
+const SCRIPT_SCENARIOS = /^e2e[-.]/;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEST_DIR = join(ROOT, 'test');

@@ -46,8 +46,6 @@ export interface SetUp {
   siteSimulator(d: Deployment, opts?: SimulatorOptions): Promise<Simulator>;
   /** Every valid deployment fixture, loaded, planned and written out as deploy.sh. */
   fixtureSites(): Promise<FixtureSite[]>;
-  /** Stops the simulators and removes the folders made so far (done after the suite's tests anyway). */
-  cleanUp(): Promise<void>;
 }
 
 /**
@@ -72,11 +70,10 @@ export function setUp(prefix = 'bt-test-', suite: Test = defaultSuite): SetUp {
     sims.push(sim);
     return sim;
   };
-  const cleanUp = async () => {
+  suite.after(async () => {
     await Promise.all(sims.splice(0).map((s) => s.stop()));
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  };
-  suite.after(cleanUp);
+  });
   return {
     dir,
     script,
@@ -99,7 +96,6 @@ export function setUp(prefix = 'bt-test-', suite: Test = defaultSuite): SetUp {
       }
       return out;
     },
-    cleanUp,
   };
 }
 
