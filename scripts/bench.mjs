@@ -2,6 +2,8 @@
 // Measures what a user waits for and what the build produces: the installed CLI's wall time (median
 // of several runs, as these machines are shared and noisy) and the size of every generated file.
 // Run after `npm ci` (which builds dist/): npm run bench
+// The test suites' wall time (npm test, npm run test:quick) is the part `tests`, run only when named
+// or with BENCH_TESTS=1: npm run bench -- tests
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -242,9 +244,13 @@ function hostile(dir) {
   for (const [what, args] of rows) console.log(`  ${what.padEnd(52)} ${refusal(args, dir)}`);
 }
 
-// Parts to run (npm run bench -- speed batch): all when none is named.
+// Parts to run (npm run bench -- speed batch): all when none is named, `tests` only when named or
+// with BENCH_TESTS=1 (it takes minutes).
 const parts = process.argv.slice(2);
-const part = (name) => parts.length === 0 || parts.includes(name);
+const part = (name) =>
+  name === 'tests'
+    ? parts.includes(name) || process.env.BENCH_TESTS === '1'
+    : parts.length === 0 || parts.includes(name);
 const out = mkdtempSync(join(tmpdir(), 'bt-bench-'));
 try {
   console.log(
@@ -259,6 +265,7 @@ try {
     mkdirSync(bad);
     hostile(bad);
   }
+  if (part('tests')) testTable();
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
@@ -291,4 +298,31 @@ function sizeTable(out) {
     console.log(`  ${String(size).padStart(8)} B  ${file}`);
   }
   console.log(`  ${String(total).padStart(8)} B  total`);
+}
+
+/** The wall time of the two test commands, one run each (npm's own start included). */
+function testTable() {
+  const root = new URL('..', import.meta.url).pathname;
+  console.log("test suites (one run each; wall time counts the machine's other load too):");
+  console.log('  | command | wall s | CPU s | result |');
+  console.log('  | --- | ---: | ---: | --- |');
+  for (const script of ['test', 'test:quick']) {
+    const logFile = join(scratch, 'test-log');
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'TIMEFORMAT="%3R %3U %3S"; { time npm run "$1" >"$0" 2>&1; s=$?; } 2>&1; exit $s',
+        logFile,
+        script,
+      ],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    const [wall, user, sys] = r.stdout.trim().split('\n').at(-1).split(' ').map(Number);
+    const log = readFileSync(logFile, 'utf8');
+    const sum = (label) =>
+      [...log.matchAll(new RegExp(`^ *${label}: +(\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+    const result = `${sum('Passed')} of ${sum('Total')} passed${r.status === 0 ? '' : `, exit ${r.status}`}`;
+    console.log(`  | npm run ${script} | ${wall.toFixed(1)} | ${(user + sys).toFixed(1)} | ${result} |`);
+  }
 }

@@ -28,7 +28,11 @@ export async function makeCert(): Promise<SelfSignedCert> {
       'req',
       '-x509',
       '-newkey',
-      'rsa:2048',
+      // An elliptic-curve key: made in milliseconds where RSA takes a quarter of a second, and
+      // cheaper for both ends of every TLS handshake.
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
       '-nodes',
       '-days',
       '2',

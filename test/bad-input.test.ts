@@ -1,15 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
-import { lstat, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BAD_INPUTS, type BadCase } from './helpers/bad-inputs.js';
-import { BUILT_CLI, buildDist } from './helpers/build-dist.js';
 import { ROOT } from './helpers/guide.js';
+import { BUILT_CLI, buildDist, eachAtOnce, setUp } from './helpers/setup.js';
 
 // Issue 10's corpus: every bad input refused with its exit code and a located message, no stack
 // trace, no raw control character, nothing changed on disk, within 5 s of CPU and 200 MB of memory.
@@ -22,6 +21,7 @@ const MEMORY_LIMIT_KB = 200 * 1024;
 const HANG_MS = 60_000;
 const PROBE = pathToFileURL(join(ROOT, 'test/helpers/usage-probe.mjs')).href;
 const CLI = BUILT_CLI;
+const setup = setUp('bt-bad-');
 
 /** Every entry under a folder: its kind and, for a file, a hash of its bytes and its mode. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -79,40 +79,36 @@ function run(c: BadCase, args: readonly string[], cwd: string): Promise<Run> {
 
 /** Why a case failed, or null when it behaved as promised. */
 async function check(c: BadCase): Promise<string | null> {
-  const dir = await mkdtemp(join(tmpdir(), 'bt-bad-'));
-  try {
-    const args = await c.setup(dir);
-    const before = await snapshot(dir);
-    const r = await run(c, args, dir);
-    const after = await snapshot(dir);
-    const first = r.stderr.split('\n')[0] ?? '';
-    const problems: string[] = [];
-    if (r.code !== c.code) problems.push(`exit ${r.code}, not ${c.code}`);
-    // A file may hold more than one problem: the promised one is among the lines.
-    if (!r.stderr.split('\n').some((line) => c.message.test(line)))
-      problems.push(`message ${JSON.stringify(first)} does not match ${c.message}`);
-    if (/\n\s+at |node:internal|Error:|TypeError|RangeError/.test(r.stderr)) problems.push('a stack trace');
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that none gets through.
-    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(r.stderr))
-      problems.push('a raw control character in the message');
-    if (c.stdout === undefined && r.stdout !== '')
-      problems.push(`printed ${JSON.stringify(r.stdout.slice(0, 80))}`);
-    if (c.secret && r.stderr.includes(c.secret)) problems.push('the secret was printed');
-    if (r.stderr.split('\n').some((l) => l.length > 600))
-      problems.push('a message line longer than 600 characters');
-    const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
-      (k) => before.get(k) !== after.get(k),
-    );
-    if (changed.length > 0) problems.push(`changed ${changed.join(', ')}`);
-    if (!r.usage) problems.push('no usage report (killed?)');
-    else {
-      if (r.usage.cpuMs > CPU_LIMIT_MS) problems.push(`${Math.round(r.usage.cpuMs)} ms of CPU`);
-      if (r.usage.rssKb > MEMORY_LIMIT_KB) problems.push(`${Math.round(r.usage.rssKb / 1024)} MB of memory`);
-    }
-    return problems.length === 0 ? null : problems.join('; ');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  const dir = setup.dir();
+  const args = await c.setup(dir);
+  const before = await snapshot(dir);
+  const r = await run(c, args, dir);
+  const after = await snapshot(dir);
+  const first = r.stderr.split('\n')[0] ?? '';
+  const problems: string[] = [];
+  if (r.code !== c.code) problems.push(`exit ${r.code}, not ${c.code}`);
+  // A file may hold more than one problem: the promised one is among the lines.
+  if (!r.stderr.split('\n').some((line) => c.message.test(line)))
+    problems.push(`message ${JSON.stringify(first)} does not match ${c.message}`);
+  if (/\n\s+at |node:internal|Error:|TypeError|RangeError/.test(r.stderr)) problems.push('a stack trace');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that none gets through.
+  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(r.stderr))
+    problems.push('a raw control character in the message');
+  if (c.stdout === undefined && r.stdout !== '')
+    problems.push(`printed ${JSON.stringify(r.stdout.slice(0, 80))}`);
+  if (c.secret && r.stderr.includes(c.secret)) problems.push('the secret was printed');
+  if (r.stderr.split('\n').some((l) => l.length > 600))
+    problems.push('a message line longer than 600 characters');
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+    (k) => before.get(k) !== after.get(k),
+  );
+  if (changed.length > 0) problems.push(`changed ${changed.join(', ')}`);
+  if (!r.usage) problems.push('no usage report (killed?)');
+  else {
+    if (r.usage.cpuMs > CPU_LIMIT_MS) problems.push(`${Math.round(r.usage.cpuMs)} ms of CPU`);
+    if (r.usage.rssKb > MEMORY_LIMIT_KB) problems.push(`${Math.round(r.usage.rssKb / 1024)} MB of memory`);
   }
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 test.before(() => {
@@ -132,14 +128,10 @@ test('the corpus holds at least 100 bad inputs of every kind, each named once', 
 
 test('every bad input is refused as promised: exit code, located message, nothing changed, bounded', async () => {
   const failures: string[] = [];
-  const queue = [...BAD_INPUTS];
-  const worker = async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) {
-      const why = await check(c);
-      if (why) failures.push(`${c.kind}: ${c.name}: ${why}`);
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await eachAtOnce(BAD_INPUTS, 4, async (c) => {
+    const why = await check(c);
+    if (why) failures.push(`${c.kind}: ${c.name}: ${why}`);
+  });
   assert.equal(
     failures,
     [],

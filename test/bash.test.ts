@@ -3,28 +3,17 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Simulator } from '../simulator/index.js';
 import { emitBash } from '../src/emit/bash.js';
 import { bashQuote } from '../src/emit/escape.js';
-import type { Deployment, EspSite } from '../src/model/deployment.js';
 import { bashParser, bashSyntaxCheck, bashSyntaxProblems, shellcheck } from './helpers/bash-parse.js';
-import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
+import { runBash } from './helpers/bash-run.js';
 import { planOf, scriptOf } from './helpers/bash-script.js';
-import { lastLine, simEnv, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
-import { loadSite, loadSiteEsp, type SiteName } from './helpers/sites.js';
+import { setUp } from './helpers/setup.js';
+import { loadSite, loadSiteEsp, oddSite, type SiteName } from './helpers/sites.js';
 import { XML_FLATTEN_AWK, XML_QUERY_AWK } from './helpers/xml-flat.js';
 
-const files: ScriptFile[] = [];
-const onDisk = (text: string) => {
-  const f = writeScript(text);
-  files.push(f);
-  return f.path;
-};
-const sims: Simulator[] = [];
-test.after(async () => {
-  for (const f of files) f.remove();
-  await Promise.all(sims.map((s) => s.stop()));
-});
+const setup = setUp('bt-bash-');
+const onDisk = (text: string) => setup.script(text).path;
 
 const SITES: readonly SiteName[] = [
   'full-shared-address',
@@ -59,24 +48,6 @@ for (const name of SITES) {
     assert.equal(bashSyntaxProblems(tree), []);
   });
 }
-
-test('plan only reads, whatever it finds, and never prints the password or API key', async () => {
-  const full = await loadSite('full-shared-address');
-  const sim = await siteSimulator(full);
-  sims.push(sim);
-  const path = onDisk(scriptOf(full));
-  const secret = sim.password;
-  for (const args of [['plan'], ['--dry-run']]) {
-    const run = await runBash(path, args, simEnv(sim, { LM_DELAY: '0' }));
-    assert.is(run.code, 2, run.stderr);
-    assert.not.ok(`${run.stdout}${run.stderr}`.includes(secret));
-    assert.equal(writesAfter(sim), [], 'plan writes nothing');
-    assert.match(lastLine(run.stdout), /^plan: \d+ to create, \d+ to change, 0 unchanged, 0 foreign$/);
-  }
-  const keyed = await runBash(path, ['plan'], { ...simEnv(sim, { LM_DELAY: '0' }), LM_APIKEY: sim.apikey });
-  assert.is(keyed.code, 2, keyed.stderr);
-  assert.not.ok(`${keyed.stdout}${keyed.stderr}`.includes(sim.apikey));
-});
 
 test('the password reaches curl only through its config on stdin, never its arguments', async () => {
   // A stand-in curl records its arguments and stdin, then fails like an unreachable host.
@@ -167,24 +138,6 @@ const nasty = fc.string({
   maxLength: 12,
 });
 
-/**
- * A site whose nickname, SSO domain, allowed hosts and logoff string are the given text, over a test
- * site's other ESP values. Built here, not read from a file: the text is any text, and the loader refuses
- * much of it (control characters, an empty nickname) before the emitter that must quote it sees it.
- */
-function oddSite(esp: EspSite, nick: string, sso: string, hosts: string[], logoff: string): Deployment {
-  return {
-    globals: false,
-    services: [
-      { template: 'https-offloaded-esp', address: '10.0.0.10', certificate: 'Wildcard', nickname: nick },
-      { template: 'smtp-esp', address: '10.0.0.11', nickname: nick },
-    ],
-    exchangeServers: [{ address: '10.0.1.1' }],
-    officeOnlineServers: [],
-    esp: { ...esp, ssoDomain: sso, allowedHosts: hosts, logoff },
-  };
-}
-
 test('arbitrary site values leave the script parseable and each step carries them quoted exactly', async () => {
   const parser = await bashParser();
   const esp = await loadSiteEsp('small');
@@ -208,66 +161,6 @@ test('arbitrary site values leave the script parseable and each step carries the
       },
     ),
     { numRuns: 100 },
-  );
-});
-
-// Text a LoadMaster field can hold: quotes, $, backticks, ;, &, backslashes, spaces, Latin-1 and beyond.
-const fieldText = fc
-  .string({
-    unit: fc.oneof(
-      fc.constantFrom(
-        "'",
-        '"',
-        '$',
-        '`',
-        ';',
-        '&',
-        '\\',
-        '|',
-        '!',
-        '*',
-        '=',
-        '%',
-        '$(',
-        '${',
-        'é',
-        'ü',
-        '日本',
-        '😀',
-        '<',
-        '&amp;',
-      ),
-      fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
-    ),
-    minLength: 1,
-    maxLength: 10,
-  })
-  .filter((t) => t.trim() !== '');
-
-test('arbitrary site values arrive byte for byte, read back equal, and a second plan finds nothing to do', async () => {
-  const sim = await siteSimulator(await loadSite('small'));
-  const esp = await loadSiteEsp('small');
-  sims.push(sim);
-  await fc.assert(
-    fc.asyncProperty(fieldText, fieldText, fieldText, async (nick, host, logoff) => {
-      // Spaces and commas separate list items, so one host is one word here.
-      const hosts = [host.replace(/[\s,]/g, '_'), 'mail.example.com'];
-      const d = oddSite(esp, nick, 'example.com', hosts, logoff);
-      sim.reset();
-      const path = onDisk(scriptOf(d));
-      const env = simEnv(sim, { LM_DELAY: '0' });
-      const apply = await runBash(path, [], env);
-      assert.is(apply.code, 0, apply.stderr);
-      const nicknames = sim.state().vss.map((v) => v.params.Nickname);
-      assert.ok(nicknames.includes(nick), 'the nickname, byte for byte');
-      const logoffs = sim
-        .state()
-        .vss.flatMap((v) => (v.params.Logoff === undefined ? [] : [v.params.Logoff]));
-      assert.ok(logoffs.length > 0 && logoffs.every((l) => l === logoff), 'the logoff string, byte for byte');
-      const plan = await runBash(path, ['plan'], env);
-      assert.is(plan.code, 0, plan.stdout);
-    }),
-    { numRuns: 6 },
   );
 });
 

@@ -7,13 +7,12 @@ import * as assert from 'uvu/assert';
 import { moreDeployments, parseFast } from '../src/cli/parse.js';
 import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
-import { tempDirs } from './helpers/temp.js';
+import { setUp } from './helpers/setup.js';
 
 // Issue 13: many sites in one run (--deployment with several files or a folder), and a command
 // line read without yargs on every ordinary path.
 
-const temp = tempDirs('bt-batch-');
-test.after(temp.removeAll);
+const setup = setUp('bt-batch-');
 
 const EXAMPLE = readFileSync(join(ROOT, 'examples/deployment.yaml'), 'utf8').replace(/^\$schema:.*\n/m, '');
 const MAIL = readFileSync(join(ROOT, 'fixtures/deployments/mail/deployment.yaml'), 'utf8');
@@ -32,7 +31,7 @@ async function tree(dir: string): Promise<Map<string, string>> {
 
 /** A folder with three sites (two YAML, one JSON), a README and a subfolder that are not sites. */
 async function sites(): Promise<string> {
-  const dir = await temp.make();
+  const dir = setup.dir();
   await mkdir(join(dir, 'sites/old'), { recursive: true });
   await writeFile(join(dir, 'sites/east.yaml'), EXAMPLE);
   await writeFile(join(dir, 'sites/mail.yml'), MAIL);

@@ -3,18 +3,17 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bundleToSimTemplates } from '../simulator/bundle-templates.js';
-import { type Simulator, startSimulator } from '../simulator/index.js';
+import type { Simulator } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { resolveTemplates } from '../src/compile/templates.js';
 import { ROOT } from './helpers/guide.js';
+import { setUp } from './helpers/setup.js';
 import { call, tags } from './helpers/sim-client.js';
 
+const setup = setUp();
 let sim: Simulator;
 test.before(async () => {
-  sim = await startSimulator({ parseTemplates: bundleToSimTemplates, rateLimit: false });
-});
-test.after(async () => {
-  await sim.stop();
+  sim = await setup.simulator({ parseTemplates: bundleToSimTemplates, rateLimit: false });
 });
 
 const BUNDLES = ['Exchange2016Core', 'Exchange2016ESP', 'Exchange2016Additional'];

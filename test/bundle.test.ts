@@ -11,22 +11,19 @@ import {
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BUILT_CLI, buildDist } from './helpers/build-dist.js';
 import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
-import { tempDirs } from './helpers/temp.js';
+import { BUILT_CLI, buildDist, setUp } from './helpers/setup.js';
 
 // Issue 13: the installed command is the CLI bundled into one script, run with V8's code cache
 // (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules write, every
 // output computed when it runs, and the cache must be one V8 takes.
 
-const temp = tempDirs('bt-bundle-');
+const setup = setUp('bt-bundle-');
 
 test.before(() => {
   buildDist();
 });
-
-test.after(() => temp.removeAll());
 
 /** Every file under a folder, with its bytes, in path order. */
 function tree(dir: string): Map<string, string> {
@@ -39,8 +36,8 @@ function tree(dir: string): Map<string, string> {
 test('the bundled command writes, byte for byte, what the modules write (default build and a site)', async () => {
   const site = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
   for (const args of [[], ['--deployment', site]]) {
-    const fromSource = await temp.make();
-    const built = await temp.make();
+    const fromSource = setup.dir();
+    const built = setup.dir();
     assert.is(cli([...args, '--out', fromSource]).code, 0);
     const r = spawnSync(process.execPath, [BUILT_CLI, ...args, '--out', built], { encoding: 'utf8' });
     assert.is(r.status, 0, r.stderr);
@@ -75,7 +72,7 @@ test('V8 takes each code cache the build made (a rejected one would only be slow
 
 test('every output is computed when the command runs: a changed example changes the example site', async () => {
   // The package as installed, with its example deployment edited: the bundle reads it at run time.
-  const pkg = await temp.make();
+  const pkg = setup.dir();
   mkdirSync(join(pkg, 'dist', 'cli'), { recursive: true });
   mkdirSync(join(pkg, 'examples'));
   for (const f of [
@@ -92,7 +89,7 @@ test('every output is computed when the command runs: a changed example changes 
   const edited = example.replace(/^exchangeServers:\n/m, 'exchangeServers:\n  - address: 192.0.2.201\n');
   assert.not.equal(edited, example, 'the example lists exchangeServers');
   writeFileSync(join(pkg, 'examples/deployment.yaml'), edited);
-  const out = await temp.make();
+  const out = setup.dir();
   const r = spawnSync(process.execPath, [join(pkg, 'dist/cli/main.cjs'), '--out', out], { encoding: 'utf8' });
   assert.is(r.status, 0, r.stderr);
   for (const f of ['out/example/deploy.sh', 'out/example/deploy.ps1', 'out/example/runbook.md'])

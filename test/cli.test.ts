@@ -5,11 +5,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from './helpers/cli.js';
 import { transcribedRows } from './helpers/guide.js';
-import { tempDirs } from './helpers/temp.js';
+import { setUp } from './helpers/setup.js';
 
-const temp = tempDirs('bt-cli-');
-const tempDir = temp.make;
-test.after(temp.removeAll);
+const setup = setUp('bt-cli-');
 
 test("params --as-documented --json prints the guide's rows exactly", () => {
   const r = cli(['params', '--as-documented', '--json']);
@@ -53,7 +51,7 @@ test('a usage error exits 2 with a message and no stack trace', () => {
 });
 
 test('--check on an empty folder exits 1 and lists every missing file', async () => {
-  const out = await tempDir();
+  const out = setup.dir();
   const r = cli(['--check', '--out', out]);
   assert.is(r.code, 1);
   assert.match(r.stderr, /docs\/parameters\/5\.1-http\.md \(missing\)/);
@@ -61,7 +59,7 @@ test('--check on an empty folder exits 1 and lists every missing file', async ()
 });
 
 test('a build then --check passes; an edited, or an extra, generated file makes it fail', async () => {
-  const out = await tempDir();
+  const out = setup.dir();
   assert.is(cli(['--out', out]).code, 0);
   assert.is(cli(['--check', '--out', out]).code, 0);
   const page = join(out, 'docs/parameters/5.3-pop.md');
@@ -74,7 +72,7 @@ test('a build then --check passes; an edited, or an extra, generated file makes 
 });
 
 test('two builds are byte-identical', async () => {
-  const [a, b] = [await tempDir(), await tempDir()];
+  const [a, b] = [setup.dir(), setup.dir()];
   cli(['docs', '--out', a]);
   cli(['docs', '--out', b]);
   for (const f of ['docs/errata.md', 'docs/parameters/5.1-http.md', 'docs/parameters/5.5-office-online.md']) {
@@ -83,7 +81,7 @@ test('two builds are byte-identical', async () => {
 });
 
 test('init writes a commented example that --deployment accepts, and never overwrites without --force', async () => {
-  const dir = await tempDir();
+  const dir = setup.dir();
   const file = join(dir, 'site.yaml');
   assert.is(cli(['init', file]).code, 0);
   assert.match(
@@ -103,7 +101,7 @@ test('init writes a commented example that --deployment accepts, and never overw
 });
 
 test('an invalid deployment file: every problem on stderr, exit 1, nothing written', async () => {
-  const dir = await tempDir();
+  const dir = setup.dir();
   const file = join(dir, 'bad.yaml');
   await writeFile(
     file,
@@ -125,7 +123,7 @@ test('an invalid deployment file: every problem on stderr, exit 1, nothing writt
 });
 
 test('the default build is the same from any folder; deploy.sh is executable', async () => {
-  const [a, b] = [await tempDir(), await tempDir()];
+  const [a, b] = [setup.dir(), setup.dir()];
   assert.is(cli(['--out', a]).code, 0);
   assert.is(cli(['--out', b], tmpdir()).code, 0);
   for (const f of ['deploy.sh', 'deploy.ps1', 'runbook.md']) {

@@ -3,24 +3,18 @@ import * as assert from 'uvu/assert';
 import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
-import { emitBash } from '../src/emit/bash.js';
 import type { Deployment } from '../src/model/deployment.js';
-import { writeScript } from './helpers/bash-run.js';
-import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
+import { planScript } from './helpers/bash-script.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { lastLine, writesAfter } from './helpers/run-output.js';
+import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
-import { deploy, type FixtureSite, fixtureSites } from './helpers/site-run.js';
 import { loadSite } from './helpers/sites.js';
 
+const setup = setUp('bt-checks-');
 let sites: FixtureSite[] = [];
-const extra: FixtureSite[] = [];
-const sims: Simulator[] = [];
 test.before(async () => {
-  sites = await fixtureSites();
-});
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-  for (const s of [...sites, ...extra]) s.script.remove();
+  sites = await setup.fixtureSites();
 });
 
 const fixture = (name: string): FixtureSite => {
@@ -28,22 +22,12 @@ const fixture = (name: string): FixtureSite => {
   if (!site) throw new Error(`fixture ${name} is missing`);
   return site;
 };
-async function simFor(site: FixtureSite, opts: SimulatorOptions = {}): Promise<Simulator> {
-  const sim = await siteSimulator(site.deployment, opts);
-  sims.push(sim);
-  return sim;
-}
+const simFor = (site: FixtureSite, opts: SimulatorOptions = {}): Promise<Simulator> =>
+  setup.siteSimulator(site.deployment, opts);
 /** A site compiled here, not one of fixtures/deployments. */
 function siteOf(name: string, deployment: Deployment): FixtureSite {
   const plan = compilePlan(EXCHANGE_2016, deployment);
-  const site = {
-    name,
-    deployment,
-    plan,
-    script: writeScript(emitBash({ plan: plan, source: 'x' }).contents),
-  };
-  extra.push(site);
-  return site;
+  return { name, deployment, plan, script: setup.script(planScript(plan)) };
 }
 
 test('every check runs before the first write: a missing certificate or SSO domain, or a foreign Virtual Service on an address, stops apply with nothing changed', async () => {
@@ -72,7 +56,8 @@ test('every check runs before the first write: a missing certificate or SSO doma
       says: "192.168.10.47:25 (tcp) holds a Virtual Service named 'Somebody else', not 'Exchange SMTP'",
     },
   ];
-  for (const c of cases) {
+  // Each case on its own simulator, two at a time.
+  await eachAtOnce(cases, 2, async (c) => {
     const sim = await simFor(c.site, c.opts);
     if (c.before) assert.is((await call(sim, c.before[0], c.before[1])).status, 200);
     const mark = sim.calls().length;
@@ -87,7 +72,7 @@ test('every check runs before the first write: a missing certificate or SSO doma
     assert.is(plan.code, 1, 'plan exits 1: apply would stop');
     assert.ok(plan.stdout.includes(`x problem    ${c.says}`), plan.stdout);
     assert.match(lastLine(plan.stdout), /^plan: \d+ to create, \d+ to change, \d+ unchanged, \d+ foreign$/);
-  }
+  });
 });
 
 test('a value the appliance drops or rewrites stops apply, naming the object, the parameter, what was sent and what was found', async () => {
@@ -125,7 +110,7 @@ test('a value the appliance drops or rewrites stops apply, naming the object, th
       says: "Domain: sent 'EXAMPLE.COM', found ''",
     },
   ];
-  for (const c of cases) {
+  await eachAtOnce(cases, 2, async (c) => {
     const sim = await simFor(c.site);
     sim.tamper(c.tamper);
     const apply = await deploy(c.site, sim);
@@ -137,7 +122,7 @@ test('a value the appliance drops or rewrites stops apply, naming the object, th
     const rerun = await deploy(c.site, sim);
     assert.is(rerun.code, 0, rerun.stderr);
     assertStateMatchesPlan(sim.state(), c.site.plan);
-  }
+  });
 });
 
 test('ESP is enabled in steps: basic settings, then ESP on with its modes, hosts and directories, then the SSO domain and logoff', async () => {
@@ -177,7 +162,7 @@ test('non-ASCII text reads alike whichever form the reply takes: Latin-1 bytes, 
     ...base,
     services: base.services.map((s, i) => (i === 0 ? { ...s, nickname: 'Süd-Exchange 日本 ★' } : s)),
   });
-  for (const form of ['latin1', 'references', 'utf8'] as NonAsciiForm[]) {
+  await eachAtOnce(['latin1', 'references', 'utf8'] as NonAsciiForm[], 2, async (form) => {
     const sim = await simFor(site, { nonAscii: form });
     const apply = await deploy(site, sim);
     assert.is(apply.code, 0, `${form}: ${apply.stderr}`);
@@ -186,7 +171,7 @@ test('non-ASCII text reads alike whichever form the reply takes: Latin-1 bytes, 
     assert.is(plan.code, 0, `${form}: ${plan.stdout}`);
     assert.equal(writesAfter(sim, mark), []);
     assertStateMatchesPlan(sim.state(), site.plan);
-  }
+  });
 });
 
 test('an IPv6 address written another way is the same address: the Virtual Service is found, not made twice', async () => {

@@ -7,33 +7,22 @@ import { type SimState, type Simulator, VS_DEFAULTS } from '../simulator/index.j
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { loadDeployment } from '../src/deployment/load.js';
-import { emitBash } from '../src/emit/bash.js';
 import type { Deployment } from '../src/model/deployment.js';
-import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
-import { simEnv, siteSimulator } from './helpers/e2e-sim.js';
+import { runBash } from './helpers/bash-run.js';
+import { planScript } from './helpers/bash-script.js';
 import { validCases } from './helpers/fixtures.js';
 import { ROOT } from './helpers/guide.js';
+import { setUp, simEnv } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
-const sims: Simulator[] = [];
-const files: ScriptFile[] = [];
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-  for (const f of files) f.remove();
-});
+const setup = setUp('bt-e2e-fixtures-');
 /** A fresh appliance as the guide assumes (4.1.1, 4.2), that takes the project's bundles. */
-async function sim(d: Deployment): Promise<Simulator> {
-  const s = await siteSimulator(d, { parseTemplates: bundleToSimTemplates });
-  sims.push(s);
-  return s;
-}
+const sim = (d: Deployment): Promise<Simulator> =>
+  setup.siteSimulator(d, { parseTemplates: bundleToSimTemplates });
 
 /** Deploys a fixture with its generated deploy.sh over HTTPS (LM_CACERT, not LM_INSECURE). */
 async function deploy(s: Simulator, d: Deployment): Promise<void> {
-  const f = writeScript(
-    emitBash({ plan: compilePlan(EXCHANGE_2016, d), source: 'deployment.yaml' }).contents,
-  );
-  files.push(f);
+  const f = setup.script(planScript(compilePlan(EXCHANGE_2016, d)));
   const run = await runBash(f.path, [], simEnv(s, { LM_DELAY: '0' }));
   assert.is(run.code, 0, run.stderr);
 }

@@ -2,19 +2,15 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
 import type { PlanStep } from '../src/model/plan.js';
-import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
+import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
-import { deploy, type FixtureSite, fixtureSites, vsIndex } from './helpers/site-run.js';
 
+const setup = setUp('bt-lifecycle-');
 let sites: FixtureSite[] = [];
-const sims: Simulator[] = [];
 test.before(async () => {
-  sites = await fixtureSites();
-});
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-  for (const s of sites) s.script.remove();
+  sites = await setup.fixtureSites();
 });
 
 const calls = (sim: Simulator) => sim.calls().length;
@@ -78,10 +74,10 @@ function foreignHome(site: FixtureSite, sim: Simulator): { index: number; within
 }
 
 test("every fixture's whole life: apply, plan finds nothing, hand changes are named and restored, foreign objects stay, remove", async () => {
-  for (const site of sites) {
+  // Each fixture on its own simulator, two at a time.
+  await eachAtOnce(sites, 2, async (site) => {
     const label = site.name;
-    const sim = await siteSimulator(site.deployment);
-    sims.push(sim);
+    const sim = await setup.siteSimulator(site.deployment);
 
     // A clean apply ends as the plan says, with nothing the appliance would ignore.
     const apply = await deploy(site, sim);
@@ -196,7 +192,7 @@ test("every fixture's whole life: apply, plan finds nothing, hand changes are na
       `remove: 0 removed, ${shared ? 1 : 0} kept, ${vsSteps + (shared ? siteRules.length - 1 : 0)} not there`,
     );
     await sim.stop();
-  }
+  });
 });
 
 test.run();

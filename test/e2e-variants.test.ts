@@ -1,19 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ReplyVariant, Simulator } from '../simulator/index.js';
-import { lastLine, siteSimulator, writesAfter } from './helpers/e2e-sim.js';
+import type { ReplyVariant } from '../simulator/index.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
+import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
-import { deploy, type FixtureSite, fixtureSites, vsIndex } from './helpers/site-run.js';
 
+const setup = setUp('bt-variants-');
 let sites: FixtureSite[] = [];
-const sims: Simulator[] = [];
 test.before(async () => {
-  sites = await fixtureSites();
-});
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-  for (const s of sites) s.script.remove();
+  sites = await setup.fixtureSites();
 });
 
 /** Each reply shape an appliance might give where the public evidence is thin. */
@@ -33,8 +29,7 @@ const ALL: ReplyVariant = Object.assign({}, ...VARIANTS);
  */
 async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
   const label = `${site.name} ${JSON.stringify(variant)}`;
-  const sim = await siteSimulator(site.deployment, { variant });
-  sims.push(sim);
+  const sim = await setup.siteSimulator(site.deployment, { variant });
   const apply = await deploy(site, sim);
   assert.is(apply.code, 0, `${label}: ${apply.stderr}`);
   assertStateMatchesPlan(sim.state(), site.plan);
@@ -70,18 +65,19 @@ async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
   assert.equal(writesAfter(sim, mark), [], `${label}: a second remove writes nothing`);
 }
 
+// Each life on its own simulator, two at a time.
 test('every plausible reply shape, one at a time: the example site lives and dies as on the evidenced shapes', async () => {
   const example = sites.find((s) => s.name === 'example');
   if (!example) throw new Error('fixture example is missing');
-  for (const variant of VARIANTS) await life(example, variant);
+  await eachAtOnce(VARIANTS, 2, (variant) => life(example, variant));
 });
 
 test('every plausible reply shape at once: the ESP and the no-globals sites live and die', async () => {
-  for (const name of ['esp', 'no-globals']) {
+  await eachAtOnce(['esp', 'no-globals'], 2, async (name) => {
     const site = sites.find((s) => s.name === name);
     if (!site) throw new Error(`fixture ${name} is missing`);
     await life(site, ALL);
-  }
+  });
 });
 
 test.run();

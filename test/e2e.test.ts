@@ -2,29 +2,15 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
 import type { Deployment } from '../src/model/deployment.js';
-import { runBash, type ScriptFile, writeScript } from './helpers/bash-run.js';
+import { runBash } from './helpers/bash-run.js';
 import { planOf, scriptOf } from './helpers/bash-script.js';
-import { simEnv, siteSimulator } from './helpers/e2e-sim.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { setUp, simEnv } from './helpers/setup.js';
 import { loadSite } from './helpers/sites.js';
 
-const sims: Simulator[] = [];
-const files: ScriptFile[] = [];
-
-async function sim(d: Deployment, rateLimit = false): Promise<Simulator> {
-  const s = await siteSimulator(d, { rateLimit });
-  sims.push(s);
-  return s;
-}
-function script(d: Deployment): string {
-  const f = writeScript(scriptOf(d));
-  files.push(f);
-  return f.path;
-}
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-  for (const f of files) f.remove();
-});
+const setup = setUp('bt-e2e-');
+const sim = (d: Deployment, rateLimit = false): Promise<Simulator> => setup.siteSimulator(d, { rateLimit });
+const script = (d: Deployment): string => setup.script(scriptOf(d)).path;
 
 test('with the appliance rate limit on and the default delay, no call is refused', async () => {
   const https = await loadSite('https-offloaded');
@@ -66,8 +52,7 @@ test('an interrupted SubVS (created, not yet named) is taken over by the next ru
 test('credentials with quotes, backslashes and spaces reach the appliance intact; TLS is verified', async () => {
   const password = 'p"a\\ss $w\'ord\\';
   const small = await loadSite('small');
-  const s = await siteSimulator(small, { password, apikey: 'key"\\ with space' });
-  sims.push(s);
+  const s = await setup.siteSimulator(small, { password, apikey: 'key"\\ with space' });
   const path = script(small);
   const basic = await runBash(path, [], simEnv(s, { LM_DELAY: '0' }));
   assert.is(basic.code, 0, basic.stderr);

@@ -7,13 +7,11 @@ import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { resolveTemplates } from '../src/compile/templates.js';
 import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
-import { tempDirs } from './helpers/temp.js';
+import { setUp } from './helpers/setup.js';
 
 const CORE = join(ROOT, 'dist-templates/Exchange2016Core.tmpl');
 
-const temp = tempDirs('bt-inspect-');
-const tempDir = temp.make;
-test.after(temp.removeAll);
+const setup = setUp('bt-inspect-');
 
 /** Runs inspect on a file and checks it failed as a user should see it: exit 1, one line, quickly. */
 function refused(path: string, message: RegExp): void {
@@ -47,7 +45,7 @@ test('inspect --json prints the templates exactly', () => {
 });
 
 test('inspect refuses truncated XML, unknown elements and unknown parameter names', async () => {
-  const dir = await tempDir();
+  const dir = setup.dir();
   const good = await readFile(CORE, 'utf8');
   const cases: [string, string, RegExp][] = [
     ['truncated.tmpl', good.slice(0, 5000), /truncated/],
@@ -62,7 +60,7 @@ test('inspect refuses truncated XML, unknown elements and unknown parameter name
 });
 
 test('inspect refuses a billion-laughs DOCTYPE without expanding it', async () => {
-  const dir = await tempDir();
+  const dir = setup.dir();
   const lol = [
     '<?xml version="1.0"?>',
     '<!DOCTYPE lolz [',
@@ -76,7 +74,7 @@ test('inspect refuses a billion-laughs DOCTYPE without expanding it', async () =
 });
 
 test('inspect refuses a 50 MB file before reading it, and a missing file', async () => {
-  const dir = await tempDir();
+  const dir = setup.dir();
   const big = join(dir, 'big.tmpl');
   await writeFile(big, '');
   await truncate(big, 50 * 1024 * 1024);
@@ -87,7 +85,7 @@ test('inspect refuses a 50 MB file before reading it, and a missing file', async
 });
 
 test('--check covers the bundles: missing, edited or extra files under dist-templates fail it', async () => {
-  const out = await tempDir();
+  const out = setup.dir();
   const missing = cli(['--check', '--out', out]);
   assert.is(missing.code, 1);
   assert.match(missing.stderr, /dist-templates\/Exchange2016ESP\.tmpl \(missing\)/);

@@ -8,23 +8,37 @@ import { parse } from 'yaml';
 import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
 import { cli, TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
-import { tempDirs } from './helpers/temp.js';
+import { buildDist, setUp } from './helpers/setup.js';
 
 // A new user's first hour (issue 11): the package as npm would ship it, installed into an empty
 // project, and the command line's habits. The install uses npm's cache only (--offline): the tests
 // touch no network.
 
-const temp = tempDirs('bt-new-');
-test.after(temp.removeAll);
+const setup = setUp('bt-new-');
+// The package is packed from dist/: built from the source under test.
+test.before(() => {
+  buildDist();
+});
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
+let packed: { tarball: string; files: string[] } | undefined;
+/** The package packed as npm would ship it (once for this file): the tarball and the files it holds. */
+function pack(): { tarball: string; files: string[] } {
+  if (!packed) {
+    const dir = setup.dir();
+    const r = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.is(r.status, 0, r.stderr);
+    const info = (JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[])[0];
+    packed = { tarball: join(dir, info?.filename ?? ''), files: info?.files.map((f) => f.path) ?? [] };
+  }
+  return packed;
+}
+
 test('npm pack ships what runs: the built CLI, the schemas, the example site, the license; no tests or goldens', () => {
-  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  assert.is(r.status, 0, r.stderr);
-  const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+  const { files } = pack();
   assert.ok(files.includes('dist/cli/main.cjs'));
   assert.ok(files.includes('dist/simulator/run.js'), 'the built simulator, for `build-templates sim`');
   assert.ok(files.includes('schemas/deployment.schema.json'));
@@ -42,13 +56,8 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
 });
 
 test('installed from the tarball into an empty project: --version, -h, sim --help, init, validate and --deployment work', async () => {
-  const dir = await temp.make();
-  const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  assert.is(pack.status, 0, pack.stderr);
-  const tarball = join(dir, pack.stdout.trim().split('\n').pop() ?? '');
+  const dir = setup.dir();
+  const { tarball } = pack();
   const project = join(dir, 'project');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), '{ "name": "host", "version": "9.9.9", "private": true }\n');
@@ -91,7 +100,7 @@ test('--version is the package version; -h is --help with examples', () => {
 });
 
 test('validate: exit 0 and "valid" for a good file, 1 and located problems for a bad one, --json for editors', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   const good = join(dir, 'good.yaml');
   const bad = join(dir, 'bad.yaml');
   await writeFile(
@@ -127,7 +136,7 @@ test('validate: exit 0 and "valid" for a good file, 1 and located problems for a
 });
 
 test('init writes JSON for a .json name, with a $schema that resolves; --out does not apply to it', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   const r = cli(['init', 'sub/site.json'], dir);
   assert.is(r.code, 0, r.stderr);
   const data = JSON.parse(await readFile(join(dir, 'sub/site.json'), 'utf8')) as { $schema: string };
@@ -153,7 +162,7 @@ test("init's example names in its comments only keys the schema takes", () => {
 });
 
 test('a .json deployment file gets JSON syntax errors, located, with no content quoted', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   await writeFile(join(dir, 'site.json'), '{"services": [], "secret": "hunter2",}');
   const r = cli(['validate', 'site.json'], dir);
   assert.is(r.code, 1);
@@ -170,7 +179,7 @@ test('completion prints a shell script that completes the commands', () => {
 });
 
 test('outputs do not depend on how the deployment path was typed: --check after a build with another spelling', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   await mkdir(join(dir, 'sites'));
   await writeFile(
     join(dir, 'sites/site.yaml'),
@@ -184,7 +193,7 @@ test('outputs do not depend on how the deployment path was typed: --check after 
 });
 
 test('Windows: deploy.ps1 has a BOM (5.1 reads UTF-8 without one as ANSI) and #Requires; checkouts keep LF', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   await writeFile(
     join(dir, 'site.yaml'),
     'services:\n  - {template: smtp, address: 10.0.0.1, nickname: Süd}\nexchangeServers:\n  - address: 10.0.0.2\n',
@@ -202,7 +211,7 @@ test('Windows: deploy.ps1 has a BOM (5.1 reads UTF-8 without one as ANSI) and #R
 });
 
 test('generated files cite the guide by section and only project docs that ship with the package', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   const all = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
   assert.is(cli(['--deployment', all, '--out', 'site'], dir).code, 0);
   const shipped = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
@@ -216,7 +225,7 @@ test('generated files cite the guide by section and only project docs that ship 
 });
 
 test('build-templates sim: a simulator to rehearse against, with a request log and a state dump', async () => {
-  const dir = await temp.make();
+  const dir = setup.dir();
   const state = join(dir, 'state.json');
   const child = spawn(
     process.execPath,

@@ -4,20 +4,13 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Simulator, startSimulator } from '../simulator/index.js';
+import { startSimulator } from '../simulator/index.js';
+import { setUp } from './helpers/setup.js';
 import { call, tag } from './helpers/sim-client.js';
 
 const run = promisify(execFile);
-const sims: Simulator[] = [];
-async function start(...args: Parameters<typeof startSimulator>): Promise<Simulator> {
-  const sim = await startSimulator(...args);
-  sims.push(sim);
-  return sim;
-}
-
-test.after(async () => {
-  await Promise.all(sims.map((sim) => sim.stop()));
-});
+const setup = setUp();
+const start = setup.simulator;
 
 test('HTTPS on 127.0.0.1 with a CA file; default user bal and a random password', async () => {
   const sim = await start();

@@ -1,19 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Simulator, startSimulator } from '../simulator/index.js';
+import type { Simulator } from '../simulator/index.js';
+import { setUp } from './helpers/setup.js';
 import { call, tag } from './helpers/sim-client.js';
 
+const setup = setUp();
 let sim: Simulator;
-const sims: Simulator[] = [];
-
 test.before(async () => {
-  sim = await startSimulator({ rateLimit: false });
-  sims.push(sim);
+  sim = await setup.simulator({ rateLimit: false });
 });
 test.before.each(() => sim.reset());
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-});
 
 /** Resolves to the error when the call fails at the connection level. */
 const failure = (promise: Promise<unknown>) =>
@@ -62,8 +58,7 @@ test('drop destroys the connection', async () => {
 });
 
 test('hang never answers; stop() releases it', async () => {
-  const own = await startSimulator({ rateLimit: false });
-  sims.push(own);
+  const own = await setup.simulator({ rateLimit: false });
   own.injectFault({ call: 'showvs', kind: 'hang' });
   let settled = false;
   const pending = failure(call(own, 'showvs', { vs: '1' })).finally(() => {
@@ -78,16 +73,14 @@ test('hang never answers; stop() releases it', async () => {
 });
 
 test('rate limit: call 31 within 3 seconds drops the connection', async () => {
-  const limited = await startSimulator({ https: false });
-  sims.push(limited);
+  const limited = await setup.simulator({ https: false });
   for (let i = 0; i < 30; i++) assert.is((await call(limited, 'listvs')).status, 200);
   assert.ok(await failure(call(limited, 'listvs')), 'call 31 should be dropped');
   assert.is(limited.calls()[30]?.outcome, 'rate-limited');
 });
 
 test('rate limit is configurable', async () => {
-  const limited = await startSimulator({ https: false, rateLimit: { calls: 2, windowMs: 200 } });
-  sims.push(limited);
+  const limited = await setup.simulator({ https: false, rateLimit: { calls: 2, windowMs: 200 } });
   assert.is((await call(limited, 'listvs')).status, 200);
   assert.is((await call(limited, 'listvs')).status, 200);
   assert.ok(await failure(call(limited, 'listvs')));

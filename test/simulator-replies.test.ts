@@ -1,17 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Simulator, startSimulator } from '../simulator/index.js';
+import { setUp } from './helpers/setup.js';
 import { call, tag, texts } from './helpers/sim-client.js';
 
-const sims: Simulator[] = [];
-async function start(...args: Parameters<typeof startSimulator>): Promise<Simulator> {
-  const sim = await startSimulator(...args);
-  sims.push(sim);
-  return sim;
-}
-test.after(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
-});
+const setup = setUp();
+const start = setup.simulator;
 const VS = { vs: '10.0.0.10', port: '443', prot: 'tcp' };
 
 test('listvs: one <VS> per service; a SubVS is a VS of its own with port 0, no address and its parent in MasterVSID', async () => {

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type SimTemplate, type Simulator, startSimulator } from '../simulator/index.js';
+import type { SimTemplate, Simulator } from '../simulator/index.js';
+import { setUp } from './helpers/setup.js';
 import { call, tag, tags, texts } from './helpers/sim-client.js';
 
 let sim: Simulator;
@@ -26,15 +27,12 @@ const BUNDLE: SimTemplate[] = [
   },
 ];
 
+const setup = setUp();
 test.before(async () => {
-  sim = await startSimulator({ https: false, rateLimit: false, parseTemplates: parseJson });
-  plain = await startSimulator({ https: false, rateLimit: false, certificates: ['One'] });
+  sim = await setup.simulator({ https: false, rateLimit: false, parseTemplates: parseJson });
+  plain = await setup.simulator({ https: false, rateLimit: false, certificates: ['One'] });
 });
 test.before.each(() => sim.reset());
-test.after(async () => {
-  await sim.stop();
-  await plain.stop();
-});
 
 test('addrule / showrule (reply names) / modrule / delrule', async () => {
   assert.is(

@@ -1,18 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Simulator, startSimulator } from '../simulator/index.js';
+import type { Simulator } from '../simulator/index.js';
+import { setUp } from './helpers/setup.js';
 import { call, tag, tags, texts } from './helpers/sim-client.js';
 
 let sim: Simulator;
 const VS = { vs: '10.0.0.10', port: '443', prot: 'tcp' };
 
+const setup = setUp();
 test.before(async () => {
-  sim = await startSimulator({ https: false, rateLimit: false });
+  sim = await setup.simulator({ https: false, rateLimit: false });
 });
 test.before.each(() => sim.reset());
-test.after(async () => {
-  await sim.stop();
-});
 
 test('addvs answers the new VS with its Index; showvs and listvs find it', async () => {
   const added = await call(sim, 'addvs', { ...VS, Nickname: 'OWA' });

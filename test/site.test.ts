@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -18,15 +17,25 @@ import { validCases } from './helpers/fixtures.js';
 import { ROOT } from './helpers/guide.js';
 import { powershellOperations } from './helpers/powershell-ops.js';
 import { powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
-import { markdownlint } from './helpers/runbook-lint.js';
+import { markdownlintEach } from './helpers/runbook-lint.js';
+import { setUp } from './helpers/setup.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'bt-site-'));
-test.after(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = setUp('bt-site-').dir();
 
-async function site(file: string): Promise<{ files: OutputFile[]; steps: string[] }> {
-  const d = await loadDeployment(file, EXCHANGE_2016);
-  const files = buildSite(EXCHANGE_2016, d, relative(ROOT, file));
-  return { files, steps: compilePlan(EXCHANGE_2016, d).steps.map((s) => s.title) };
+type Built = { files: OutputFile[]; steps: string[] };
+const built = new Map<string, Promise<Built>>();
+/** A fixture's site as the compiler builds it; built once, each test reads the same files. */
+function site(file: string): Promise<Built> {
+  let b = built.get(file);
+  if (!b) {
+    b = (async () => {
+      const d = await loadDeployment(file, EXCHANGE_2016);
+      const files = buildSite(EXCHANGE_2016, d, relative(ROOT, file));
+      return { files, steps: compilePlan(EXCHANGE_2016, d).steps.map((s) => s.title) };
+    })();
+    built.set(file, b);
+  }
+  return b;
 }
 const text = (files: OutputFile[], path: string): string =>
   files.find((f) => f.path === path)?.contents ?? '';
@@ -214,10 +223,9 @@ test("every fixture's bash script is shellcheck-clean and parses; its PowerShell
 });
 
 test("every fixture's runbook is markdownlint-clean", async () => {
-  for (const c of validCases()) {
-    const { files } = await site(c.file);
-    assert.equal(markdownlint(text(files, 'runbook.md')), [], c.name);
-  }
+  const runbooks: Record<string, string> = {};
+  for (const c of validCases()) runbooks[c.name] = text((await site(c.file)).files, 'runbook.md');
+  for (const [name, found] of Object.entries(markdownlintEach(runbooks))) assert.equal(found, [], name);
 });
 
 test('a site gets the bundles its runbook imports, and only those, with checksums sha256sum accepts', async () => {

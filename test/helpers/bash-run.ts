@@ -1,27 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** How a run of deploy.sh ended and what it printed. */
 export interface ScriptRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** A generated script on disk, in a temp folder removed by {@link ScriptFile.remove}. */
-export interface ScriptFile {
-  readonly path: string;
-  remove(): void;
-}
-
-/** Writes the script's text to a fresh temp folder as deploy.sh. */
-export function writeScript(contents: string): ScriptFile {
-  const dir = mkdtempSync(join(tmpdir(), 'deploy-sh-'));
-  const path = join(dir, 'deploy.sh');
-  writeFileSync(path, contents, { mode: 0o755 });
-  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**

@@ -9,7 +9,12 @@ export function planOf(d: Deployment): Plan {
   return compilePlan(EXCHANGE_2016, d);
 }
 
+/** deploy.sh's text for a plan. */
+export function planScript(plan: Plan): string {
+  return emitBash({ plan, source: 'deployment.yaml' }).contents;
+}
+
 /** deploy.sh's text for a deployment. */
 export function scriptOf(d: Deployment): string {
-  return emitBash({ plan: planOf(d), source: 'deployment.yaml' }).contents;
+  return planScript(planOf(d));
 }

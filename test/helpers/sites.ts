@@ -41,3 +41,27 @@ export async function loadSiteEsp(name: SiteName): Promise<EspSite> {
   if (!esp) throw new Error(`fixtures/sites/${name}.yaml has no ESP values`);
   return esp;
 }
+
+/**
+ * A site whose nickname, SSO domain, allowed hosts and logoff string are the given text, over a test
+ * site's other ESP values. Built here, not read from a file: the text is any text, and the loader refuses
+ * much of it (control characters, an empty nickname) before the emitter that must quote it sees it.
+ */
+export function oddSite(
+  esp: EspSite,
+  nick: string,
+  sso: string,
+  hosts: string[],
+  logoff: string,
+): Deployment {
+  return {
+    globals: false,
+    services: [
+      { template: 'https-offloaded-esp', address: '10.0.0.10', certificate: 'Wildcard', nickname: nick },
+      { template: 'smtp-esp', address: '10.0.0.11', nickname: nick },
+    ],
+    exchangeServers: [{ address: '10.0.1.1' }],
+    officeOnlineServers: [],
+    esp: { ...esp, ssoDomain: sso, allowedHosts: hosts, logoff },
+  };
+}
