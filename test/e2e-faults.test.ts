@@ -86,19 +86,23 @@ async function faultThenRerun(site: FixtureSite, kind: FaultKind, at: number, to
   await sim.stop();
 }
 
-test('every fixture: a fault of each kind at an early, a middle and a late call stops the run naming the step; a rerun converges with nothing duplicated', async () => {
+test('a fault of each kind at an early call (every fixture), a middle and a late call (all-templates) stops the run naming the step; a rerun converges with nothing duplicated', async () => {
   // Each scenario on its own simulator, two at a time: first each fixture's clean apply and early
-  // faults, then the middle and late faults of every fixture.
+  // faults, then the middle and late faults of all-templates.
   const totals = new Map<FixtureSite, number>();
   await eachAtOnce(sites, 2, async (site) => {
     totals.set(site, await cleanThenEarly(site));
   });
-  const jobs = sites.flatMap((site) => {
-    const total = totals.get(site) ?? 0;
-    return KINDS.flatMap((kind) =>
-      [Math.ceil(total / 2), total - 1].map((at) => ({ site, kind, at, total })),
-    );
-  });
+  // The middle and late faults on the fixture that holds every template (each step kind, every
+  // service): the rest of the matrix repeats the same steps on fewer objects.
+  const jobs = sites
+    .filter((site) => site.name === 'all-templates')
+    .flatMap((site) => {
+      const total = totals.get(site) ?? 0;
+      return KINDS.flatMap((kind) =>
+        [Math.ceil(total / 2), total - 1].map((at) => ({ site, kind, at, total })),
+      );
+    });
   await eachAtOnce(jobs, 2, (j) => faultThenRerun(j.site, j.kind, j.at, j.total));
 });
 

@@ -1,86 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
-import type { PlanStep } from '../src/model/plan.js';
+import { emitPowerShell } from '../src/emit/powershell.js';
+import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { foreignHome, handChanges } from './helpers/hand-changes.js';
+import { findPwsh, psArgs, runPwsh, skipNotice } from './helpers/pwsh-run.js';
 import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
+// Each fixture's whole life with deploy.sh and, beside it on an appliance of its own, deploy.ps1
+// under PowerShell 7: after every stage both appliances hold the same, object by object, and both
+// scripts printed the same, line for line (but for the differences ALLOWED lists).
+
 const setup = setUp('bt-lifecycle-');
-let sites: FixtureSite[] = [];
+const pwsh = findPwsh();
+if (!pwsh) skipNotice('deploy.ps1 beside deploy.sh in the lifecycle (test/e2e-lifecycle.test.ts)');
+
+/** A fixture with its deploy.ps1 on disk too. */
+interface Site extends FixtureSite {
+  readonly ps: string;
+}
+let sites: Site[] = [];
 test.before(async () => {
-  sites = await setup.fixtureSites();
+  sites = (await setup.fixtureSites()).map((site) => {
+    const ps = join(setup.dir(), 'deploy.ps1');
+    writeFileSync(ps, emitPowerShell({ plan: site.plan, source: 'site.yaml' }).contents);
+    return { ...site, ps };
+  });
 });
 
 const calls = (sim: Simulator) => sim.calls().length;
-const stage0 = (s: PlanStep) => (s.kind === 'vs' ? (s.stages[0] ?? []) : []);
-
-/** A hand change to the appliance, and the line `plan` must print for it. */
-interface HandChange {
-  readonly command: string;
-  readonly params: Record<string, string>;
-  readonly shown: string;
+/** Each appliance took no write call since its mark. */
+function assertNoWrites(sims: readonly Simulator[], marks: readonly number[], what: string): void {
+  for (const [i, s] of sims.entries()) assert.equal(writesAfter(s, marks[i]), [], what);
 }
+
+/** Where the two scripts' output may differ, and why; everything else must be the same. */
+const ALLOWED: readonly { readonly pattern: RegExp; readonly as: string; readonly why: string }[] = [
+  { pattern: /^deploy\.(sh|ps1):/gm, as: 'deploy:', why: 'each script names itself' },
+];
+const normal = (text: string) => ALLOWED.reduce((t, a) => t.replace(a.pattern, a.as), text);
+
+type Action = 'apply' | 'plan' | 'remove';
+const PS_SWITCH: Readonly<Record<Action, readonly string[]>> = {
+  apply: [],
+  plan: ['-Plan'],
+  remove: ['-Remove'],
+};
 
 /**
- * Changes made by hand on the appliance to one parameter of each kind the site owns: a Virtual
- * Service's idle time, a content rule's pattern, a global setting.
+ * Runs deploy.sh with an action on appliance `a` and, with pwsh, deploy.ps1 the same on `b`, and
+ * asserts they ended and printed the same and left the same appliance; returns deploy.sh's run.
+ * `caFile`: deploy.ps1 trusts the simulator's CA through -CaCertificate, else through the system's
+ * trust store.
  */
-function handChanges(site: FixtureSite, sim: Simulator): HandChange[] {
-  const out: HandChange[] = [];
-  const vs = site.plan.steps.filter((s) => stage0(s).some((p) => p.name === 'Idletime')).at(-1);
-  if (vs?.kind === 'vs') {
-    const idle = stage0(vs).find((p) => p.name === 'Idletime')?.value ?? '';
-    const wrong = String(Number(idle) + 1);
-    out.push({
-      command: 'modvs',
-      params: { vs: String(vsIndex(sim, vs.address, vs.port)), Idletime: wrong },
-      shown: `Idletime: '${wrong}' -> '${idle}'`,
-    });
-  }
-  const rule = site.plan.steps.find((s) => s.kind === 'rule');
-  if (rule?.kind === 'rule') {
-    const pattern = rule.params.find((p) => p.name === 'pattern')?.value ?? '';
-    out.push({
-      command: 'modrule',
-      params: { name: rule.name, pattern: '/^\\/changed.*/' },
-      shown: `pattern: '/^\\/changed.*/' -> '${pattern}'`,
-    });
-  }
-  const global = site.plan.steps.find((s) => s.kind === 'global' && s.param === 'expect100');
-  if (global?.kind === 'global') {
-    out.push({
-      command: 'set',
-      params: { param: 'expect100', value: '0' },
-      shown: `expect100: '0' -> '${global.value}'`,
-    });
-  }
-  return out;
+async function both(
+  site: Site,
+  a: Simulator,
+  b: Simulator | undefined,
+  action: Action,
+  stage: string,
+  caFile = false,
+): Promise<ScriptRun> {
+  const bash = await deploy(site, a, action === 'apply' ? [] : [action]);
+  if (!b || !pwsh) return bash;
+  const { args, env } = psArgs(b, PS_SWITCH[action], caFile);
+  const ps = await runPwsh(pwsh, site.ps, args, env);
+  const label = `${site.name}: ${action} ${stage}, deploy.ps1`;
+  assert.is(ps.code, bash.code, `${label}: exit code\n${ps.stdout}${ps.stderr}`);
+  assert.fixture(normal(ps.stdout), normal(bash.stdout), `${label}: stdout`);
+  assert.fixture(normal(ps.stderr), normal(bash.stderr), `${label}: stderr`);
+  assert.equal(b.state(), a.state(), `${label}: the appliance`);
+  return bash;
 }
-
-/** Where a foreign real server goes: the site's first SubVS, else its first Virtual Service with servers. */
-function foreignHome(site: FixtureSite, sim: Simulator): { index: number; within: string } {
-  const sub = site.plan.steps.find((s) => s.kind === 'subvs');
-  const state = sim.state();
-  if (sub?.kind === 'subvs') {
-    const found = state.vss.find((v) => v.parent !== 0 && v.params.Nickname === sub.nickname);
-    if (found) return { index: found.index, within: sub.title };
-  }
-  const rs = site.plan.steps.find((s) => s.kind === 'realserver');
-  const vs = site.plan.steps.find((s) => s.kind === 'vs' && rs?.kind === 'realserver' && s.ref === rs.vs);
-  if (vs?.kind !== 'vs') throw new Error(`${site.name}: no service with real servers`);
-  return { index: vsIndex(sim, vs.address, vs.port), within: vs.title };
-}
-
-test("every fixture's whole life: apply, plan finds nothing, hand changes are named and restored, foreign objects stay, remove", async () => {
+test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, plan finds nothing, hand changes are named and restored, foreign objects stay, remove", async () => {
   // Each fixture on its own simulator, two at a time.
   await eachAtOnce(sites, 2, async (site) => {
     const label = site.name;
     const sim = await setup.siteSimulator(site.deployment);
+    const twin = pwsh ? await setup.siteSimulator(site.deployment) : undefined;
+    const sims = twin ? [sim, twin] : [sim];
+
+    await both(site, sim, twin, 'plan', 'on an empty appliance', true);
 
     // A clean apply ends as the plan says, with nothing the appliance would ignore.
-    const apply = await deploy(site, sim);
+    const apply = await both(site, sim, twin, 'apply', 'on an empty appliance', true);
     assert.is(apply.code, 0, `${label}: ${apply.stderr}`);
     assert.match(lastLine(apply.stdout), /^apply: \d+ created, \d+ changed, 0 unchanged$/, label);
     if (site.deployment.globals)
@@ -92,24 +100,26 @@ test("every fixture's whole life: apply, plan finds nothing, hand changes are na
     assert.equal(sim.ignored(), [], `${label}: parameters the appliance would ignore`);
 
     // plan right after: exit 0, nothing but reads.
-    let mark = calls(sim);
-    const quiet = await deploy(site, sim, ['plan']);
+    let marks = sims.map(calls);
+    const quiet = await both(site, sim, twin, 'plan', 'after apply');
     assert.is(quiet.code, 0, `${label}: ${quiet.stdout}${quiet.stderr}`);
     assert.match(lastLine(quiet.stdout), /^plan: 0 to create, 0 to change, \d+ unchanged, 0 foreign$/, label);
-    assert.equal(writesAfter(sim, mark), [], `${label}: plan writes nothing`);
+    assertNoWrites(sims, marks, `${label}: plan writes nothing`);
 
     // A second apply makes zero write calls.
-    mark = calls(sim);
-    const again = await deploy(site, sim);
+    marks = sims.map(calls);
+    const again = await both(site, sim, twin, 'apply', 'again');
     assert.is(again.code, 0, again.stderr);
     assert.match(lastLine(again.stdout), /^apply: 0 created, 0 changed, \d+ unchanged$/, label);
-    assert.equal(writesAfter(sim, mark), [], `${label}: a second apply writes nothing`);
+    assertNoWrites(sims, marks, `${label}: a second apply writes nothing`);
 
     // Parameters changed by hand: plan exits 2 naming each, apply restores them.
     const changes = handChanges(site, sim);
     assert.ok(changes.length > 0, label);
-    for (const c of changes) assert.is((await call(sim, c.command, c.params)).status, 200, c.command);
-    const drift = await deploy(site, sim, ['plan']);
+    for (const s of sims)
+      for (const c of handChanges(site, s))
+        assert.is((await call(s, c.command, c.params)).status, 200, c.command);
+    const drift = await both(site, sim, twin, 'plan', 'after changes by hand');
     assert.is(drift.code, 2, `${label}: ${drift.stdout}${drift.stderr}`);
     for (const c of changes)
       assert.ok(drift.stdout.includes(`      ${c.shown}\n`), `${label}: ${c.shown}\n${drift.stdout}`);
@@ -117,7 +127,7 @@ test("every fixture's whole life: apply, plan finds nothing, hand changes are na
       lastLine(drift.stdout),
       new RegExp(`^plan: 0 to create, ${changes.length} to change, \\d+ unchanged, 0 foreign$`),
     );
-    const restore = await deploy(site, sim);
+    const restore = await both(site, sim, twin, 'apply', 'after changes by hand');
     assert.is(restore.code, 0, restore.stderr);
     assert.match(
       lastLine(restore.stdout),
@@ -128,11 +138,11 @@ test("every fixture's whole life: apply, plan finds nothing, hand changes are na
     // A real server the site does not name: plan reports it, apply leaves it.
     const home = foreignHome(site, sim);
     const port = '8080';
-    assert.is(
-      (await call(sim, 'addrs', { vs: String(home.index), rs: '10.99.99.99', rsport: port })).status,
-      200,
-    );
-    const foreign = await deploy(site, sim, ['plan']);
+    for (const s of sims) {
+      const at = String(foreignHome(site, s).index);
+      assert.is((await call(s, 'addrs', { vs: at, rs: '10.99.99.99', rsport: port })).status, 200);
+    }
+    const foreign = await both(site, sim, twin, 'plan', 'with a foreign real server');
     assert.is(foreign.code, 0, `${label}: foreign objects alone change nothing: ${foreign.stdout}`);
     assert.ok(
       foreign.stdout.includes(
@@ -141,24 +151,26 @@ test("every fixture's whole life: apply, plan finds nothing, hand changes are na
       foreign.stdout,
     );
     assert.match(lastLine(foreign.stdout), /^plan: 0 to create, 0 to change, \d+ unchanged, 1 foreign$/);
-    mark = calls(sim);
-    const keep = await deploy(site, sim);
+    marks = sims.map(calls);
+    const keep = await both(site, sim, twin, 'apply', 'with a foreign real server');
     assert.is(keep.code, 0, keep.stderr);
-    assert.equal(writesAfter(sim, mark), [], `${label}: apply leaves the foreign real server alone`);
+    assertNoWrites(sims, marks, `${label}: apply leaves the foreign real server alone`);
     assertStateMatchesPlan(sim.state(), site.plan, { members: { [home.index]: 1 } });
 
     // remove: an unrelated Virtual Service, its rule and a site rule it uses stay; the site goes.
-    await call(sim, 'addvs', { vs: '10.200.0.1', port: '8443', prot: 'tcp', nickname: 'Unrelated' });
-    const other = vsIndex(sim, '10.200.0.1', 8443);
-    await call(sim, 'addrs', { vs: String(other), rs: '10.200.1.1', rsport: '8443' });
-    const otherRs = sim.state().vss.find((v) => v.index === other)?.members[0]?.rsIndex;
-    await call(sim, 'addrule', { name: 'Unrelated', pattern: '/^\\/other.*/' });
-    await call(sim, 'addrsrule', { vs: String(other), rs: `!${otherRs}`, rule: 'Unrelated' });
     const siteRules = site.plan.steps.flatMap((s) => (s.kind === 'rule' ? [s.name] : []));
     const shared = siteRules[0];
-    if (shared) await call(sim, 'addrsrule', { vs: String(other), rs: `!${otherRs}`, rule: shared });
+    for (const s of sims) {
+      await call(s, 'addvs', { vs: '10.200.0.1', port: '8443', prot: 'tcp', nickname: 'Unrelated' });
+      const other = vsIndex(s, '10.200.0.1', 8443);
+      await call(s, 'addrs', { vs: String(other), rs: '10.200.1.1', rsport: '8443' });
+      const otherRs = s.state().vss.find((v) => v.index === other)?.members[0]?.rsIndex;
+      await call(s, 'addrule', { name: 'Unrelated', pattern: '/^\\/other.*/' });
+      await call(s, 'addrsrule', { vs: String(other), rs: `!${otherRs}`, rule: 'Unrelated' });
+      if (shared) await call(s, 'addrsrule', { vs: String(other), rs: `!${otherRs}`, rule: shared });
+    }
     const globalsBefore = sim.state().globals;
-    const remove = await deploy(site, sim, ['remove']);
+    const remove = await both(site, sim, twin, 'remove', 'beside an unrelated service');
     assert.is(remove.code, 0, `${label}: ${remove.stderr}`);
     const vsSteps = site.plan.steps.filter((s) => s.kind === 'vs').length;
     const removed = vsSteps + Math.max(siteRules.length - 1, 0);
@@ -183,15 +195,15 @@ test("every fixture's whole life: apply, plan finds nothing, hand changes are na
       assert.match(remove.stdout, /left as they are: subnetorigin expect100 addforwardheader/);
 
     // A second remove changes nothing.
-    mark = calls(sim);
-    const twice = await deploy(site, sim, ['remove']);
+    marks = sims.map(calls);
+    const twice = await both(site, sim, twin, 'remove', 'again');
     assert.is(twice.code, 0, twice.stderr);
-    assert.equal(writesAfter(sim, mark), [], `${label}: a second remove writes nothing`);
+    assertNoWrites(sims, marks, `${label}: a second remove writes nothing`);
     assert.is(
       lastLine(twice.stdout),
       `remove: 0 removed, ${shared ? 1 : 0} kept, ${vsSteps + (shared ? siteRules.length - 1 : 0)} not there`,
     );
-    await sim.stop();
+    await Promise.all(sims.map((s) => s.stop()));
   });
 });
 

@@ -71,14 +71,18 @@ export function runPwsh(
 }
 
 /**
- * deploy.ps1's arguments against a simulator over HTTPS: its address and port, its CA, no pause
- * between calls; the user and password come by the environment, as deploy.sh's do.
+ * deploy.ps1's arguments against a simulator over HTTPS: its address and port, no pause between
+ * calls; the user and password come by the environment, as deploy.sh's do. The simulator's CA is
+ * trusted through -CaCertificate (the compiled check) when `caFile`, else through the system's trust
+ * store, which .NET on Linux reads from SSL_CERT_FILE (no check of the script's own, no compile).
  */
 export function psArgs(
   sim: Simulator,
   extra: readonly string[] = [],
+  caFile = false,
 ): { args: string[]; env: Record<string, string> } {
-  if (!sim.caCertPath) throw new Error('deploy.ps1 is run against the simulator over HTTPS');
+  const ca = sim.caCertPath;
+  if (!ca) throw new Error('deploy.ps1 is run against the simulator over HTTPS');
   const url = new URL(sim.url);
   return {
     args: [
@@ -86,12 +90,11 @@ export function psArgs(
       url.hostname,
       '-LBPort',
       url.port,
-      '-CaCertificate',
-      sim.caCertPath,
       '-Delay',
       '0',
+      ...(caFile ? ['-CaCertificate', ca] : []),
       ...extra,
     ],
-    env: { LM_USER: sim.user, LM_PASSWORD: sim.password },
+    env: { LM_USER: sim.user, LM_PASSWORD: sim.password, ...(caFile ? {} : { SSL_CERT_FILE: ca }) },
   };
 }

@@ -46,7 +46,7 @@ export function announced(stdout: string): string[] {
 
 /** The step a failed run names (`deploy.sh: failed at step: <title>`). */
 export function failedStep(stderr: string): string | undefined {
-  return /^deploy\.sh: failed at step: (.*)$/m.exec(stderr)?.[1];
+  return /^deploy\.(?:sh|ps1): failed at step: (.*)$/m.exec(stderr)?.[1];
 }
 
 /** The last line a run printed. */

@@ -3,21 +3,32 @@ function Get-LmChildren {
   param($Node, [string] $Name)
   if (-not $Node) { return }
   foreach ($c in $Node.ChildNodes) {
-    if ($c.NodeType -eq 'Element' -and ($Name -eq '*' -or $c.LocalName -ieq $Name)) { $c }
+    if ($c.NodeType -eq [System.Xml.XmlNodeType]::Element -and ($Name -eq '*' -or $c.LocalName -ieq $Name)) { $c }
   }
+}
+
+# Get-LmChild: a node's first child element with this name, whatever its case, or $null.
+function Get-LmChild {
+  param($Node, [string] $Name)
+  if ($Node) {
+    foreach ($c in $Node.ChildNodes) {
+      if ($c.NodeType -eq [System.Xml.XmlNodeType]::Element -and $c.LocalName -ieq $Name) { return $c }
+    }
+  }
+  $null
 }
 
 # Get-LmText: the text of a node's first child element with this name, or $null when there is none.
 function Get-LmText {
   param($Node, [string] $Name)
-  $c = @(Get-LmChildren $Node $Name) | Select-Object -First 1
+  $c = Get-LmChild $Node $Name
   if ($c) { [string]$c.InnerText } else { $null }
 }
 
 # Get-LmData: the <Data> of a reply.
 function Get-LmData {
   param($Response)
-  @(Get-LmChildren $Response 'Success' | ForEach-Object { Get-LmChildren $_ 'Data' }) | Select-Object -First 1
+  Get-LmChild (Get-LmChild $Response 'Success') 'Data'
 }
 
 # Get-LmRecord: the element holding a Virtual Service's fields in a showvs reply: <Data> itself
@@ -25,7 +36,7 @@ function Get-LmData {
 function Get-LmRecord {
   param($Response)
   $data = Get-LmData $Response
-  $vs = @(Get-LmChildren $data 'VS') | Select-Object -First 1
+  $vs = Get-LmChild $data 'VS'
   if ($vs) { return $vs }
   $data
 }
@@ -43,4 +54,15 @@ function Get-LmTail {
 function Read-LmVs {
   param($Index)
   Get-LmRecord (Read-Lm "vs-$Index" 'showvs' (Get-LmVsQuery $Index))
+}
+
+# Save-LmVsReply: after addvs or modvs, which answer with the whole Virtual Service (captured
+# replies), keeps the reply as that service's showvs. Returns its Index, or $null (keeping nothing)
+# when the reply holds none.
+function Save-LmVsReply {
+  param($Response)
+  $index = [string](Get-LmText (Get-LmRecord $Response) 'Index')
+  if ($index -notmatch '^[0-9]+$') { return $null }
+  $script:Cache["vs-$index"] = $Response
+  $index
 }

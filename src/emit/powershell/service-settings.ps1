@@ -16,15 +16,19 @@ function Join-LmStages {
 # Send-LmStages: sends the stages from From on to Virtual Service Index, each one's parameters that
 # differ, in a modvs of its own, and reads each back: ESP is enabled in steps, as Kemp's engineer
 # does it (basic settings; ESPEnabled with its modes, hosts and directories; then the SSO domain
-# and logoff). Returns $false when a change was declined (-Confirm), and then reads nothing back.
+# and logoff). The reply to each modvs is the service read back. Returns $false when a change was
+# declined (-Confirm), and then reads nothing back. A Virtual Service renamed makes listvs stale (a
+# SubVS is found through its parent's slots, never by listvs's name).
 function Send-LmStages {
-  param([string] $What, [string] $Index, [object[]] $Stages, [int] $From)
+  param([string] $What, [string] $Index, [object[]] $Stages, [int] $From, [bool] $SubVs)
   for ($i = $From; $i -lt $Stages.Count; $i++) {
     $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
     if ($diff.Send.Count -eq 0) { continue }
-    if (Test-LmRenames $diff.Send) { Clear-LmCache 'listvs' }
-    if ($null -eq (Set-LmVs $What $Index $diff.Send)) { return $false }
+    if (-not $SubVs -and (Test-LmRenames $diff.Send)) { Clear-LmCache 'listvs' }
+    $reply = Set-LmVs $What $Index $diff.Send
+    if ($null -eq $reply) { return $false }
     Clear-LmCache "vs-$Index"
+    [void](Save-LmVsReply $reply)
     Assert-LmKept $What $Index $Stages[$i]
   }
   Assert-LmKept $What $Index (Join-LmStages $Stages)
@@ -33,13 +37,13 @@ function Send-LmStages {
 
 # Update-LmSettings: the settings of an existing VS or SubVS: same, or changed parameter by parameter.
 function Update-LmSettings {
-  param([string] $What, [string] $Index, [object[]] $Stages)
+  param([string] $What, [string] $Index, [object[]] $Stages, [bool] $SubVs)
   $diff = Compare-LmParams 'vs' (Read-LmVs $Index) (Join-LmStages $Stages)
   if ($diff.Send.Count -eq 0) {
     Write-LmReport same $What
     return
   }
-  if ($script:Mode -eq 'apply' -and -not (Send-LmStages $What $Index $Stages 0)) {
+  if ($script:Mode -eq 'apply' -and -not (Send-LmStages $What $Index $Stages 0 $SubVs)) {
     Write-LmReport skipped $What
     return
   }

@@ -12,20 +12,26 @@ function Invoke-LmVs {
   }
   if ($found) {
     $script:Ref[$Ref] = $found.Index
-    Update-LmSettings $Title $found.Index $Stages
+    Update-LmSettings $Title $found.Index $Stages $false
     return
   }
   if ($script:Mode -eq 'apply') {
     Clear-LmCache 'listvs'
-    if ($null -eq (Add-LmVs $Title $Address $Port $Prot $Stages[0])) {
+    $reply = Add-LmVs $Title $Address $Port $Prot $Stages[0]
+    if ($null -eq $reply) {
       Write-LmReport skipped $Title
       return
     }
-    $found = Find-LmVs $Address ([string]$Port) $Prot
-    if (-not $found) { Stop-LmStep ('addvs answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
-    $script:Ref[$Ref] = $found.Index
-    $script:New[$found.Index] = $true
-    if (-not (Send-LmStages $Title $found.Index $Stages 1)) {
+    # addvs answers with the new service, its Index among the fields (captured replies); else listvs says.
+    $index = Save-LmVsReply $reply
+    if (-not $index) {
+      $found = Find-LmVs $Address ([string]$Port) $Prot
+      if (-not $found) { Stop-LmStep ('addvs answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
+      $index = $found.Index
+    }
+    $script:Ref[$Ref] = $index
+    $script:New[$index] = $true
+    if (-not (Send-LmStages $Title $index $Stages 1 $false)) {
       Write-LmReport skipped $Title
       return
     }
@@ -55,7 +61,7 @@ function Invoke-LmSubVs {
   if ($slot) {
     $script:Ref[$Ref] = $slot.Vs
     $script:Ref[$Ref + '_slot'] = $slot.Rs
-    Update-LmSettings $Title $slot.Vs $Stages
+    Update-LmSettings $Title $slot.Vs $Stages $true
     return
   }
   # A SubVS that listvs knows but the parent's slots do not show would be made twice: stop instead.
@@ -66,11 +72,14 @@ function Invoke-LmSubVs {
   }
   if ($script:Mode -eq 'apply') {
     $before = @($slots | ForEach-Object { $_.Vs })
-    Clear-LmCache "vs-$parentIndex", 'listvs'
-    if ($null -eq (Add-LmSubVs $Title $parentIndex)) {
+    Clear-LmCache "vs-$parentIndex"
+    $reply = Add-LmSubVs $Title $parentIndex
+    if ($null -eq $reply) {
       Write-LmReport skipped $Title
       return
     }
+    # The reply is the parent (captured replies): its slots, read here without another showvs.
+    [void](Save-LmVsReply $reply)
     # The parent lists the new SubVS last (Kemp's engineer's script, the go client's tests): the
     # slot that was not there before is taken (the last such one, were there several); an existing
     # SubVS never is.
@@ -83,7 +92,7 @@ function Invoke-LmSubVs {
     $script:Adopted[$slot.Vs] = $true
     $script:New[$slot.Vs] = $true
     $script:New['slot-' + $slot.Rs] = $true
-    if (-not (Send-LmStages $Title $slot.Vs $Stages 0)) {
+    if (-not (Send-LmStages $Title $slot.Vs $Stages 0 $true)) {
       Write-LmReport skipped $Title
       return
     }
