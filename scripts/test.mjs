@@ -25,6 +25,10 @@ const SCRIPT_SCENARIOS = /^e2e[-.]/;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEST_DIR = join(ROOT, 'test');
+// A worker that has grown past this (MB resident) after a file is replaced by a fresh one: every
+// process a test starts is forked from the worker, and a fork costs by the size of what it copies (a
+// spawn from a 500 MB process takes about 20 ms, from a fresh one about 1 ms).
+const RETIRE_MB = 250;
 // How long each file took last time, to start the slowest first (a cache: any value only reorders).
 const TIMES = join(ROOT, 'node_modules/.cache/build-templates/test-times.json');
 
@@ -80,7 +84,8 @@ async function worker() {
     }
     for (const [ms, name] of took.sort((a, b) => b[0] - a[0]))
       output += `  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}\n`;
-    process.send({ file, output, failed, ms: performance.now() - t0 });
+    const rssMb = process.memoryUsage().rss / 1048576;
+    process.send({ file, output, failed, ms: performance.now() - t0, rssMb });
   });
   process.send({ ready: true });
 }
@@ -124,29 +129,38 @@ async function main(args) {
   // The run's name: test/helpers/setup.ts builds dist/ once per run (a lock folder under it).
   const run = `${process.pid}-${Date.now()}`;
   env.BUILD_TEMPLATES_TEST_RUN = run;
-  await Promise.all(
-    Array.from(
-      { length: workers },
-      () =>
-        new Promise((resolve) => {
-          const child = fork(fileURLToPath(import.meta.url), ['--worker'], {
-            cwd: ROOT,
-            env,
-            execArgv: ['--import', 'tsx'],
-            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-          });
-          let current;
-          const next = () => {
-            current = queue.shift();
-            child.send(current ? { file: join(TEST_DIR, current), times } : { done: true });
-          };
-          child.on('message', (msg) => {
-            if (msg.ready) return next();
-            process.stdout.write(msg.output.endsWith('\n') ? msg.output : `${msg.output}\n`);
-            took[current] = Math.round(msg.ms);
-            if (msg.failed) failedFiles.push(current);
-            next();
-          });
+  const exits = [];
+  /**
+   * One worker: runs files from the queue until it is empty, or until the worker has grown past
+   * RETIRE_MB (resolves then, so that a fresh worker takes the next file); `exits` learns when it ends.
+   */
+  const worker = () =>
+    new Promise((retired) => {
+      const child = fork(fileURLToPath(import.meta.url), ['--worker'], {
+        cwd: ROOT,
+        env,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      let current;
+      const next = () => {
+        current = queue.shift();
+        child.send(current ? { file: join(TEST_DIR, current), times } : { done: true });
+        if (!current) retired();
+      };
+      child.on('message', (msg) => {
+        if (msg.ready) return next();
+        process.stdout.write(msg.output.endsWith('\n') ? msg.output : `${msg.output}\n`);
+        took[current] = Math.round(msg.ms);
+        if (msg.failed) failedFiles.push(current);
+        if (msg.rssMb > RETIRE_MB && queue.length > 0) {
+          current = undefined;
+          child.send({ done: true });
+          retired();
+        } else next();
+      });
+      exits.push(
+        new Promise((ended) =>
           child.on('exit', (code, signal) => {
             if (current) {
               console.log(
@@ -154,11 +168,17 @@ async function main(args) {
               );
               failedFiles.push(current);
             }
-            resolve();
-          });
-        }),
-    ),
-  );
+            retired();
+            ended();
+          }),
+        ),
+      );
+    });
+  const lane = async () => {
+    while (queue.length > 0) await worker();
+  };
+  await Promise.all(Array.from({ length: workers }, lane));
+  await Promise.all(exits);
 
   rmSync(join(tmpdir(), `bt-dist-${run}`), { recursive: true, force: true });
   writeTimes(took);
