@@ -119,7 +119,7 @@ function paired(args, cwd) {
   };
 }
 
-/** Issue 13's table: each figure as a ratio to node itself, measured in this run. */
+/** The start-up table: each figure as a ratio to node itself, measured in this run. */
 function speedTable(out) {
   const esp = new URL('../dist-templates/Exchange2016ESP.tmpl', import.meta.url).pathname;
   const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
@@ -215,7 +215,7 @@ function refusal(args, cwd) {
   return `${times[Math.floor(times.length / 2)].toFixed(0).padStart(5)} ms  ${peak.toFixed(0).padStart(4)} MB`;
 }
 
-/** The costliest inputs the tool must refuse (issue 10): each just under or far over a limit. */
+/** The costliest inputs the tool must refuse: each just under or far over a limit. */
 function hostile(dir) {
   const files = {
     'list.yaml': `services: [${Array(19_990).fill('1').join(',')}]\n`,

@@ -10,7 +10,7 @@ import { BAD_INPUTS, type BadCase } from './helpers/bad-inputs.js';
 import { ROOT } from './helpers/guide.js';
 import { BUILT_CLI, buildDist, eachAtOnce, setUp } from './helpers/setup.js';
 
-// Issue 10's corpus: every bad input refused with its exit code and a located message, no stack
+// The corpus of bad inputs: every bad input refused with its exit code and a located message, no stack
 // trace, no raw control character, nothing changed on disk, within 5 s of CPU and 200 MB of memory.
 // The command under test is the built one (dist/cli/main.cjs and its bundle), as a user runs it; it is
 // built first.

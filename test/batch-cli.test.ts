@@ -9,7 +9,7 @@ import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
 
-// Issue 13: many sites in one run (--deployment with several files or a folder), and a command
+// Many sites in one run (--deployment with several files or a folder), and a command
 // line read without yargs on every ordinary path.
 
 const setup = setUp('bt-batch-');

@@ -15,7 +15,7 @@ import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { BUILT_CLI, buildDist, setUp } from './helpers/setup.js';
 
-// Issue 13: the installed command is the CLI bundled into one script, run with V8's code cache
+// The installed command is the CLI bundled into one script, run with V8's code cache
 // (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules write, every
 // output computed when it runs, and the cache must be one V8 takes.
 

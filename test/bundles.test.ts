@@ -69,7 +69,7 @@ test('each bundle, committed and as written now, reads back to exactly the resol
   }
 });
 
-// Issue 13: the writer writes the text itself, with no DOM; xmlbuilder2, the writer it replaced, is
+// The writer writes the text itself, with no DOM; xmlbuilder2, the writer it replaced, is
 // the oracle (test/helpers/xmlbuilder2-bundle.ts).
 test('every bundle is the text xmlbuilder2 writes for it, byte for byte', () => {
   for (const name of BUNDLE_NAMES) {
@@ -105,7 +105,7 @@ test('the committed files are what emitBundles makes, and SHA256SUMS matches the
   }
 });
 
-// A line feed separates list items; a tab or CR is a character no value may hold (issue 10).
+// A line feed separates list items; a tab or CR is a character no value may hold (the input policy).
 const tricky = 'a & b < c > d " e \' f ]]> g &amp; &#38;\nsecond line\n  indented  ';
 const handMade: BundleTemplate = {
   id: 'hand-made',

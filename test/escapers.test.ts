@@ -22,7 +22,7 @@ import { readBundle } from '../src/reader/template-xml.js';
 import { decodeVerbatim, nodes, powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
 import { xmlbuilder2Bundle } from './helpers/xmlbuilder2-bundle.js';
 
-// Every escaper, 10,000 strings each (issue 10). The oracles are independent of the escapers: bash
+// Every escaper, 10,000 strings each. The oracles are independent of the escapers: bash
 // itself, tree-sitter-powershell, micromark (CommonMark + GFM tables), saxes, JSON.parse.
 const RUNS = 10_000;
 

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT } from './helpers/guide.js';
 
-// Issue 12: the simulator (simulator/ at the top) is a program of its own. It may import the
+// The simulator (simulator/ at the top) is a program of its own. It may import the
 // compiler's modules; nothing under src/ imports it, statically or dynamically. The one link is the
 // CLI's `sim` command, which loads simulator/run by a URL made at run time (src/cli/sim.ts).
 
@@ -85,7 +85,7 @@ test('no emitter imports the compile stage: every emitter reads a compiled site 
   assert.equal(found, []);
 });
 
-// Issue 13: xmlbuilder2 (its DOM, and its load) is off the default build's path. The bundles are
+// xmlbuilder2 (its DOM, and its load) is off the default build's path. The bundles are
 // written as text; the reader, which keeps xmlbuilder2, is loaded only by `inspect`.
 test('only the reader imports xmlbuilder2, and a build does not reach it', () => {
   const importers = tsFiles(SRC).filter((f) =>

@@ -10,7 +10,7 @@ import { cli, TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { buildDist, setUp } from './helpers/setup.js';
 
-// A new user's first hour (issue 11): the package as npm would ship it, installed into an empty
+// A new user's first hour: the package as npm would ship it, installed into an empty
 // project, and the command line's habits. The install uses npm's cache only (--offline): the tests
 // touch no network.
 

@@ -1,4 +1,4 @@
-// The bundle writer as it was before issue 13: xmlbuilder2 builds a DOM and serialises it. The
+// The bundle writer as xmlbuilder2 would be: it builds a DOM and serialises it. The
 // compiler now writes the text itself (src/emit/template-xml.ts); the tests check it writes the
 // same bytes as this, the real library, for every bundle and for arbitrary parameter values.
 import { create } from 'xmlbuilder2';
