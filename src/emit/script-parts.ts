@@ -11,7 +11,7 @@
  *   escaper, filled when a site is compiled.
  *
  * Each file ends with a line break, and a blank line separates it from the next, except after a
- * part marked `continues` (the banner, whose comment the usage text goes on with).
+ * part marked `continues` (deploy.sh's banner, whose comment the usage text goes on with).
  */
 export type ScriptPart =
   | { readonly source: string }
@@ -48,7 +48,8 @@ export const BASH_PARTS: readonly ScriptPart[] = [
 
 /** deploy.ps1: banner and parameters, credential and connection, the library, the plan's steps, main. */
 export const PS_PARTS: readonly ScriptPart[] = [
-  { site: 'header.ps1.hbs', continues: true },
+  // A blank line after the banner: PowerShell takes the next comment block as the script's help.
+  { site: 'header.ps1.hbs' },
   { source: 'parameters.ps1' },
   { site: 'summary.ps1.hbs' },
   { source: 'credentials.ps1' },

@@ -41,8 +41,21 @@ export function runPwsh(
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
 ): Promise<ScriptRun> {
+  return spawnPwsh(pwsh, ['-File', path, ...args], env);
+}
+
+/** Runs a PowerShell command line (-Command) under pwsh, as {@link runPwsh} runs a script. */
+export function runPwshCommand(pwsh: string, command: string): Promise<ScriptRun> {
+  return spawnPwsh(pwsh, ['-Command', command], {});
+}
+
+function spawnPwsh(
+  pwsh: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(pwsh, ['-NoProfile', '-NonInteractive', '-File', path, ...args], {
+    const child = spawn(pwsh, ['-NoProfile', '-NonInteractive', ...args], {
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: process.env.HOME ?? homedir(),

@@ -1,4 +1,3 @@
-#Requires -Version 5.1
 <#
 .SYNOPSIS
 Configures a Kemp LoadMaster for Microsoft Exchange 2016 as Kemp's deployment guide recommends.
@@ -63,6 +62,7 @@ Applies the site: checks first, then only what differs, each change read back.
 ./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -CaCertificate ./lm-ca.pem -Remove -WhatIf
 Shows what -Remove would delete, changing nothing.
 #>
+#Requires -Version 5.1
 [CmdletBinding(SupportsShouldProcess)]
 param(
   [Parameter(Mandatory)] [string] $LoadBalancer,

@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Simulator } from '../simulator/index.js';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { compilePlan } from '../src/compile/plan.js';
+import { emitPowerShell } from '../src/emit/powershell.js';
+import type { Plan } from '../src/model/plan.js';
+import type { ScriptRun } from './helpers/bash-run.js';
+import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { findPwsh, psArgs, runPwsh, runPwshCommand, skipNotice } from './helpers/pwsh-run.js';
+import { failedStep, lastLine, writesAfter } from './helpers/run-output.js';
+import { setUp } from './helpers/setup.js';
+import { loadSite } from './helpers/sites.js';
+
+// deploy.ps1's own paths under PowerShell 7, on a small site: -WhatIf, an API key, a wrong or a
+// missing credential, an error answer and a lost reply, and its help. The lifecycle beside deploy.sh
+// is in e2e-lifecycle.test.ts.
+
+const setup = setUp('bt-pwsh-');
+const pwsh = findPwsh();
+
+let plan: Plan;
+let script = '';
+const simFor = () => setup.simulator({ rateLimit: false, certificates: ['Wildcard'] });
+
+/** deploy.ps1 against the simulator, its CA in the trust store; `env` replaces the credential's. */
+function ps(sim: Simulator, args: readonly string[] = [], env?: Record<string, string>): Promise<ScriptRun> {
+  const base = psArgs(sim, args);
+  return runPwsh(pwsh as string, script, base.args, env ?? base.env);
+}
+
+/** The run stopped with the script's own message: the step, the reason, no PowerShell error record. */
+function assertOwnFailure(run: ScriptRun, code: number, says: RegExp): void {
+  assert.is(run.code, code, `${run.stdout}${run.stderr}`);
+  assert.match(run.stderr, says);
+  assert.not.match(run.stderr, /CategoryInfo|FullyQualifiedErrorId|At line:|\+ ~~~/);
+}
+
+if (!pwsh) {
+  skipNotice("deploy.ps1's own paths (test/e2e-powershell.test.ts)");
+} else {
+  test.before(async () => {
+    plan = compilePlan(EXCHANGE_2016, await loadSite('small'));
+    script = join(setup.dir(), 'deploy.ps1');
+    writeFileSync(script, emitPowerShell({ plan, source: 'small.yaml' }).contents);
+  });
+
+  test('-WhatIf shows every change of apply and of -Remove and makes none', async () => {
+    const sim = await simFor();
+    const whatIf = await ps(sim, ['-WhatIf']);
+    assert.is(whatIf.code, 0, whatIf.stderr);
+    assert.equal(writesAfter(sim), [], 'apply -WhatIf writes nothing');
+    assert.match(whatIf.stdout, /What if: Performing the operation "addvs /);
+    assert.equal(sim.state().vss, []);
+    assert.is((await ps(sim)).code, 0);
+    const mark = sim.calls().length;
+    const remove = await ps(sim, ['-Remove', '-WhatIf']);
+    assert.is(remove.code, 0, remove.stderr);
+    assert.equal(writesAfter(sim, mark), [], '-Remove -WhatIf writes nothing');
+    // Every service and SubVS is offered for deletion, even after the first was held back.
+    const held = [...remove.stdout.matchAll(/What if: Performing the operation "delvs /g)].length;
+    assert.is(held, sim.state().vss.length, remove.stdout);
+    assertStateMatchesPlan(sim.state(), plan);
+  });
+
+  test('an API key from the environment takes the place of a user and password, and is never shown', async () => {
+    const sim = await simFor();
+    const { args } = psArgs(sim);
+    const run = await runPwsh(pwsh, script, args, {
+      LM_APIKEY: sim.apikey,
+      SSL_CERT_FILE: sim.caCertPath ?? '',
+    });
+    assert.is(run.code, 0, run.stderr);
+    assertStateMatchesPlan(sim.state(), plan);
+    assert.not.ok(`${run.stdout}${run.stderr}`.includes(sim.apikey), 'the key is never printed');
+  });
+
+  test('a wrong password and no credential stop with a message of the script, exit 1 and 2', async () => {
+    const sim = await simFor();
+    const wrong = await ps(sim, ['-Plan'], {
+      LM_USER: sim.user,
+      LM_PASSWORD: 'wrong',
+      SSL_CERT_FILE: sim.caCertPath ?? '',
+    });
+    assertOwnFailure(
+      wrong,
+      1,
+      /^deploy\.ps1: failed at step: .+\n {2}.*\n {2}LoadMaster error: authentication failed/m,
+    );
+    assert.not.ok(wrong.stderr.includes('wrong'), 'the password is never printed');
+    const none = await ps(sim, ['-Plan'], { SSL_CERT_FILE: sim.caCertPath ?? '' });
+    assertOwnFailure(none, 2, /^deploy\.ps1: give -Credential or -ApiKey/m);
+  });
+
+  test('an error answer stops the run naming the step; a lost reply says the change may have been made, and a rerun converges', async () => {
+    const sim = await simFor();
+    sim.injectFault({ call: 'addvs', kind: 'http500', message: 'Disk full (injected)' });
+    const failed = await ps(sim);
+    assertOwnFailure(failed, 1, /HTTP 500\n {2}LoadMaster error: Disk full \(injected\)/);
+    assert.ok(failedStep(failed.stderr), failed.stderr);
+    sim.injectFault({ call: 'addrs', kind: 'lost' });
+    const lost = await ps(sim);
+    assertOwnFailure(lost, 1, /GET addrs: no answer: .*\n {2}the change may or may not have been made/);
+    const rerun = await ps(sim);
+    assert.is(rerun.code, 0, rerun.stderr);
+    assertStateMatchesPlan(sim.state(), plan);
+    assert.match(lastLine(rerun.stdout), /^apply: \d+ created, \d+ changed, \d+ unchanged$/);
+  });
+
+  test('Get-Help shows the parameters and an example each for plan, apply and remove', async () => {
+    const run = await runPwshCommand(pwsh, `Get-Help '${script}' -Full | Out-String -Width 200`);
+    assert.is(run.code, 0, run.stderr);
+    for (const p of [
+      '-LoadBalancer',
+      '-Credential',
+      '-ApiKey',
+      '-CaCertificate',
+      '-SkipCertificateCheck',
+      '-Plan',
+      '-Remove',
+    ])
+      assert.ok(run.stdout.includes(p), p);
+    assert.is([...run.stdout.matchAll(/-+ EXAMPLE \d+ -+/g)].length, 3, run.stdout);
+    for (const e of ['-Plan', '-Credential (Get-Credential bal)', '-Remove -WhatIf'])
+      assert.ok(run.stdout.includes(e), e);
+  });
+}
+
+test.run();
