@@ -6,17 +6,14 @@ function Format-LmCall {
 
 # Invoke-LmWrite: one change, only after ShouldProcess agrees (-WhatIf shows it and makes none,
 # -Confirm answered No declines it). Returns the reply's <Response>, or $null when the change was
-# declined (counted as skipped). An error answer stops the script with the LoadMaster's text; no
-# answer at all stops it too, saying the change may have been made (never sent twice: a rerun reads
-# what is there first).
+# held back (the caller reports it as skipped). An error answer stops the script with the
+# LoadMaster's text; no answer at all stops it too, saying the change may have been made (it is
+# never sent twice: a rerun reads what is there first).
 function Invoke-LmWrite {
   param([string] $What, [string] $Command, $Query)
   $action = Format-LmCall $Command $Query
   if ($script:Mode -notin @('apply', 'remove')) { Stop-LmStep "internal: $action while only reading" }
-  if (-not $script:Cmdlet.ShouldProcess($What, $action)) {
-    $script:Counts.skipped++
-    return $null
-  }
+  if (-not $script:Cmdlet.ShouldProcess($What, $action)) { return $null }
   $script:Writes++
   $r = Invoke-LmApi $Command $Query
   if ($r.Status -eq 0) { Stop-LmStep ('GET {0}: {1}' -f $Command, $r.Error), 'the change may or may not have been made: run -Plan to see what the LoadMaster holds' }
