@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as defaultSuite, type Test } from 'uvu';
@@ -178,7 +188,47 @@ export function buildDist(): void {
   distBuilt = true;
 }
 
+/** The files a build of dist/ reads: the compiler's and simulator's sources, the bundler, the configs. */
+const BUILD_INPUTS = [
+  'src',
+  'simulator',
+  'scripts/bundle.ts',
+  'scripts/train-code-cache.mjs',
+  'tsconfig.build.json',
+];
+/** Where the last build by the tests left the hash of its inputs (outside dist/, which is shipped). */
+const BUILD_STAMP = join(ROOT, 'node_modules/.cache/build-templates/dist-built-from');
+/** The build's own output, as a build leaves it: another build (npm run build) changes it. */
+const BUILT_BUNDLE = join(ROOT, 'dist/build-templates.cjs');
+
+/** A hash of every input file's path and bytes, in a fixed order. */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  const add = (rel: string) => {
+    const path = join(ROOT, rel);
+    if (!existsSync(path)) return;
+    const files = statSync(path).isDirectory()
+      ? readdirSync(path, { withFileTypes: true, recursive: true })
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name))
+          .sort()
+      : [path];
+    for (const f of files) hash.update(`${f}\0`).update(readFileSync(f));
+  };
+  for (const rel of [...BUILD_INPUTS, 'package.json', 'package-lock.json']) add(rel);
+  // And the build it stands for: a build made since by anything else is not the tests'.
+  if (existsSync(BUILT_BUNDLE)) hash.update(String(statSync(BUILT_BUNDLE).mtimeMs));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds dist/ unless the tests built it from these very inputs before (its stamp holds their hash):
+ * a change to any source makes the next run build again.
+ */
 function build(): void {
+  const inputs = inputsHash();
+  if (existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, 'utf8') === inputs && existsSync(BUILT_CLI))
+    return;
   const steps: readonly (readonly string[])[] = [
     [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
     ['--import', 'tsx', join(ROOT, 'scripts/bundle.ts')],
@@ -187,6 +237,8 @@ function build(): void {
     const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`building dist/ (${args.join(' ')}): ${r.stdout}${r.stderr}`);
   }
+  mkdirSync(join(BUILD_STAMP, '..'), { recursive: true });
+  writeFileSync(BUILD_STAMP, inputsHash());
 }
 
 /** The first process to make `lock` builds and writes the outcome in it; the others wait for that. */

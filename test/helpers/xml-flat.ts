@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 
 /** The awk programs of deploy.sh's reply reader: the two quoted here-documents of its source. */
@@ -10,14 +11,30 @@ export const [XML_FLATTEN_AWK, XML_QUERY_AWK] = (() => {
   return bodies as [string, string];
 })();
 
-/** The awk implementations on this machine that deploy.sh may meet: `awk` itself, and others found. */
+/**
+ * The awk implementations on this machine that deploy.sh may meet: `awk` itself, and others found,
+ * each once (`awk` is usually mawk or gawk under another name: it is not run twice).
+ */
 export function awks(): string[][] {
   const found: string[][] = [['awk']];
+  const seen = new Set([realCommand('awk')]);
   for (const cmd of [['mawk'], ['gawk'], ['busybox', 'awk']]) {
     const probe = spawnSync(cmd[0] as string, [...cmd.slice(1), 'BEGIN { exit 0 }'], { stdio: 'ignore' });
-    if (probe.status === 0) found.push(cmd);
+    const real = cmd.length === 1 ? realCommand(cmd[0] as string) : cmd.join(' ');
+    if (probe.status === 0 && !seen.has(real)) found.push(cmd);
+    seen.add(real);
   }
   return found;
+}
+
+/** The file a command on PATH runs, links followed; the name itself when it is not found. */
+function realCommand(name: string): string {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    try {
+      return realpathSync(join(dir, name));
+    } catch {}
+  }
+  return name;
 }
 
 /** What deploy.sh's reader makes of a reply: its flat lines, or its exit code and complaint. */
