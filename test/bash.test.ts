@@ -1,4 +1,5 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
@@ -168,6 +169,37 @@ test('deploy.sh reads replies with the reader the property tests check, as it is
   const text = scriptOf(await loadSite('small'));
   assert.ok(text.includes(`<<'LM_AWK'\n${XML_FLATTEN_AWK.trim()}\nLM_AWK\n`));
   assert.ok(text.includes(`<<'LM_AWK'\n${XML_QUERY_AWK.trim()}\nLM_AWK\n`));
+});
+
+// bash 4.4 to 5.1 expand an array subscript twice in [[ -v a[$k] ]]: a key taken from a reply would
+// run as a command. The scripts test a key with ${a[$k]+set}, which expands it once; BASH_COMPAT
+// makes this machine's bash take the older rules.
+test('appliance text used as an array key is never run, under the expansion rules of bash 4.4 and 5.1 too', async () => {
+  const compare = new URL('../src/emit/bash/compare.sh', import.meta.url).pathname;
+  for (const compat of ['44', '51', '']) {
+    const marker = join(setup.dir(), 'ran');
+    const hostile = `$(id>${marker})`;
+    const harness = [
+      `source '${compare}'`,
+      "declare -A LM_COMPARE=([vs:x]=set [vs:y]=includes) LM_ABSENT=([vs:z]='')",
+      'lm_same vs:x "$1" "$1" 1 && echo same-set',
+      'lm_same vs:y "$1" "a,$1" 1 && echo same-includes',
+      'lm_same vs:x "$1" a 1 || echo differs',
+      'lm_same "vs:$1" a "" 0 || echo absent-unknown',
+    ].join('\n');
+    const r = spawnSync('bash', ['-c', harness, 'bash', hostile], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...(compat ? { BASH_COMPAT: compat } : {}) },
+    });
+    assert.is(
+      r.stdout,
+      'same-set\nsame-includes\ndiffers\nabsent-unknown\n',
+      `BASH_COMPAT=${compat}: ${r.stderr}`,
+    );
+    assert.not.ok(existsSync(marker), `BASH_COMPAT=${compat}: the key ran as a command`);
+  }
+  // No generated script tests an array key with -v.
+  assert.not.match(scriptOf(await loadSite('full-shared-address')), /-v [A-Za-z_]\w*\[/);
 });
 
 test.run();

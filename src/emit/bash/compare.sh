@@ -32,7 +32,7 @@ lm_items() {
 lm_same() {
   local key=$1 sent=$2 found=$3 a
   if [[ $4 == 0 ]]; then
-    if [[ ! -v LM_ABSENT[$key] ]]; then return 1; fi
+    if [[ -z ${LM_ABSENT[$key]+set} ]]; then return 1; fi
     found=${LM_ABSENT[$key]}
   fi
   case ${LM_COMPARE[$key]:-text} in
@@ -57,7 +57,7 @@ lm_same() {
       for a in ${LM_ITEMS[@]+"${LM_ITEMS[@]}"}; do held[$a]=1; done
       lm_items "$sent"
       for a in ${LM_ITEMS[@]+"${LM_ITEMS[@]}"}; do
-        if [[ ! -v held[$a] ]]; then return 1; fi
+        if [[ -z ${held[$a]+set} ]]; then return 1; fi
         unset 'held[$a]'
       done
       [[ ${LM_COMPARE[$key]} == includes || ${#held[@]} == 0 ]]
@@ -100,7 +100,7 @@ lm_diff() {
   shift 3
   local -A fields=()
   while IFS=$'\t' read -r k v; do
-    if [[ ! -v fields[$k] ]]; then fields[$k]=$v; fi
+    if [[ -z ${fields[$k]+set} ]]; then fields[$k]=$v; fi
   done < <(lm_q fields "$flat" "$at")
   LM_DIFF=() LM_SHOW=() LM_MISS=()
   for p in "$@"; do
@@ -111,14 +111,14 @@ lm_diff() {
     el=${el,,}
     present=0
     found=''
-    if [[ -v fields[$el] ]]; then
+    if [[ -n ${fields[$el]+set} ]]; then
       present=1
       printf -v found '%b' "${fields[$el]}"
     fi
     if lm_same "$key" "$value" "$found" "$present"; then continue; fi
     if [[ $present == 1 ]]; then
       shown=${found@Q}
-    elif [[ -v LM_ABSENT[$key] ]]; then
+    elif [[ -n ${LM_ABSENT[$key]+set} ]]; then
       shown=${LM_ABSENT[$key]@Q}
     else
       shown='(not reported)'

@@ -16,7 +16,7 @@ lm_listing() {
     if [[ -z $address || ! ${cols[6]:-0} =~ ^0*$ ]]; then continue; fi
     prot=${cols[4],,}
     lm_ip6 "$address"
-    if [[ ! -v LM_VS_AT["$LM_IP ${cols[3]:-} ${prot:-tcp}"] ]]; then
+    if [[ -z ${LM_VS_AT["$LM_IP ${cols[3]:-} ${prot:-tcp}"]+set} ]]; then
       LM_VS_AT["$LM_IP ${cols[3]:-} ${prot:-tcp}"]="${cols[1]:-} $nick"
     fi
   done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName,MasterVSID)

@@ -45,7 +45,7 @@ lm_attach_rule() {
     return 0
   fi
   LM_RULES=()
-  if [[ ! -v LM_NEW[slot-$slot] ]]; then lm_slot_rules "$parent" "$slot"; fi
+  if [[ -z ${LM_NEW[slot-$slot]+set} ]]; then lm_slot_rules "$parent" "$slot"; fi
   if lm_has "$rule" ${LM_RULES[@]+"${LM_RULES[@]}"}; then
     lm_report same "$title"
     return 0
@@ -68,7 +68,7 @@ lm_foreign() {
   local title=$1 within=$2 vs=$3 n=$4 i cols name rule address
   shift 4
   lm_step "$title"
-  if [[ -z $vs || -v LM_NEW[$vs] ]]; then return 0; fi
+  if [[ -z $vs || -n ${LM_NEW[$vs]+set} ]]; then return 0; fi
   local -A slot=()
   for ((i = 0; i < n; i++)); do
     slot[$1]=$2
@@ -77,12 +77,12 @@ lm_foreign() {
   lm_showvs "$vs"
   while IFS=$'\x1f' read -r -a cols; do
     printf -v name '%b' "${cols[2]:-}"
-    if [[ -v slot[$name] ]]; then
+    if [[ -n ${slot[$name]+set} ]]; then
       for rule in "${cols[@]:4}"; do
         printf -v rule '%b' "$rule"
         if [[ $rule != "${slot[$name]}" ]]; then lm_report foreign "rule ${rule@Q} on SubVS ${name@Q} of $within"; fi
       done
-    elif [[ ! ($name =~ ^-?$ && -v LM_ADOPTED[${cols[1]:-0}]) ]]; then
+    elif [[ ! ($name =~ ^-?$ && -n ${LM_ADOPTED[${cols[1]:-0}]+set}) ]]; then
       lm_report foreign "SubVS ${name@Q} in $within"
     fi
   done < <(lm_q rows "$LM_FLAT" "$LM_AT" SubVS 'VSIndex,Name,MatchRules/Name*')

@@ -60,7 +60,7 @@ lm_subvs() {
   if [[ -z $LM_INDEX ]]; then
     # A new SubVS is named "-" in its slot until its nickname is set (Kemp's API examples).
     for i in "${!LM_SLOT_VS[@]}"; do
-      if [[ ${LM_SLOT_NAME[i]} =~ ^-?$ && ! -v LM_ADOPTED[${LM_SLOT_VS[i]}] ]]; then
+      if [[ ${LM_SLOT_NAME[i]} =~ ^-?$ && -z ${LM_ADOPTED[${LM_SLOT_VS[i]}]+set} ]]; then
         LM_INDEX=${LM_SLOT_VS[i]} LM_SLOT=${LM_SLOT_RS[i]}
         LM_ADOPTED["$LM_INDEX"]=1
         break
