@@ -16,11 +16,21 @@ export function runBash(
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
 ): Promise<ScriptRun> {
+  return runCommand('bash', [path, ...args], {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    ...env,
+  });
+}
+
+/** Runs a command with exactly this environment, asynchronously, and collects what it printed. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [path, ...args], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Simulator } from '../../simulator/index.js';
-import type { ScriptRun } from './bash-run.js';
+import { runCommand, type ScriptRun } from './bash-run.js';
 
 /**
  * PowerShell 7 for the tests that run deploy.ps1: $PWSH, else `pwsh` on PATH, else the .NET tool's
@@ -54,32 +54,15 @@ function spawnPwsh(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
 ): Promise<ScriptRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(pwsh, ['-NoProfile', '-NonInteractive', ...args], {
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? homedir(),
-        ...(process.env.DOTNET_ROOT ? { DOTNET_ROOT: process.env.DOTNET_ROOT } : {}),
-        LANG: 'C.UTF-8',
-        POWERSHELL_TELEMETRY_OPTOUT: '1',
-        POWERSHELL_UPDATECHECK: 'Off',
-        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-      }),
-    );
+  return runCommand(pwsh, ['-NoProfile', '-NonInteractive', ...args], {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? homedir(),
+    ...(process.env.DOTNET_ROOT ? { DOTNET_ROOT: process.env.DOTNET_ROOT } : {}),
+    LANG: 'C.UTF-8',
+    POWERSHELL_TELEMETRY_OPTOUT: '1',
+    POWERSHELL_UPDATECHECK: 'Off',
+    DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+    ...env,
   });
 }
 
