@@ -6,21 +6,23 @@
 // or with BENCH_TESTS=1: npm run bench -- tests
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The command as installed: package.json's bin.
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const cli = new URL(`../${pkg.bin['build-templates']}`, import.meta.url).pathname;
 // The simulator is built from simulator/ (simulator/tsconfig.json) to dist/simulator/.
-const { startSimulator } = await import(new URL('../dist/simulator/index.js', import.meta.url).href);
+const { startSimulator, WRITE_COMMANDS } = await import(
+  new URL('../dist/simulator/index.js', import.meta.url).href
+);
 
-/** Runs a generated deploy.sh (asynchronously: the simulator answers from this process). */
-function deploySh(script, args, env) {
+/** Runs a command (asynchronously: the simulator answers from this process); its exit code and wall ms. */
+function timedRun(command, args, env) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn('bash', [script, ...args], {
-      env: { PATH: process.env.PATH, ...env },
+    const child = spawn(command, args, {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: 'ignore',
     });
     child.on('error', reject);
@@ -28,44 +30,86 @@ function deploySh(script, args, env) {
   });
 }
 
-/** A site's life against the simulator: apply on an empty appliance, plan, apply again, remove. */
+/** PowerShell 7: `pwsh` on PATH, else the .NET tool's; undefined when there is none. */
+function findPwsh() {
+  for (const c of ['pwsh', join(homedir(), '.dotnet/tools/pwsh')]) {
+    if (
+      spawnSync(c, ['-NoProfile', '-NonInteractive', '-Command', 'exit 0'], { stdio: 'ignore' }).status === 0
+    )
+      return c;
+  }
+  return undefined;
+}
+
+/**
+ * The two scripts, each as a way to run one action against a simulator without pause between calls:
+ * deploy.sh through its environment, deploy.ps1 through its parameters (the simulator's CA through
+ * SSL_CERT_FILE, .NET's trust store on Linux).
+ */
+function scripts(dir) {
+  const sh = {
+    name: 'deploy.sh',
+    run: (sim, action) =>
+      timedRun('bash', [join(dir, 'deploy.sh'), action], {
+        LM_URL: sim.url,
+        LM_USER: sim.user,
+        LM_PASSWORD: sim.password,
+        LM_CACERT: sim.caCertPath,
+        LM_DELAY: '0',
+      }),
+  };
+  const pwsh = findPwsh();
+  if (!pwsh) return [sh];
+  const flags = { apply: [], plan: ['-Plan'], remove: ['-Remove'] };
+  const ps = {
+    name: 'deploy.ps1',
+    run: (sim, action) =>
+      timedRun(
+        pwsh,
+        [
+          '-NoProfile',
+          '-NonInteractive',
+          '-File',
+          join(dir, 'deploy.ps1'),
+          '-LoadBalancer',
+          '127.0.0.1',
+          '-LBPort',
+          new URL(sim.url).port,
+          '-Delay',
+          '0',
+          ...flags[action],
+        ],
+        {
+          LM_USER: sim.user,
+          LM_PASSWORD: sim.password,
+          SSL_CERT_FILE: sim.caCertPath,
+          POWERSHELL_TELEMETRY_OPTOUT: '1',
+          POWERSHELL_UPDATECHECK: 'Off',
+        },
+      ),
+  };
+  return [sh, ps];
+}
+
+/** A site's life against the simulator with one script: apply on an empty appliance, plan, apply again, remove. */
 async function lifecycle(script) {
   const sim = await startSimulator({
     rateLimit: false,
     certificates: ['Wildcard'],
     ssoDomains: ['EXAMPLE.COM'],
   });
-  const env = {
-    LM_URL: sim.url,
-    LM_USER: sim.user,
-    LM_PASSWORD: sim.password,
-    LM_CACERT: sim.caCertPath,
-    LM_DELAY: '0',
-  };
-  const writes = new Set([
-    'addvs',
-    'modvs',
-    'delvs',
-    'addrs',
-    'modrs',
-    'addrule',
-    'modrule',
-    'delrule',
-    'addrsrule',
-    'set',
-  ]);
   const rows = [];
   try {
     for (const action of ['apply', 'plan', 'apply', 'remove']) {
       const before = sim.calls().length;
-      const run = await deploySh(script, [action], env);
+      const run = await script.run(sim, action);
       const calls = sim.calls().slice(before);
       rows.push({
         action,
         code: run.code,
         ms: run.ms,
         calls: calls.length,
-        writes: calls.filter((c) => writes.has(c.command)).length,
+        writes: calls.filter((c) => WRITE_COMMANDS.has(c.command)).length,
       });
     }
   } finally {
@@ -276,12 +320,18 @@ async function deployTable(out) {
   const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
   timed([process.execPath, cli, '--deployment', site, '--out', siteOut]);
   console.log(
-    'deploy.sh for all 18 templates against the simulator (HTTPS, LM_DELAY=0; a real appliance adds 0.15 s a call):',
+    'the all-templates site (18 templates) against the simulator, over HTTPS, with no pause between calls:',
   );
-  for (const r of await lifecycle(join(siteOut, 'deploy.sh'))) {
-    console.log(
-      `  ${r.action.padEnd(7)} exit ${r.code}  ${String(r.calls).padStart(4)} calls  ${String(r.writes).padStart(4)} writes  ${r.ms.toFixed(0)} ms`,
-    );
+  console.log('  | script | action | exit | calls | writes | wall s | calls/s | + the default pause |');
+  console.log('  | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const script of scripts(siteOut)) {
+    for (const r of await lifecycle(script)) {
+      // The default pause between calls (LM_DELAY, -Delay): 0.15 s before every call but the first.
+      const pause = (Math.max(r.calls - 1, 0) * 0.15).toFixed(1);
+      console.log(
+        `  | ${script.name} | ${r.action} | ${r.code} | ${r.calls} | ${r.writes} | ${(r.ms / 1000).toFixed(1)} | ${(r.calls / (r.ms / 1000)).toFixed(0)} | ${pause} s |`,
+      );
+    }
   }
 }
 

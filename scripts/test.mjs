@@ -7,9 +7,11 @@
 //
 //   node scripts/test.mjs [--quick] [--jobs N] [--times] [NAME...]
 //     --quick   leave out the script scenarios (see SCRIPT_SCENARIOS)
-//     --jobs N  N workers (default: TEST_JOBS, else the cores this process may use)
+//     --jobs N  N workers (default: TEST_JOBS, else one more than the cores this process may
+//               use: a file that waits, on a pause between calls or a timeout, leaves a core idle)
 //     --times   print how long each test of a file took, slowest first (hooks run before and
-//               after each test; a suite's test.before is not counted)
+//               after each test; a suite's test.before is not counted), and the CPU time of each
+//               file: its worker's and that of the processes it ran (bash, curl, pwsh)
 //     NAME      only the files whose name contains NAME (e2e-faults, simulator-)
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +71,7 @@ async function worker() {
       });
     }
     const t0 = performance.now();
+    const cpu0 = cpuSeconds();
     let failed = false;
     try {
       await import(pathToFileURL(file).href);
@@ -84,6 +87,9 @@ async function worker() {
     }
     for (const [ms, name] of took.sort((a, b) => b[0] - a[0]))
       output += `  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}\n`;
+    const cpu = cpuSeconds();
+    if (msg.times && cpu !== undefined && cpu0 !== undefined)
+      output += `  ${(cpu - cpu0).toFixed(1).padStart(6)} s  of CPU, with the processes the file ran\n`;
     const rssMb = process.memoryUsage().rss / 1048576;
     process.send({ file, output, failed, ms: performance.now() - t0, rssMb });
   });
@@ -94,7 +100,7 @@ async function worker() {
 async function main(args) {
   let quick = false;
   let times = false;
-  let jobs = Number(process.env.TEST_JOBS) || availableParallelism();
+  let jobs = Number(process.env.TEST_JOBS) || availableParallelism() + 1;
   const names = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--quick') quick = true;
@@ -194,6 +200,20 @@ async function main(args) {
   if (failedFiles.length > 0) {
     console.log(`failed: ${failedFiles.join(', ')}`);
     process.exitCode = 1;
+  }
+}
+
+/**
+ * This process's CPU seconds with those of its children that ended (/proc/self/stat: utime, stime,
+ * cutime, cstime, in clock ticks of 1/100 s); undefined where there is no /proc.
+ */
+function cpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+  } catch {
+    return undefined;
   }
 }
 

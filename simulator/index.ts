@@ -1,4 +1,5 @@
 /** The LoadMaster `/access` API simulator: start one with {@link startSimulator}. */
+export { WRITE_COMMANDS } from './faults.js';
 export { RS_PARAMS, RULE_PARAMS, VS_DEFAULTS, VS_PARAMS } from './known-params.js';
 export { startSimulator } from './server.js';
 export type {

@@ -2,10 +2,10 @@
  * `build-templates sim` (and `npm run sim`): runs the LoadMaster API simulator until SIGINT/SIGTERM.
  * Usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]
  *            [--cert NAME]... [--sso-domain NAME]... [--non-ascii latin1|references|utf8]
- *            [--log] [--state FILE]
+ *            [--log] [--state FILE] [--ca-file FILE]
  * It accepts the project's own template bundles (dist-templates/*.tmpl) on `uploadtemplate`.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bundleToSimTemplates } from './bundle-templates.js';
 import { startSimulator } from './server.js';
@@ -13,9 +13,10 @@ import type { CallRecord, NonAsciiForm } from './types.js';
 
 const USAGE =
   'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit] [--cert NAME]...\n' +
-  '           [--sso-domain NAME]... [--non-ascii latin1|references|utf8] [--log] [--state FILE]\n' +
-  '  --log         print each request to stderr as it is answered\n' +
-  "  --state FILE  on exit, write the appliance's state (Virtual Services, rules, settings) to FILE as JSON";
+  '           [--sso-domain NAME]... [--non-ascii latin1|references|utf8] [--log] [--state FILE] [--ca-file FILE]\n' +
+  '  --log           print each request to stderr as it is answered\n' +
+  "  --state FILE    on exit, write the appliance's state (Virtual Services, rules, settings) to FILE as JSON\n" +
+  '  --ca-file FILE  also write the CA certificate the simulator is signed by to FILE (LM_CACERT, -CaCertificate)';
 const FORMS: readonly NonAsciiForm[] = ['latin1', 'references', 'utf8'];
 
 /** Runs the simulator with these arguments until SIGINT or SIGTERM; the exit code. */
@@ -54,17 +55,26 @@ export async function runSimulator(args: readonly string[]): Promise<number> {
     nonAscii,
     ...(values.log ? { onCall: (c: CallRecord) => process.stderr.write(`${logLine(c)}\n`) } : {}),
   });
+  const caFile = values['ca-file'];
+  if (caFile && sim.caCertPath) copyFileSync(sim.caCertPath, caFile);
+  const ca = caFile && sim.caCertPath ? caFile : sim.caCertPath;
   const lines = [
     `LoadMaster API simulator listening on ${sim.url}/access/`,
     `user:     ${sim.user}`,
     `password: ${sim.password}`,
     `apikey:   ${sim.apikey}`,
   ];
-  if (sim.caCertPath) lines.push(`CA cert:  ${sim.caCertPath}  (curl --cacert ${sim.caCertPath})`);
+  if (ca) lines.push(`CA cert:  ${ca}  (curl --cacert ${ca})`);
   lines.push('To rehearse a generated deploy.sh against it:');
   lines.push(`  export LM_URL='${sim.url}' LM_USER='${sim.user}' LM_PASSWORD='${sim.password}'`);
-  if (sim.caCertPath) lines.push(`  export LM_CACERT='${sim.caCertPath}'`);
+  if (ca) lines.push(`  export LM_CACERT='${ca}'`);
   else lines.push('  export LM_INSECURE=1   # plain HTTP');
+  if (ca) {
+    const port = new URL(sim.url).port;
+    lines.push('or a generated deploy.ps1:');
+    lines.push(`  $env:LM_USER = '${sim.user}'; $env:LM_PASSWORD = '${sim.password}'`);
+    lines.push(`  ./deploy.ps1 -LoadBalancer 127.0.0.1 -LBPort ${port} -CaCertificate '${ca}' -Plan`);
+  }
   lines.push('Ctrl-C stops it.');
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
@@ -99,6 +109,7 @@ function parse(args: readonly string[]) {
       'non-ascii': { type: 'string' },
       log: { type: 'boolean' },
       state: { type: 'string' },
+      'ca-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -123,10 +123,16 @@ export type Tamper =
  */
 export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop' | 'lost' | 'cut' | 'page';
 
-/** A fault for one call: the Nth call of the session (1-based) or the next call of a command. */
+/**
+ * A fault for one call: the Nth call of the session (1-based), the next call of a command, or the
+ * Nth call from now that changes the appliance ({@link WRITE_COMMANDS}). Exactly one of `call` and
+ * `write` is given.
+ */
 export interface FaultSpec {
   /** Call number over the whole session (as in {@link Simulator.calls}) or a command name. */
-  readonly call: number | string;
+  readonly call?: number | string;
+  /** The Nth write call (1-based) after the fault is added: a run's last change, say. */
+  readonly write?: number;
   readonly kind: FaultKind;
   /** `<Error>` text for the HTTP kinds (default: a generic text per kind). */
   readonly message?: string;

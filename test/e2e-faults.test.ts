@@ -1,106 +1,159 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FaultKind, Simulator } from '../simulator/index.js';
+import { type CallRecord, type FaultKind, type Simulator, WRITE_COMMANDS } from '../simulator/index.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { failedStep } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 
+// The fault matrix, for deploy.sh and deploy.ps1 alike, on the fixture that holds every template
+// (each step kind, every service): a fault of each kind at an early, a middle and a late call stops
+// the run naming the step, and a rerun converges with nothing duplicated.
+
 const setup = setUp('bt-faults-');
-let sites: FixtureSite[] = [];
-test.before(async () => {
-  sites = await setup.fixtureSites();
-});
+const pwsh = findPwsh();
+if (!pwsh) skipNotice('the fault matrix of deploy.ps1 (test/e2e-faults.test.ts)');
 
 const KINDS: readonly FaultKind[] = ['http500', 'http401', 'http422', 'hang', 'drop', 'lost', 'cut', 'page'];
 
-/** What the run must say about each kind of fault, beside the step it names. */
-const SAYS: Readonly<Record<FaultKind, RegExp>> = {
-  http500: /HTTP 500\n {2}LoadMaster error: injected/,
-  http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
-  http422: /HTTP 422\n {2}LoadMaster error: injected/,
-  hang: /no answer \(curl exit 28\)/,
-  drop: /no answer \(curl exit \d+\)/,
-  lost: /no answer \(curl exit \d+\)/,
-  // The reply breaks off after its headers: curl's "partial file".
-  cut: /no answer \(curl exit 18\)/,
-  page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
-};
+/** One script under test: how to run it against a simulator, and what it says about each fault. */
+interface Script {
+  readonly name: string;
+  /** A simulator for the script: deploy.sh's over plain HTTP (a TLS handshake per call is a third of its time; TLS is proven elsewhere), deploy.ps1's over HTTPS (one connection for the run). */
+  sim(): Promise<Simulator>;
+  /** Runs apply once per entry, one after another; `true`: one second for a call, for the hang. */
+  applies(sim: Simulator, short: readonly boolean[]): Promise<ScriptRun[]>;
+  readonly says: Readonly<Record<FaultKind, RegExp>>;
+}
 
-/**
- * A simulator for the matrix, over plain HTTP: a TLS handshake per call is a third of the matrix's
- * time, and TLS itself is proven by the lifecycle and credential tests.
- */
-const matrixSim = (site: FixtureSite): Promise<Simulator> =>
-  setup.siteSimulator(site.deployment, { https: false });
+let site: FixtureSite;
+const scripts: Script[] = [];
+test.before(async () => {
+  const found = (await setup.fixtureSites()).find((s) => s.name === 'all-templates');
+  if (!found) throw new Error('the all-templates fixture is missing');
+  site = found;
+  scripts.push({
+    name: 'deploy.sh',
+    sim: () => setup.siteSimulator(site.deployment, { https: false }),
+    applies: async (sim, short) => {
+      const runs: ScriptRun[] = [];
+      for (const s of short) runs.push(await deploy(site, sim, [], s ? { LM_TIMEOUT: '1' } : {}));
+      return runs;
+    },
+    says: {
+      http500: /HTTP 500\n {2}LoadMaster error: injected/,
+      http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
+      http422: /HTTP 422\n {2}LoadMaster error: injected/,
+      hang: /no answer \(curl exit 28\)/,
+      drop: /no answer \(curl exit \d+\)/,
+      lost: /no answer \(curl exit \d+\)/,
+      // The reply breaks off after its headers: curl's "partial file".
+      cut: /no answer \(curl exit 18\)/,
+      page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
+    },
+  });
+  if (pwsh) {
+    const path = writeDeployPs(setup.dir(), site.plan);
+    scripts.push({
+      name: 'deploy.ps1',
+      sim: () => setup.siteSimulator(site.deployment),
+      // The runs in one session, as at a console: the first is a fresh process's, the others
+      // follow in the same session.
+      applies: async (sim, short) => {
+        const { args, env } = psArgs(sim);
+        const session = new PwshSession(pwsh, env);
+        const runs: ScriptRun[] = [];
+        for (const s of short) runs.push(await session.run(path, s ? [...args, '-TimeoutSec', '1'] : args));
+        await session.close();
+        return runs;
+      },
+      says: {
+        http500: /HTTP 500\n {2}LoadMaster error: injected/,
+        http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
+        http422: /HTTP 422\n {2}LoadMaster error: injected/,
+        hang: /no answer: .*(timeout|Timeout|canceled)/,
+        drop: /no answer: /,
+        lost: /no answer: /,
+        cut: /no answer: /,
+        page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
+      },
+    });
+  }
+});
 
 /** The faulted run stopped, naming a step of the plan and saying what went wrong. */
-function assertStopped(site: FixtureSite, run: ScriptRun, kind: FaultKind, label: string): void {
+function assertStopped(s: Script, run: ScriptRun, kind: FaultKind, label: string): void {
   assert.is(run.code, 1, `${label}: ${run.stdout}${run.stderr}`);
-  const titles = new Set([...site.plan.steps.map((s) => s.title), 'the checks before any change']);
+  const titles = new Set([...site.plan.steps.map((t) => t.title), 'the checks before any change']);
   const step = failedStep(run.stderr);
   assert.ok(step && titles.has(step), `${label}: names a step of the plan: ${run.stderr}`);
-  assert.match(run.stderr, SAYS[kind], `${label}: ${run.stderr}`);
+  assert.match(run.stderr, s.says[kind], `${label}: ${run.stderr}`);
+}
+
+const isWrite = (c: CallRecord) => WRITE_COMMANDS.has(c.command.toLowerCase());
+
+/** A clean apply on an empty appliance: the calls it makes, in order. */
+async function cleanApply(s: Script): Promise<CallRecord[]> {
+  const sim = await s.sim();
+  const [run] = await s.applies(sim, [false]);
+  assert.is(run?.code, 0, `${s.name}: ${run?.stderr}`);
+  assertStateMatchesPlan(sim.state(), site.plan);
+  const calls = sim.calls();
+  await sim.stop();
+  return calls;
 }
 
 /**
- * On an empty appliance a fault of each kind at call 2, each stopping the run before any change;
- * then a clean apply (nothing was changed), which converges. Returns the number of calls it made.
+ * One kind of fault three times on one appliance, each run stopped by it, then a clean rerun:
+ * - early: call 2 of an apply on an empty appliance (a read: nothing is changed);
+ * - middle: call ceil(calls / 2) of the same apply again (half the changes made);
+ * - late: the rerun's next-to-last change (what the first half did not make, nearly all made);
+ * - then a rerun without faults ends as the plan says, nothing made twice.
+ * A run is what the clean apply was until its fault (the same script on the same appliance), so
+ * every fault is placed before the first run, from the clean apply's calls.
  */
-async function earlyThenClean(site: FixtureSite): Promise<number> {
-  const a = await matrixSim(site);
-  // Call 2 only reads, so after each fault the appliance is as empty as before.
-  for (const kind of KINDS) {
-    a.injectFault({ call: a.calls().length + 2, kind, message: `injected ${kind} #2` });
-    assertStopped(
-      site,
-      await deploy(site, a, [], { LM_TIMEOUT: '1' }),
-      kind,
-      `${site.name}: ${kind} at call 2`,
-    );
-    assert.equal(a.state().vss, [], `${site.name}: nothing changed before the fault`);
-  }
-  a.clearFaults();
-  const before = a.calls().length;
-  const clean = await deploy(site, a);
-  assert.is(clean.code, 0, clean.stderr);
-  assertStateMatchesPlan(a.state(), site.plan);
-  const total = a.calls().length - before;
-  await a.stop();
-  return total;
-}
+async function chain(s: Script, kind: FaultKind, clean: readonly CallRecord[]): Promise<void> {
+  const label = (where: string) => `${s.name}: ${kind} at ${where}`;
+  const middle = Math.ceil(clean.length / 2);
+  const writes = clean.filter(isWrite).length;
+  const before = clean.slice(0, middle);
+  // Carried out by the middle run: the writes before its fault, and the faulted one if it was carried out.
+  const faulted = clean[middle - 1] as CallRecord;
+  const made =
+    before.filter(isWrite).length - (isWrite(faulted) && kind !== 'lost' && kind !== 'cut' ? 1 : 0);
+  const left = writes - made;
+  assert.ok(!clean.slice(0, 2).some(isWrite), `${s.name}: the first two calls only read`);
+  assert.ok(left > 2, `${label('the middle')}: changes are left for the rerun (${made} of ${writes} made)`);
 
-/** A fault of this kind at call `at` of an apply on an empty appliance; then a rerun converges. */
-async function faultThenRerun(site: FixtureSite, kind: FaultKind, at: number, total: number) {
-  const label = `${site.name}: ${kind} at call ${at} of ${total}`;
-  const sim = await matrixSim(site);
-  sim.injectFault({ call: at, kind, message: `injected ${kind} #${at}` });
-  assertStopped(site, await deploy(site, sim, [], { LM_TIMEOUT: '1' }), kind, label);
-  sim.clearFaults();
-  const rerun = await deploy(site, sim);
-  assert.is(rerun.code, 0, `${label}, rerun: ${rerun.stderr}`);
+  const sim = await s.sim();
+  sim.injectFault({ call: 2, kind, message: `injected ${kind}` });
+  sim.injectFault({ call: 2 + middle, kind, message: `injected ${kind}` });
+  // Counted from now: the middle run's write calls, then the rerun's next-to-last.
+  sim.injectFault({ write: before.filter(isWrite).length + left - 1, kind, message: `injected ${kind}` });
+  const runs = await s.applies(sim, [kind === 'hang', kind === 'hang', kind === 'hang', false]);
+  const [early, mid, late, rerun] = runs as [ScriptRun, ScriptRun, ScriptRun, ScriptRun];
+  assertStopped(s, early, kind, label('call 2'));
+  assertStopped(s, mid, kind, label(`call ${middle} of ${clean.length}`));
+  assertStopped(s, late, kind, label(`change ${left - 1} of the ${left} the rerun makes`));
+  const titles = site.plan.steps.map((t) => t.title);
+  const at = (run: ScriptRun) => titles.indexOf(failedStep(run.stderr) ?? '');
+  assert.ok(
+    at(late) >= at(mid),
+    `${label('the end')}: the late fault comes at a later step than the middle one`,
+  );
+  assert.is(rerun.code, 0, `${label('the end')}, rerun: ${rerun.stderr}`);
   assertStateMatchesPlan(sim.state(), site.plan);
   await sim.stop();
 }
 
-test('a fault of each kind at an early call (every fixture), a middle and a late call (all-templates) stops the run naming the step; a rerun converges with nothing duplicated', async () => {
-  // Each scenario on its own simulator, two at a time: first each fixture's early faults and clean
-  // apply, then the middle and late faults of all-templates.
-  const totals = new Map<FixtureSite, number>();
-  await eachAtOnce(sites, 2, async (site) => {
-    totals.set(site, await earlyThenClean(site));
+test('a fault of each kind at an early, a middle and a late call stops deploy.sh and deploy.ps1 naming the step; a rerun converges with nothing duplicated', async () => {
+  const jobs: { s: Script; kind: FaultKind; clean: CallRecord[] }[] = [];
+  await eachAtOnce(scripts, 2, async (s) => {
+    const clean = await cleanApply(s);
+    for (const kind of KINDS) jobs.push({ s, kind, clean });
   });
-  // The middle and late faults on the fixture that holds every template (each step kind, every
-  // service): the rest of the matrix repeats the same steps on fewer objects.
-  const jobs = sites
-    .filter((site) => site.name === 'all-templates')
-    .flatMap((site) => {
-      const total = totals.get(site) ?? 0;
-      return KINDS.flatMap((kind) =>
-        [Math.ceil(total / 2), total - 1].map((at) => ({ site, kind, at, total })),
-      );
-    });
-  await eachAtOnce(jobs, 2, (j) => faultThenRerun(j.site, j.kind, j.at, j.total));
+  await eachAtOnce(jobs, 2, (j) => chain(j.s, j.kind, j.clean));
 });
 
 test.run();

@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
-import { emitPowerShell } from '../src/emit/powershell.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { foreignHome, handChanges } from './helpers/hand-changes.js';
-import { findPwsh, psArgs, runPwsh, skipNotice } from './helpers/pwsh-run.js';
+import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
@@ -26,11 +23,10 @@ interface Site extends FixtureSite {
 }
 let sites: Site[] = [];
 test.before(async () => {
-  sites = (await setup.fixtureSites()).map((site) => {
-    const ps = join(setup.dir(), 'deploy.ps1');
-    writeFileSync(ps, emitPowerShell({ plan: site.plan, source: 'site.yaml' }).contents);
-    return { ...site, ps };
-  });
+  sites = (await setup.fixtureSites()).map((site) => ({
+    ...site,
+    ps: writeDeployPs(setup.dir(), site.plan),
+  }));
 });
 
 const calls = (sim: Simulator) => sim.calls().length;
@@ -52,24 +48,30 @@ const PS_SWITCH: Readonly<Record<Action, readonly string[]>> = {
   remove: ['-Remove'],
 };
 
+/** deploy.ps1's side: its appliance, and the PowerShell session that runs it there. */
+interface Twin {
+  readonly sim: Simulator;
+  readonly session: PwshSession;
+}
+
 /**
- * Runs deploy.sh with an action on appliance `a` and, with pwsh, deploy.ps1 the same on `b`, and
- * asserts they ended and printed the same and left the same appliance; returns deploy.sh's run.
+ * Runs deploy.sh with an action on appliance `a` and, with pwsh, deploy.ps1 the same on the twin's,
+ * and asserts they ended and printed the same and left the same appliance; returns deploy.sh's run.
  * `caFile`: deploy.ps1 trusts the simulator's CA through -CaCertificate, else through the system's
  * trust store.
  */
 async function both(
   site: Site,
   a: Simulator,
-  b: Simulator | undefined,
+  twin: Twin | undefined,
   action: Action,
   stage: string,
   caFile = false,
 ): Promise<ScriptRun> {
   const bash = await deploy(site, a, action === 'apply' ? [] : [action]);
-  if (!b || !pwsh) return bash;
-  const { args, env } = psArgs(b, PS_SWITCH[action], caFile);
-  const ps = await runPwsh(pwsh, site.ps, args, env);
+  if (!twin) return bash;
+  const b = twin.sim;
+  const ps = await twin.session.run(site.ps, psArgs(b, PS_SWITCH[action], caFile).args);
   const label = `${site.name}: ${action} ${stage}, deploy.ps1`;
   assert.is(ps.code, bash.code, `${label}: exit code\n${ps.stdout}${ps.stderr}`);
   assert.fixture(normal(ps.stdout), normal(bash.stdout), `${label}: stdout`);
@@ -82,13 +84,16 @@ test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, 
   await eachAtOnce(sites, 2, async (site) => {
     const label = site.name;
     const sim = await setup.siteSimulator(site.deployment);
-    const twin = pwsh ? await setup.siteSimulator(site.deployment) : undefined;
-    const sims = twin ? [sim, twin] : [sim];
+    // deploy.ps1's runs, one after another in one PowerShell session, as at a console.
+    const other = pwsh ? await setup.siteSimulator(site.deployment) : undefined;
+    const twin =
+      pwsh && other ? { sim: other, session: new PwshSession(pwsh, psArgs(other).env) } : undefined;
+    const sims = other ? [sim, other] : [sim];
 
     await both(site, sim, twin, 'plan', 'on an empty appliance', true);
 
     // A clean apply ends as the plan says, with nothing the appliance would ignore.
-    const apply = await both(site, sim, twin, 'apply', 'on an empty appliance', true);
+    const apply = await both(site, sim, twin, 'apply', 'on an empty appliance');
     assert.is(apply.code, 0, `${label}: ${apply.stderr}`);
     assert.match(lastLine(apply.stdout), /^apply: \d+ created, \d+ changed, 0 unchanged$/, label);
     if (site.deployment.globals)
@@ -203,6 +208,7 @@ test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, 
       lastLine(twice.stdout),
       `remove: 0 removed, ${shared ? 1 : 0} kept, ${vsSteps + (shared ? siteRules.length - 1 : 0)} not there`,
     );
+    await twin?.session.close();
     await Promise.all(sims.map((s) => s.stop()));
   });
 });

@@ -1,17 +1,22 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Simulator } from '../simulator/index.js';
+import { type Simulator, WRITE_COMMANDS } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
-import { emitPowerShell } from '../src/emit/powershell.js';
 import type { Plan } from '../src/model/plan.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
-import { findPwsh, psArgs, runPwsh, runPwshCommand, skipNotice } from './helpers/pwsh-run.js';
+import {
+  findPwsh,
+  psArgs,
+  runPwsh,
+  runPwshAnswering,
+  runPwshCommand,
+  skipNotice,
+  writeDeployPs,
+} from './helpers/pwsh-run.js';
 import { failedStep, lastLine, writesAfter } from './helpers/run-output.js';
-import { setUp } from './helpers/setup.js';
+import { eachAtOnce, setUp } from './helpers/setup.js';
 import { loadSite } from './helpers/sites.js';
 
 // deploy.ps1's own paths under PowerShell 7, on a small site: -WhatIf, an API key, a wrong or a
@@ -43,16 +48,20 @@ if (!pwsh) {
 } else {
   test.before(async () => {
     plan = compilePlan(EXCHANGE_2016, await loadSite('small'));
-    script = join(setup.dir(), 'deploy.ps1');
-    writeFileSync(script, emitPowerShell({ plan, source: 'small.yaml' }).contents);
+    script = writeDeployPs(setup.dir(), plan);
   });
 
   test('-WhatIf shows every change of apply and of -Remove and makes none', async () => {
     const sim = await simFor();
+    const planned = await ps(sim, ['-Plan']);
+    assert.is(planned.code, 2, `-Plan with changes pending: ${planned.stderr}`);
     const whatIf = await ps(sim, ['-WhatIf']);
     assert.is(whatIf.code, 0, whatIf.stderr);
     assert.equal(writesAfter(sim), [], 'apply -WhatIf writes nothing');
     assert.match(whatIf.stdout, /What if: Performing the operation "addvs /);
+    // Each change held back is one of the appliance's; nothing else the script does is.
+    for (const [line, call] of whatIf.stdout.matchAll(/^What if: Performing the operation "(\S+)/gm))
+      assert.ok(WRITE_COMMANDS.has(call ?? ''), line);
     assert.equal(sim.state().vss, []);
     assert.is((await ps(sim)).code, 0);
     const mark = sim.calls().length;
@@ -63,6 +72,43 @@ if (!pwsh) {
     const held = [...remove.stdout.matchAll(/What if: Performing the operation "delvs /g)].length;
     assert.is(held, sim.state().vss.length, remove.stdout);
     assertStateMatchesPlan(sim.state(), plan);
+  });
+
+  test('a change declined at -Confirm is reported as skipped, not counted, and nothing is written', async () => {
+    const sim = await simFor();
+    const { args, env } = psArgs(sim, ['-Confirm']);
+    // "L": No to All, at the first question.
+    const run = await runPwshAnswering(pwsh as string, script, args, env, 'L\n');
+    assert.is(run.code, 0, `${run.stdout}${run.stderr}`);
+    assert.equal(writesAfter(sim), [], 'nothing is written');
+    assert.match(run.stdout, /Are you sure you want to perform this action\?/);
+    const last = lastLine(run.stdout);
+    const skipped = Number(/, (\d+) skipped$/.exec(last)?.[1] ?? 0);
+    assert.ok(skipped > 0, last);
+    assert.match(last, /^apply: 0 created, 0 changed, \d+ unchanged, \d+ skipped$/);
+    assert.is([...run.stdout.matchAll(/^ {4}skipped\b/gm)].length, skipped, run.stdout);
+  });
+
+  test("usage mistakes end as deploy.sh's do: one line of the script on stderr, exit 2", async () => {
+    const sim = await simFor();
+    const { env } = psArgs(sim);
+    const lb = ['-LoadBalancer', '127.0.0.1'];
+    const port = ['-LBPort', new URL(sim.url).port];
+    const cases: [readonly string[], RegExp][] = [
+      [[...lb, ...port, '-Plann'], /^deploy\.ps1: unknown argument '-Plann'/],
+      [[...lb, ...port, '-Plan', 'extra'], /^deploy\.ps1: unknown argument 'extra'/],
+      [[...lb, '-LBPort', '0', '-Plan'], /^deploy\.ps1: -LBPort must be a port number/],
+      [[...lb, ...port, '-Delay', 'soon', '-Plan'], /^deploy\.ps1: -Delay must be seconds/],
+      [[...lb, ...port, '-TimeoutSec', '1.5', '-Plan'], /^deploy\.ps1: -TimeoutSec must be whole seconds/],
+      [[...lb, ...port, '-Plan', '-Remove'], /^deploy\.ps1: give -Plan or -Remove, not both/],
+      [[...port, '-Plan'], /^deploy\.ps1: give -LoadBalancer/],
+    ];
+    await eachAtOnce(cases, 2, async ([args, says]) => {
+      const run = await runPwsh(pwsh as string, script, args, env);
+      assertOwnFailure(run, 2, says);
+      assert.is(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+    });
+    assert.equal(sim.calls(), [], 'a usage mistake stops before any call');
   });
 
   test('an API key from the environment takes the place of a user and password, and is never shown', async () => {

@@ -99,17 +99,21 @@ for (const name of SITES) {
   });
 }
 
-test('the script takes -LoadBalancer, -LBPort 443 and a PSCredential, with SupportsShouldProcess', async () => {
+test('the script takes -LoadBalancer, -LBPort 443 and a PSCredential, with SupportsShouldProcess and no positional arguments', async () => {
   const tree = parse(script(await loadSite('plain-https-mail')));
   const block = [...nodes(tree)].find((n) => n.type === 'param_block');
   assert.ok(block, 'a param block');
   const attrs = [...nodes(tree)].filter(
     (n) => n.type === 'attribute' && n.parent?.parent?.type === 'param_block',
   );
-  assert.ok(attrs.some((a) => a.text.replace(/\s/g, '') === '[CmdletBinding(SupportsShouldProcess)]'));
+  assert.ok(
+    attrs.some(
+      (a) => a.text.replace(/\s/g, '') === '[CmdletBinding(SupportsShouldProcess,PositionalBinding=$false)]',
+    ),
+  );
   const params = block.text;
   assert.match(params, /\[string\] \$LoadBalancer/);
-  assert.match(params, /\[int\] \$LBPort = 443/);
+  assert.match(params, /\[string\] \$LBPort = '443'/);
   assert.match(params, /\[System\.Management\.Automation\.PSCredential\] \$Credential/);
 });
 
@@ -182,7 +186,7 @@ test('the script reads only the keys its parameter table holds, and pauses betwe
     [],
     'keys read that no entry has',
   );
-  assert.match(text, /\[ValidateRange\(0, 10\)\] \[double\] \$Delay = 0\.15/);
+  assert.match(text, /\[string\] \$Delay = '0\.15'/);
   assert.match(text, /function Wait-LmPace \{[\s\S]*?Start-Sleep -Milliseconds/);
   assert.equal([...text.matchAll(/^\s*Wait-LmPace$/gm)].length, 1, 'before each API call');
 });

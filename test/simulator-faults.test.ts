@@ -41,6 +41,22 @@ test('a fault on a command name hits the next call of that command only', async 
   assert.is(tag((await call(sim, 'addrs', { vs: '1', rs: '10.0.0.2' })).body, 'Error'), 'Unknown VS');
 });
 
+test('a fault on a write number hits the Nth call that changes the appliance, reads not counted', async () => {
+  sim.injectFault({ write: 2, kind: 'http500' });
+  assert.is((await call(sim, 'addrule', { name: 'A', pattern: '/a/' })).status, 200);
+  assert.is((await call(sim, 'listvs')).status, 200);
+  assert.is((await call(sim, 'showrule', { name: 'A' })).status, 200);
+  assert.is((await call(sim, 'addrule', { name: 'B', pattern: '/b/' })).status, 500);
+  assert.equal(
+    sim.state().rules.map((r) => r.name),
+    ['A'],
+  );
+  assert.is((await call(sim, 'addrule', { name: 'B', pattern: '/b/' })).status, 200);
+  assert.throws(() => sim.injectFault({ kind: 'http500' }), /either a call or a write/);
+  assert.throws(() => sim.injectFault({ call: 1, write: 1, kind: 'http500' }), /either a call or a write/);
+  assert.throws(() => sim.injectFault({ write: 0, kind: 'http500' }), /positive integer/);
+});
+
 test('failNext and clearFaults', async () => {
   sim.failNext('http500');
   assert.is((await call(sim, 'listvs')).status, 500);

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { awkFlatten, awkQuery, awks, referenceFlatten } from './helpers/xml-flat.js';
+import { awkFlatten, awkQuery, awks, bashValues, referenceFlatten } from './helpers/xml-flat.js';
 
 /** A node of a generated reply: an element, text, CDATA or a comment. */
 type XNode =
@@ -142,6 +145,34 @@ const docs = fc
   .record({ root: tree.el, latin1: fc.boolean(), declared: fc.boolean(), seed: fc.integer() })
   .map(({ root, latin1, declared, seed }) => serialize(root, latin1, latin1 || declared, seed));
 
+test("deploy.sh's lm_value finds each line's value by its path, whatever the case, and nothing where no line is", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-value-'));
+  const file = join(dir, 'flat');
+  try {
+    fc.assert(
+      fc.property(docs, fc.integer(), (doc, seed) => {
+        const flat = awkFlatten(['awk'], doc);
+        assert.is(flat.code, 0, flat.err);
+        writeFileSync(file, flat.out);
+        const lines = flat.out
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => [l.slice(0, l.indexOf('\t')), l.slice(l.indexOf('\t') + 1)] as const);
+        // Each path in another case: upper case where the seed's bit is set.
+        const recase = (p: string) =>
+          [...p].map((c, i) => ((seed >>> (i % 31)) & 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+        const root = lines[0]?.[0] ?? '/x#1';
+        const absent = [`${root}/Nothing#1`, root.slice(0, -1), `${root}@none`];
+        const got = bashValues(file, [...lines.map(([p]) => recase(p)), ...absent]);
+        assert.equal(got, [...lines.map(([, v]) => v), ...absent.map(() => null)]);
+      }),
+      { numRuns: 60 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 for (const awk of awks()) {
   const label = awk.join(' ');
 
@@ -189,7 +220,6 @@ for (const awk of awks()) {
       '/Response#1/Success#1/Data#1/SubVS#1\x1f4\x1f7\x1fAuthentication Proxy\x1f+\x1fr1\x1fr2\n' +
         '/Response#1/Success#1/Data#1/SubVS#2\x1f5\x1f8\x1fSüd & €\x1f-\n',
     );
-    assert.is(awkQuery(awk, flat.out, { mode: 'value', at: '/response#1@STAT' }), '200\n');
     // A list written as text, which no capture shows but a reply may hold, gives its words.
     const text = awkFlatten(awk, Buffer.from('<R><SubVS><MatchRules>\n r1, r2 </MatchRules></SubVS></R>'));
     assert.is(

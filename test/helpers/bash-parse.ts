@@ -14,6 +14,7 @@ export async function bashParser(): Promise<Parser> {
 
 /** The ERROR and MISSING nodes of a tree, each as `type at row:col: text`. */
 export function bashSyntaxProblems(tree: Tree): string[] {
+  if (!tree.rootNode.hasError) return [];
   const out: string[] = [];
   const stack: Node[] = [tree.rootNode];
   while (stack.length > 0) {

@@ -23,18 +23,30 @@ export function runBash(
   });
 }
 
+/** Where a command runs (else this process's folder) and what it reads on stdin (else nothing). */
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly input?: string;
+}
+
 /** Runs a command with exactly this environment, asynchronously, and collects what it printed. */
 export function runCommand(
   command: string,
   args: readonly string[],
   env: Readonly<Record<string, string>>,
+  options: RunOptions = {},
 ): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env,
+      cwd: options.cwd,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) =>
       resolve({

@@ -25,8 +25,9 @@ export function* nodes(tree: Tree): Generator<Node> {
   }
 }
 
-/** The ERROR and MISSING nodes, each as `type at row:col: text`. */
+/** The ERROR and MISSING nodes, each as `type at row:col: text` (a tree without either is not walked). */
 export function syntaxProblems(tree: Tree): string[] {
+  if (!tree.rootNode.hasError) return [];
   return [...nodes(tree)]
     .filter((n) => n.type === 'ERROR' || n.isMissing)
     .map(
@@ -58,7 +59,8 @@ export function decodeVerbatim(literal: string): string {
 
 /** The decoded values of every single-quoted string literal in the tree. */
 export function verbatimStrings(tree: Tree): string[] {
-  return [...nodes(tree)]
-    .filter((n) => n.type === 'string_literal' && QUOTE.test(n.text.charAt(0)))
+  return tree.rootNode
+    .descendantsOfType('string_literal')
+    .filter((n): n is Node => n !== null && QUOTE.test(n.text.charAt(0)))
     .map((n) => decodeVerbatim(n.text));
 }

@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Simulator } from '../../simulator/index.js';
+import { psQuote } from '../../src/emit/escape.js';
+import { emitPowerShell } from '../../src/emit/powershell.js';
+import type { Plan } from '../../src/model/plan.js';
 import { runCommand, type ScriptRun } from './bash-run.js';
 
 /**
@@ -44,6 +47,91 @@ export function runPwsh(
   return spawnPwsh(pwsh, ['-File', path, ...args], env);
 }
 
+/**
+ * Runs deploy.ps1 as {@link runPwsh} does, but as at a terminal where someone types `answers`:
+ * PowerShell's prompts (-Confirm) read them from stdin.
+ */
+export function runPwshAnswering(
+  pwsh: string,
+  path: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  answers: string,
+): Promise<ScriptRun> {
+  return runCommand(pwsh, ['-NoProfile', '-File', path, ...args], pwshEnv(env), { input: answers });
+}
+
+/**
+ * A PowerShell session that runs deploy.ps1 again and again, as an administrator at a console does
+ * (`./deploy.ps1 ...`, then again): pwsh reads each command from stdin (-Command -), and each run's
+ * exit code ($LASTEXITCODE) and output are its own. One pwsh start for many runs: the start is
+ * most of a short run's CPU, and the suite runs deploy.ps1 some hundred times.
+ */
+export class PwshSession {
+  private readonly child: ChildProcess;
+  private out = '';
+  private err = '';
+  private waiting: (() => void) | undefined;
+  private ended = false;
+
+  constructor(pwsh: string, env: Readonly<Record<string, string>>) {
+    // TERM=dumb: reading commands from stdin, .NET otherwise writes a terminal's keypad codes
+    // (ESC [?1h ESC [?1l) before each command's output.
+    this.child = spawn(pwsh, ['-NoProfile', '-NonInteractive', '-Command', '-'], {
+      env: pwshEnv({ TERM: 'dumb', ...env }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const heard = () => this.waiting?.();
+    this.child.stdout?.on('data', (d: Buffer) => {
+      this.out += d.toString('utf8');
+      heard();
+    });
+    this.child.stderr?.on('data', (d: Buffer) => {
+      this.err += d.toString('utf8');
+      heard();
+    });
+    this.child.on('close', () => {
+      this.ended = true;
+      heard();
+    });
+  }
+
+  /** One run of the script with these arguments (a parameter's name as it is, each value quoted). */
+  async run(path: string, args: readonly string[]): Promise<ScriptRun> {
+    const words = args.map((a) => (/^-[A-Za-z]+$/.test(a) ? a : psQuote(a))).join(' ');
+    this.child.stdin?.write(
+      `& ${psQuote(path)} ${words}; [Console]::Out.WriteLine('@@ exit ' + $LASTEXITCODE); [Console]::Error.WriteLine('@@ end')\n`,
+    );
+    // Not anchored to a line's start: anything written before a marker shows in the run's output.
+    const done = /@@ exit (\d+)\r?\n/;
+    const end = /@@ end\r?\n/;
+    while (!(done.test(this.out) && end.test(this.err))) {
+      if (this.ended) throw new Error(`the PowerShell session ended: ${this.err}`);
+      await new Promise<void>((resolve) => {
+        this.waiting = resolve;
+      });
+    }
+    const o = done.exec(this.out) as RegExpExecArray;
+    const e = end.exec(this.err) as RegExpExecArray;
+    const run = {
+      code: Number(o[1]),
+      stdout: this.out.slice(0, o.index),
+      stderr: this.err.slice(0, e.index),
+    };
+    this.out = this.out.slice(o.index + o[0].length);
+    this.err = this.err.slice(e.index + e[0].length);
+    return run;
+  }
+
+  /** Ends the session. */
+  async close(): Promise<void> {
+    if (this.ended) return;
+    const closed = new Promise((resolve) => this.child.on('close', resolve));
+    this.child.stdin?.end();
+    await closed;
+  }
+}
+
 /** Runs a PowerShell command line (-Command) under pwsh, as {@link runPwsh} runs a script. */
 export function runPwshCommand(pwsh: string, command: string): Promise<ScriptRun> {
   return spawnPwsh(pwsh, ['-Command', command], {});
@@ -54,7 +142,17 @@ function spawnPwsh(
   args: readonly string[],
   env: Readonly<Record<string, string>>,
 ): Promise<ScriptRun> {
-  return runCommand(pwsh, ['-NoProfile', '-NonInteractive', ...args], {
+  return runCommand(pwsh, ['-NoProfile', '-NonInteractive', ...args], pwshEnv(env));
+}
+
+/**
+ * The environment of a pwsh run: what pwsh itself needs, no telemetry or update check, and `env`.
+ * .NET's tiered PGO is off: it instruments the code a run starts with to optimise it later, which a
+ * run of a few seconds never reaches, and the suite starts pwsh over a hundred times (a tenth of
+ * each run's CPU, measured; what the script does is the same).
+ */
+export function pwshEnv(env: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? homedir(),
     ...(process.env.DOTNET_ROOT ? { DOTNET_ROOT: process.env.DOTNET_ROOT } : {}),
@@ -62,8 +160,9 @@ function spawnPwsh(
     POWERSHELL_TELEMETRY_OPTOUT: '1',
     POWERSHELL_UPDATECHECK: 'Off',
     DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+    DOTNET_TieredPGO: '0',
     ...env,
-  });
+  };
 }
 
 /**
@@ -93,4 +192,11 @@ export function psArgs(
     ],
     env: { LM_USER: sim.user, LM_PASSWORD: sim.password, ...(caFile ? {} : { SSL_CERT_FILE: ca }) },
   };
+}
+
+/** Writes a plan's deploy.ps1 into a folder; returns its path. */
+export function writeDeployPs(dir: string, plan: Plan): string {
+  const path = join(dir, 'deploy.ps1');
+  writeFileSync(path, emitPowerShell({ plan, source: 'site.yaml' }).contents);
+  return path;
 }

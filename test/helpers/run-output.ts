@@ -1,31 +1,12 @@
-import type { Simulator } from '../../simulator/index.js';
+import { type Simulator, WRITE_COMMANDS } from '../../simulator/index.js';
 
 // What a run of a generated script printed, and what it did to a simulator.
-
-/** The commands that change an appliance; every other one only reads. */
-export const WRITES: ReadonlySet<string> = new Set([
-  'addvs',
-  'modvs',
-  'delvs',
-  'addrs',
-  'modrs',
-  'delrs',
-  'addrule',
-  'modrule',
-  'delrule',
-  'addrsrule',
-  'delrsrule',
-  'set',
-  'uploadtemplate',
-  'deltemplate',
-  'addcert',
-]);
 
 /** The write calls the simulator received after call number `after`. */
 export function writesAfter(sim: Simulator, after = 0): string[] {
   return sim
     .calls()
-    .filter((c) => c.n > after && WRITES.has(c.command.toLowerCase()))
+    .filter((c) => c.n > after && WRITE_COMMANDS.has(c.command.toLowerCase()))
     .map((c) => `${c.command} ${JSON.stringify(c.params)}`);
 }
 

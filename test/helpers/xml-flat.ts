@@ -46,6 +46,35 @@ export function awkFlatten(awk: readonly string[], doc: Buffer): { code: number;
   return { code: r.status ?? -1, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8') };
 }
 
+/** deploy.sh's lm_value function (src/emit/bash/transport.sh), as written there. */
+const LM_VALUE = (() => {
+  const source = readFileSync(new URL('../../src/emit/bash/transport.sh', import.meta.url), 'utf8');
+  const fn = /^lm_value\(\) \{\n[\s\S]*?\n\}\n/m.exec(source)?.[0];
+  if (!fn) throw new Error('transport.sh holds no lm_value function');
+  return fn;
+})();
+
+/**
+ * What deploy.sh's lm_value finds at each path of a flat reply (in a file): the value, or null when
+ * it answers that there is none. One bash for all the paths.
+ */
+export function bashValues(flatFile: string, paths: readonly string[]): (string | null)[] {
+  const program = `${LM_VALUE}
+while IFS= read -r path; do
+  if lm_value "$1" "$path"; then printf '+%s\\n' "$LM_VALUE"; else printf -- '-\\n'; fi
+done`;
+  const r = spawnSync('bash', ['-c', program, 'bash', flatFile], {
+    input: paths.map((p) => `${p}\n`).join(''),
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' },
+  });
+  if (r.status !== 0) throw new Error(`lm_value's bash failed: ${r.stderr}`);
+  return r.stdout
+    .toString('utf8')
+    .split('\n')
+    .slice(0, paths.length)
+    .map((l) => (l.startsWith('+') ? l.slice(1) : null));
+}
+
 /** deploy.sh's query program over a flat reply (see XML_QUERY_AWK for the modes). */
 export function awkQuery(
   awk: readonly string[],

@@ -99,9 +99,10 @@ lm_diff() {
   local scope=$1 flat=$2 at=$3 p name value key el found shown present k v
   shift 3
   local -A fields=()
+  lm_q fields "$flat" "$at"
   while IFS=$'\t' read -r k v; do
     if [[ -z ${fields[$k]+set} ]]; then fields[$k]=$v; fi
-  done < <(lm_q fields "$flat" "$at")
+  done <"$LM_ANSWER"
   LM_DIFF=() LM_SHOW=() LM_MISS=()
   for p in "$@"; do
     name=${p%%=*}

@@ -8,6 +8,7 @@ lm_listing() {
   if [[ $LM_VS_FROM == "$LM_FLAT" ]]; then return 0; fi
   LM_VS_AT=() LM_VS_NICK=() LM_VS_PARENT=()
   LM_VS_FROM=$LM_FLAT
+  lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName,MasterVSID
   while IFS=$'\x1f' read -r -a cols; do
     printf -v nick '%b' "${cols[5]:-}"
     LM_VS_NICK[${cols[1]:-none}]=$nick
@@ -19,7 +20,7 @@ lm_listing() {
     if [[ -z ${LM_VS_AT["$LM_IP ${cols[3]:-} ${prot:-tcp}"]+set} ]]; then
       LM_VS_AT["$LM_IP ${cols[3]:-} ${prot:-tcp}"]="${cols[1]:-} $nick"
     fi
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName,MasterVSID)
+  done <"$LM_ANSWER"
 }
 
 # lm_find_vs ADDRESS PORT PROT: LM_INDEX and LM_NICK of the Virtual Service at this address
@@ -34,8 +35,8 @@ lm_find_vs() {
   LM_NICK=${found#* }
   if [[ -n $LM_INDEX && -z $LM_NICK ]]; then
     lm_showvs "$LM_INDEX"
-    LM_NICK=$(lm_q value "$LM_FLAT" "$LM_AT/NickName#1") || LM_NICK=''
-    printf -v LM_NICK '%b' "$LM_NICK"
+    LM_NICK=''
+    if lm_value "$LM_FLAT" "$LM_AT/NickName#1"; then printf -v LM_NICK '%b' "$LM_VALUE"; fi
   fi
 }
 
@@ -75,19 +76,25 @@ lm_same_address() {
   [[ $a == "$LM_IP" ]]
 }
 
+# What is asked of the SubVS slots of a Virtual Service, in one question whoever asks (lm_slots,
+# lm_slot_rules, the look for what the site does not name), so that it is asked once: each slot's
+# path, VSIndex, RsIndex and Name, then + or - and the names in its MatchRules.
+LM_SLOT_COLUMNS='VSIndex,RsIndex,Name,MatchRules/Name*'
+
 # lm_slots: the SubVS slots of the Virtual Service in LM_FLAT at LM_AT: LM_SLOT_VS, LM_SLOT_RS and
 # LM_SLOT_NAME (each slot's VSIndex, RsIndex and Name). A slot without a name ("-" until the SubVS
 # gets a nickname, in Kemp's examples) takes the SubVS's own NickName from listvs, if it has one.
 lm_slots() {
   local cols name i flat=$LM_FLAT at=$LM_AT nameless=0
   LM_SLOT_VS=() LM_SLOT_RS=() LM_SLOT_NAME=()
+  lm_q rows "$LM_FLAT" "$LM_AT" SubVS "$LM_SLOT_COLUMNS"
   while IFS=$'\x1f' read -r -a cols; do
     printf -v name '%b' "${cols[3]:-}"
     if [[ $name =~ ^-?$ ]]; then nameless=1; fi
     LM_SLOT_VS+=("${cols[1]:-}")
     LM_SLOT_RS+=("${cols[2]:-}")
     LM_SLOT_NAME+=("$name")
-  done < <(lm_q rows "$LM_FLAT" "$LM_AT" SubVS VSIndex,RsIndex,Name)
+  done <"$LM_ANSWER"
   if ((nameless == 0)); then return 0; fi
   lm_listing
   LM_FLAT=$flat LM_AT=$at
@@ -105,15 +112,17 @@ lm_slot_rules() {
   local cols rule
   LM_RULES=()
   lm_showvs "$1"
+  lm_q rows "$LM_FLAT" "$LM_AT" SubVS "$LM_SLOT_COLUMNS"
   while IFS=$'\x1f' read -r -a cols; do
-    if [[ ${cols[1]:-} != "$2" || ${cols[2]:-} != + ]]; then continue; fi
-    for rule in "${cols[@]:3}"; do
+    if [[ ${cols[2]:-} != "$2" || ${cols[4]:-} != + ]]; then continue; fi
+    for rule in "${cols[@]:5}"; do
       printf -v rule '%b' "$rule"
       LM_RULES+=("$rule")
     done
     return 0
-  done < <(lm_q rows "$LM_FLAT" "$LM_AT" SubVS 'RsIndex,MatchRules/Name*')
+  done <"$LM_ANSWER"
   if ! lm_get_rs "$1" "$2"; then return 0; fi
+  lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 '*' 'MatchRules/Name*'
   while IFS=$'\x1f' read -r -a cols; do
     if [[ ${cols[1]:-} != + ]]; then continue; fi
     for rule in "${cols[@]:2}"; do
@@ -121,7 +130,7 @@ lm_slot_rules() {
       LM_RULES+=("$rule")
     done
     return 0
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 '*' 'MatchRules/Name*')
+  done <"$LM_ANSWER"
 }
 
 # lm_rs_in FLAT AT ADDRESS PORT: LM_RS (RsIndex) and LM_RS_AT (its element) of the real server with
@@ -129,6 +138,7 @@ lm_slot_rules() {
 lm_rs_in() {
   local cols address
   LM_RS='' LM_RS_AT=''
+  lm_q rows "$1" "$2" Rs RsIndex,Addr,Port
   while IFS=$'\x1f' read -r -a cols; do
     printf -v address '%b' "${cols[2]:-}"
     if [[ ${cols[3]:-} == "$4" ]] && lm_same_address "$address" "$3"; then
@@ -136,7 +146,7 @@ lm_rs_in() {
       LM_RS_AT=${cols[0]}
       return 0
     fi
-  done < <(lm_q rows "$1" "$2" Rs RsIndex,Addr,Port)
+  done <"$LM_ANSWER"
 }
 
 # lm_find_rs VS ADDRESS PORT: lm_rs_in for Virtual Service VS's showvs.
@@ -150,13 +160,14 @@ lm_find_rs() {
 lm_rule_in() {
   local cols name
   LM_RULE_AT=''
+  lm_q rows "$1" /Response#1/Success#1/Data#1 '*' Name
   while IFS=$'\x1f' read -r -a cols; do
     printf -v name '%b' "${cols[1]:-}"
     if lm_same_text "$2" "$name"; then
       LM_RULE_AT=${cols[0]}
       return 0
     fi
-  done < <(lm_q rows "$1" /Response#1/Success#1/Data#1 '*' Name)
+  done <"$LM_ANSWER"
 }
 
 # lm_find_rule NAME: lm_rule_in for showrule's list of every rule.

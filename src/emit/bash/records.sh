@@ -3,7 +3,7 @@
 lm_record() {
   if [[ -z ${LM_RECORD[$1]:-} ]]; then
     LM_RECORD[$1]=/Response#1/Success#1/Data#1/VS#1
-    if ! lm_q value "$1" /Response#1/Success#1/Data#1/VS#1 >/dev/null; then
+    if ! lm_value "$1" /Response#1/Success#1/Data#1/VS#1; then
       LM_RECORD[$1]=/Response#1/Success#1/Data#1
     fi
   fi
@@ -20,7 +20,8 @@ lm_showvs() {
 # keeps the reply as that VS's showvs. LM_REPLY_INDEX = its Index, empty when the reply holds none.
 lm_keep_vs() {
   lm_record "$LM_FLAT"
-  LM_REPLY_INDEX=$(lm_q value "$LM_FLAT" "$LM_AT/Index#1") || LM_REPLY_INDEX=''
+  LM_REPLY_INDEX=''
+  if lm_value "$LM_FLAT" "$LM_AT/Index#1"; then LM_REPLY_INDEX=$LM_VALUE; fi
   if [[ $LM_REPLY_INDEX =~ ^[0-9]+$ ]]; then
     LM_CACHE["vs-$LM_REPLY_INDEX"]=$LM_FLAT
   else

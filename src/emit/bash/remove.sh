@@ -38,9 +38,10 @@ lm_remove_vs() {
   # listvs lists each SubVS as a VS whose MasterVSID is its parent (the Python SDK tells them so);
   # the parent's slots name them too.
   lm_read listvs listvs
+  lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,MasterVSID
   while IFS=$'\x1f' read -r -a cols; do
     if [[ ${cols[2]:-} == "$index" ]]; then subs+=("${cols[1]:-}"); fi
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,MasterVSID)
+  done <"$LM_ANSWER"
   lm_showvs "$index"
   lm_slots
   for i in ${LM_SLOT_VS[@]+"${LM_SLOT_VS[@]}"}; do
@@ -53,11 +54,12 @@ lm_remove_vs() {
   lm_delvs "$index"
   lm_forget listvs "vs-$index"
   lm_read listvs listvs
+  lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index
   while IFS=$'\x1f' read -r -a cols; do
     if lm_has "${cols[1]:-}" "$index" ${subs[@]+"${subs[@]}"}; then
       lm_fail "delvs answered ok, but listvs still lists Virtual Service ${cols[1]}"
     fi
-  done < <(lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index)
+  done <"$LM_ANSWER"
   lm_gone removed
 }
 
@@ -66,7 +68,8 @@ lm_remove_vs() {
 # when it counts more; LM_MEMBERS = the real servers and SubVS slots listed directly in AT.
 lm_rule_names() {
   local lines=() line most
-  mapfile -t lines < <(lm_q names "$1" "$2")
+  lm_q names "$1" "$2"
+  mapfile -t lines <"$LM_ANSWER"
   LM_MEMBERS=${lines[-1]#+}
   most=${lines[-2]#\#}
   lines=("${lines[@]:0:${#lines[@]}-2}")
@@ -84,9 +87,10 @@ lm_rule_names() {
 lm_member_rules() {
   local index=$1 cols members=() rs most=$LM_MOST named=0
   lm_showvs "$index"
+  lm_q rows "$LM_FLAT" "$LM_AT" '*' RsIndex
   while IFS=$'\x1f' read -r -a cols; do
     members+=("${cols[1]:-}")
-  done < <(lm_q rows "$LM_FLAT" "$LM_AT" '*' RsIndex)
+  done <"$LM_ANSWER"
   for rs in ${members[@]+"${members[@]}"}; do
     if [[ -z $rs ]] || ! lm_get_rs "$index" "$rs"; then continue; fi
     lm_rule_names "$LM_FLAT" /Response#1/Success#1/Data#1 "$2"
@@ -105,6 +109,7 @@ lm_rule_users() {
   local listing cols
   lm_read listvs listvs
   listing=$LM_FLAT
+  lm_q rows "$listing" /Response#1/Success#1/Data#1 VS Index
   while IFS=$'\x1f' read -r -a cols; do
     lm_rule_names "$listing" "${cols[0]}" "$1"
     if ((LM_FOUND == 0 && (LM_UNNAMED == 1 || LM_MEMBERS == 0))); then
@@ -120,7 +125,7 @@ lm_rule_users() {
       LM_WHY="Virtual Service ${cols[1]:-} counts rules the LoadMaster does not name: it may use this one"
       return 0
     fi
-  done < <(lm_q rows "$listing" /Response#1/Success#1/Data#1 VS Index)
+  done <"$LM_ANSWER"
   return 1
 }
 

@@ -198,7 +198,6 @@ LM_AWK
 # Questions to a read reply (see lm_q), asked of the reader's flat lines; element names match
 # whatever their case, values stay escaped (bash decodes them with printf %b). Run as
 # `awk -v mode=M -v at=PATH -v elem=NAME -v want=F1,F2,... PROGRAM FLAT`:
-# - `value`: the value at `at` (exit 1 when the element is absent);
 # - `fields`: `name<TAB>value` for each child of `at` (names lower case, the first of each name);
 # - `rows`: one line per child of `at` named `elem` (`*`: any), its path then the values of the
 #   children named in `want`, separated by the unit separator (\037). A last field written
@@ -235,7 +234,6 @@ BEGIN {
   }
 }
 END {
-  if (mode == "value") { if (at in v) { printf "%s\n", v[at]; exit 0 } exit 1 }
   if (mode == "names") printf "#%d\n+%d\n", most, members
   for (r = 1; r <= rows; r++) {
     line = row[r]

@@ -4,10 +4,11 @@ lm_names() {
   local name
   LM_NAMES=()
   lm_read "$1" "$2"
+  lm_q tail "$LM_FLAT" '' "$3"
   while IFS= read -r name; do
     printf -v name '%b' "$name"
     LM_NAMES+=("$name")
-  done < <(lm_q tail "$LM_FLAT" '' "$3")
+  done <"$LM_ANSWER"
 }
 
 # lm_check_certificates TITLE NAME...: before any change, every certificate the site assigns is

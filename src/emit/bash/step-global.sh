@@ -4,8 +4,8 @@ lm_global() {
   lm_step "$title"
   lm_get_global "$param"
   if [[ $LM_MODE != apply ]]; then
-    found=$(lm_q value "$LM_FLAT" "/Response#1/Success#1/Data#1/$param#1") || found='(not reported)'
-    printf -v found '%b' "$found"
+    found='(not reported)'
+    if lm_value "$LM_FLAT" "/Response#1/Success#1/Data#1/$param#1"; then printf -v found '%b' "$LM_VALUE"; fi
     LM_GLOBALS_FOUND+=("$param=$found")
   fi
   lm_diff global "$LM_FLAT" /Response#1/Success#1/Data#1 "$param=$value"

@@ -75,23 +75,25 @@ lm_foreign() {
     shift 2
   done
   lm_showvs "$vs"
+  lm_q rows "$LM_FLAT" "$LM_AT" SubVS "$LM_SLOT_COLUMNS"
   while IFS=$'\x1f' read -r -a cols; do
-    printf -v name '%b' "${cols[2]:-}"
+    printf -v name '%b' "${cols[3]:-}"
     if [[ -n ${slot[$name]+set} ]]; then
-      for rule in "${cols[@]:4}"; do
+      for rule in "${cols[@]:5}"; do
         printf -v rule '%b' "$rule"
         if [[ $rule != "${slot[$name]}" ]]; then lm_report foreign "rule ${rule@Q} on SubVS ${name@Q} of $within"; fi
       done
     elif [[ ! ($name =~ ^-?$ && -n ${LM_ADOPTED[${cols[1]:-0}]+set}) ]]; then
       lm_report foreign "SubVS ${name@Q} in $within"
     fi
-  done < <(lm_q rows "$LM_FLAT" "$LM_AT" SubVS 'VSIndex,Name,MatchRules/Name*')
+  done <"$LM_ANSWER"
+  lm_q rows "$LM_FLAT" "$LM_AT" Rs RsIndex,Addr,Port
   while IFS=$'\x1f' read -r -a cols; do
-    printf -v address '%b' "${cols[1]:-}"
-    if ! lm_expected_rs "$address" "${cols[2]:-}" "$@"; then
-      lm_report foreign "real server $address:${cols[2]:-} in $within"
+    printf -v address '%b' "${cols[2]:-}"
+    if ! lm_expected_rs "$address" "${cols[3]:-}" "$@"; then
+      lm_report foreign "real server $address:${cols[3]:-} in $within"
     fi
-  done < <(lm_q rows "$LM_FLAT" "$LM_AT" Rs Addr,Port)
+  done <"$LM_ANSWER"
 }
 
 # lm_expected_rs ADDRESS PORT [ADDRESS PORT]...: the first pair is among the others.

@@ -1,7 +1,8 @@
 LM_TMP=$(mktemp -d)
 trap 'rm -rf "$LM_TMP"' EXIT
-# Replies kept by lm_read, by key, and where each holds its Virtual Service (lm_record).
-declare -A LM_CACHE=() LM_RECORD=()
+# Replies kept by lm_read, by key, where each holds its Virtual Service (lm_record), and the answers
+# to questions asked of them (lm_q).
+declare -A LM_CACHE=() LM_RECORD=() LM_ANSWERS=()
 
 # lm_step TITLE: names the step that runs now, for the progress and any failure.
 lm_step() {
@@ -16,9 +17,34 @@ lm_fail() {
   exit 1
 }
 
-# lm_q MODE FLAT [AT [ELEMENT [FIELDS]]]: a question to a flat reply (see LM_XML_QUERY).
+# lm_q MODE FLAT [AT [ELEMENT [FIELDS]]]: a question to a flat reply (see LM_XML_QUERY); LM_ANSWER is
+# the file that holds the answer. A reply's flat file is never written again, so each answer is kept:
+# the same question asked again (each real server of a Virtual Service asks its list of real servers)
+# starts no awk.
 lm_q() {
-  LC_ALL=C awk -v mode="$1" -v at="${3:-}" -v elem="${4:-*}" -v want="${5:-}" "$LM_XML_QUERY" "$2"
+  local key=$1$'\t'$2$'\t'${3:-}$'\t'${4:-*}$'\t'${5:-}
+  LM_ANSWER=${LM_ANSWERS[$key]:-}
+  if [[ -n $LM_ANSWER ]]; then return 0; fi
+  LM_ANSWER=$LM_TMP/answer-${#LM_ANSWERS[@]}
+  LC_ALL=C awk -v mode="$1" -v at="${3:-}" -v elem="${4:-*}" -v want="${5:-}" "$LM_XML_QUERY" "$2" \
+    >"$LM_ANSWER" || lm_fail "internal: the question '$1' to a reply failed"
+  LM_ANSWERS[$key]=$LM_ANSWER
+}
+
+# lm_value FLAT PATH: LM_VALUE = the value on the line of PATH in a flat reply (element names in any
+# case; the value still escaped, for printf %b); returns 1 when there is no such line. Bash alone,
+# bytes only: most replies are asked this, and an awk for each would add a process to most calls.
+lm_value() {
+  local LC_ALL=C text low key before
+  LM_VALUE=''
+  IFS= read -r -d '' text <"$1" || :
+  text=$'\n'$text
+  low=${text,,}
+  key=$'\n'${2,,}$'\t'
+  if [[ $low != *"$key"* ]]; then return 1; fi
+  before=${low%%"$key"*}
+  text=${text:${#before}+${#key}}
+  LM_VALUE=${text%%$'\n'*}
 }
 
 # lm_send COMMAND [NAME=VALUE...]: one GET /access/COMMAND, curl URL-encoding every value; the reply
@@ -62,8 +88,11 @@ lm_send() {
   fi
   # Kemp's module takes stat 200 or ok as success.
   if [[ $LM_STATUS == 200 && ($stat == 200 || ${stat,,} == ok) ]]; then return 0; fi
-  LM_ERROR=$(lm_q value "$LM_FLAT" /Response#1/Error#1) || LM_ERROR='(the reply holds no Error element)'
-  printf -v LM_ERROR '%b' "$LM_ERROR"
+  if lm_value "$LM_FLAT" /Response#1/Error#1; then
+    printf -v LM_ERROR '%b' "$LM_VALUE"
+  else
+    LM_ERROR='(the reply holds no Error element)'
+  fi
   LM_ERROR=${LM_ERROR//[[:cntrl:]]/ }
   return 1
 }

@@ -71,10 +71,7 @@ function Join-LmItems {
 # to send, Show "NAME: appliance's value -> site's value" lines, Miss "NAME: sent ..., found ...".
 function Compare-LmParams {
   param([string] $Scope, $Node, $Params)
-  $fields = @{}
-  foreach ($c in (Get-LmChildren $Node '*')) {
-    if (-not $fields.ContainsKey($c.LocalName)) { $fields[$c.LocalName] = [string]$c.InnerText }
-  }
+  $fields = if ($Node) { Get-LmFields $Node } else { @{} }
   $out = [pscustomobject]@{ Send = [ordered]@{}; Show = @(); Miss = @() }
   foreach ($name in $Params.Keys) {
     $key = '{0}:{1}' -f $Scope, $name.ToLowerInvariant()
@@ -82,6 +79,8 @@ function Compare-LmParams {
     $element = if ($spec -and $spec.Element) { $spec.Element } else { $name }
     $found = if ($fields.ContainsKey($element)) { $fields[$element] } else { $null }
     $value = [string]$Params[$name]
+    # The same text is the same value however the parameter compares.
+    if ($null -ne $found -and $value -ceq $found) { continue }
     if (Test-LmSame $key $value $found) { continue }
     $shown = if ($null -ne $found) { "'$found'" } elseif ($spec -and $spec.ContainsKey('Absent')) { "'$($spec.Absent)'" } else { '(not reported)' }
     $out.Show += ("{0}: {1} -> '{2}'" -f $name, $shown, $value)

@@ -29,5 +29,6 @@ if ($ApiKey) {
     $password = $asked.GetNetworkCredential().Password
   }
   $script:Basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($user + ':' + $password))
-  Remove-Variable password
+  # Not a change of the appliance: never asked about at -Confirm, nor held back by -WhatIf.
+  Remove-Variable password -Confirm:$false -WhatIf:$false
 }

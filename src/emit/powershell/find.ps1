@@ -13,14 +13,15 @@ function Test-LmSameAddress {
 function Find-LmVs {
   param([string] $Address, [string] $Port, [string] $Prot)
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
-    $at = Get-LmText $vs 'VSAddress'
-    $protocol = [string](Get-LmText $vs 'Protocol')
+    $f = Get-LmFields $vs
+    $at = $f.VSAddress
+    $protocol = [string]$f.Protocol
     if (-not $protocol) { $protocol = 'tcp' }
-    if (-not $at -or (Get-LmText $vs 'VSPort') -ne $Port -or $protocol -ine $Prot) { continue }
-    if ([string](Get-LmText $vs 'MasterVSID') -notmatch '^0*$') { continue }
+    if (-not $at -or $f.VSPort -ne $Port -or $protocol -ine $Prot) { continue }
+    if ([string]$f.MasterVSID -notmatch '^0*$') { continue }
     if (-not (Test-LmSameAddress $at $Address)) { continue }
-    $index = [string](Get-LmText $vs 'Index')
-    $nick = [string](Get-LmText $vs 'NickName')
+    $index = [string]$f.Index
+    $nick = [string]$f.NickName
     # Where listvs gives no NickName, showvs has the last word.
     if (-not $nick) { $nick = [string](Get-LmText (Read-LmVs $index) 'NickName') }
     return [pscustomobject]@{ Index = $index; Nickname = $nick }

@@ -50,6 +50,10 @@ Seconds to wait between calls (default 0.15): the appliance drops the connection
 .PARAMETER TimeoutSec
 Seconds one call may take, reply included (default 30).
 
+.PARAMETER Unexpected
+Not a parameter: whatever else is on the command line lands here, and is refused (exit 2), as a
+mistyped parameter name is.
+
 .EXAMPLE
 ./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -Plan
 Reads the LoadMaster and prints what apply would change; exit code 0, 2 or 1.
@@ -63,18 +67,22 @@ Applies the site: checks first, then only what differs, each change read back.
 Shows what -Remove would delete, changing nothing.
 #>
 #Requires -Version 5.1
-[CmdletBinding(SupportsShouldProcess)]
+# The numbers are taken as text and checked below, and anything else on the command line is caught
+# by Unexpected: a usage mistake then ends as deploy.sh's does (one line, exit 2), not as a
+# PowerShell binding error (exit 1).
+[CmdletBinding(SupportsShouldProcess, PositionalBinding = $false)]
 param(
-  [Parameter(Mandatory)] [string] $LoadBalancer,
-  [ValidateRange(1, 65535)] [int] $LBPort = 443,
+  [string] $LoadBalancer,
+  [string] $LBPort = '443',
   [System.Management.Automation.PSCredential] $Credential,
   [securestring] $ApiKey,
   [string] $CaCertificate,
   [switch] $SkipCertificateCheck,
   [switch] $Plan,
   [switch] $Remove,
-  [ValidateRange(0, 10)] [double] $Delay = 0.15,
-  [ValidateRange(1, 3600)] [int] $TimeoutSec = 30
+  [string] $Delay = '0.15',
+  [string] $TimeoutSec = '30',
+  [Parameter(ValueFromRemainingArguments)] [string[]] $Unexpected
 )
 $ErrorActionPreference = 'Stop'
 # Usage mistakes, as deploy.sh's: one line on stderr, exit 2.
@@ -83,6 +91,14 @@ function Stop-LmUsage {
   [Console]::Error.WriteLine('deploy.ps1: ' + $Message)
   exit 2
 }
+if ($Unexpected) { Stop-LmUsage ("unknown argument '{0}': Get-Help ./deploy.ps1 lists the parameters" -f ($Unexpected[0] -replace '[\p{Cc}]', ' ')) }
+if (-not $LoadBalancer) { Stop-LmUsage "give -LoadBalancer, the LoadMaster's address" }
+if ($LBPort -notmatch '^[0-9]{1,5}$' -or [int]$LBPort -lt 1 -or [int]$LBPort -gt 65535) { Stop-LmUsage '-LBPort must be a port number, 1 to 65535' }
+if ($Delay -notmatch '^[0-9]{1,2}(\.[0-9]+)?$' -or [double]$Delay -gt 10) { Stop-LmUsage '-Delay must be seconds from 0 to 10 (e.g. 0.15)' }
+if ($TimeoutSec -notmatch '^[0-9]{1,4}$' -or [int]$TimeoutSec -lt 1 -or [int]$TimeoutSec -gt 3600) { Stop-LmUsage '-TimeoutSec must be whole seconds, 1 to 3600' }
+$script:Port = [int]$LBPort
+$script:DelaySeconds = [double]$Delay
+$script:TimeoutSeconds = [int]$TimeoutSec
 if ($Plan -and $Remove) { Stop-LmUsage 'give -Plan or -Remove, not both' }
 if ($CaCertificate -and $SkipCertificateCheck) { Stop-LmUsage 'give -CaCertificate or -SkipCertificateCheck, not both' }
 if ($CaCertificate -and -not (Test-Path -LiteralPath $CaCertificate -PathType Leaf)) { Stop-LmUsage "no such file: -CaCertificate $CaCertificate" }

@@ -18,11 +18,25 @@ function Get-LmChild {
   $null
 }
 
+# Get-LmFields: a node's child elements as name -> text, the first of each name, any case. Read once
+# per node and kept while the node lives: a listing is asked about again and again.
+$script:Fields = [System.Runtime.CompilerServices.ConditionalWeakTable[object, hashtable]]::new()
+function Get-LmFields {
+  param($Node)
+  $fields = $null
+  if ($script:Fields.TryGetValue($Node, [ref]$fields)) { return $fields }
+  $fields = @{}
+  foreach ($c in $Node.ChildNodes) {
+    if ($c.NodeType -eq [System.Xml.XmlNodeType]::Element -and -not $fields.ContainsKey($c.LocalName)) { $fields[$c.LocalName] = [string]$c.InnerText }
+  }
+  $script:Fields.Add($Node, $fields)
+  $fields
+}
+
 # Get-LmText: the text of a node's first child element with this name, or $null when there is none.
 function Get-LmText {
   param($Node, [string] $Name)
-  $c = Get-LmChild $Node $Name
-  if ($c) { [string]$c.InnerText } else { $null }
+  if ($Node) { (Get-LmFields $Node)[$Name] } else { $null }
 }
 
 # Get-LmData: the <Data> of a reply.

@@ -18,6 +18,14 @@ function Write-LmReport {
   foreach ($line in $Detail) { Write-Host ('      ' + ($line -replace '[\p{Cc}]', ' ')) }
 }
 
+# Write-LmUnmade: an object whose Virtual Service or SubVS is not there: to be created (plan, the
+# checks before apply); in apply, not made, as the making of its parent was held back (-WhatIf,
+# -Confirm answered No).
+function Write-LmUnmade {
+  param([string] $Object)
+  Write-LmReport $(if ($script:Mode -eq 'apply') { 'skipped' } else { 'create' }) $Object
+}
+
 # Add-LmProblem: a reason the site cannot be applied as the LoadMaster stands. The checks before
 # apply collect them and stop before any change; plan lists them.
 function Add-LmProblem {

@@ -5,7 +5,7 @@ function Invoke-LmRealServer {
   Enter-LmStep $Title
   $index = $script:Ref[$Vs]
   if ($null -eq $index) {
-    Write-LmReport create $Title
+    Write-LmUnmade $Title
     return
   }
   $rs = Find-LmRs (Read-LmVs $index) $Address ([string]$Port)
@@ -43,7 +43,7 @@ function Invoke-LmAttachRule {
   $parentIndex = $script:Ref[$Parent]
   $slot = $script:Ref[$SubVs + '_slot']
   if ([string]::IsNullOrEmpty($parentIndex) -or [string]::IsNullOrEmpty($slot)) {
-    Write-LmReport create $Title
+    Write-LmUnmade $Title
     return
   }
   $rules = if ($script:New.ContainsKey('slot-' + $slot)) { @() } else { @(Get-LmSlotRules $parentIndex $slot) }

@@ -48,7 +48,7 @@ function Invoke-LmSubVs {
   $script:Ref[$Ref + '_slot'] = $null
   $parentIndex = $script:Ref[$Parent]
   if ($null -eq $parentIndex) {
-    Write-LmReport create $Title
+    Write-LmUnmade $Title
     return
   }
   $slots = @(Get-LmSlots (Read-LmVs $parentIndex))

@@ -12,7 +12,7 @@ $script:Calls = 0
 # Wait-LmPace: the pause before each call after the first: the appliance drops the connection above
 # 30 calls in 3 seconds, and Kemp's own module waits about 150 ms too.
 function Wait-LmPace {
-  if ($script:Calls -gt 0 -and $Delay -gt 0) { Start-Sleep -Milliseconds ([int]($Delay * 1000)) }
+  if ($script:Calls -gt 0 -and $script:DelaySeconds -gt 0) { Start-Sleep -Milliseconds ([int]($script:DelaySeconds * 1000)) }
   $script:Calls++
 }
 
@@ -38,10 +38,10 @@ if ($script:Core) {
   $handler = [System.Net.Http.SocketsHttpHandler]::new()
   $handler.AllowAutoRedirect = $false
   $handler.UseCookies = $false
-  $handler.ConnectTimeout = [TimeSpan]::FromSeconds($TimeoutSec)
+  $handler.ConnectTimeout = [TimeSpan]::FromSeconds($script:TimeoutSeconds)
   if ($SkipCertificateCheck -or $CaCertificate) { $handler.SslOptions.RemoteCertificateValidationCallback = [LmTls]::Callback() }
   $script:Client = [System.Net.Http.HttpClient]::new($handler)
-  $script:Client.Timeout = [TimeSpan]::FromSeconds($TimeoutSec)
+  $script:Client.Timeout = [TimeSpan]::FromSeconds($script:TimeoutSeconds)
 } elseif ([int][System.Net.ServicePointManager]::SecurityProtocol -ne 0) {
   # Windows PowerShell 5.1 only (reasoned about, not run): an older .NET may leave TLS 1.2 off.
   [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
@@ -78,8 +78,8 @@ function Send-LmRequest {
   $request.Method = 'GET'
   $request.AllowAutoRedirect = $false
   $request.KeepAlive = $false
-  $request.Timeout = $TimeoutSec * 1000
-  $request.ReadWriteTimeout = $TimeoutSec * 1000
+  $request.Timeout = $script:TimeoutSeconds * 1000
+  $request.ReadWriteTimeout = $script:TimeoutSeconds * 1000
   if ($SkipCertificateCheck -or $CaCertificate) { $request.ServerCertificateValidationCallback = [LmTls]::Callback() }
   if ($script:Basic) { $request.Headers['Authorization'] = 'Basic ' + $script:Basic }
   try { $reply = $request.GetResponse() } catch [System.Net.WebException] {
@@ -102,7 +102,7 @@ function Invoke-LmApi {
   param([string] $Command, $Query)
   $pairs = @(foreach ($k in $Query.Keys) { '{0}={1}' -f [uri]::EscapeDataString($k), [uri]::EscapeDataString([string]$Query[$k]) })
   if ($script:Key) { $pairs += 'apikey=' + [uri]::EscapeDataString($script:Key) }
-  $uri = 'https://{0}:{1}/access/{2}?{3}' -f $script:LmHost, $LBPort, $Command, ($pairs -join '&')
+  $uri = 'https://{0}:{1}/access/{2}?{3}' -f $script:LmHost, $script:Port, $Command, ($pairs -join '&')
   $out = [pscustomobject]@{ Ok = $false; Status = 0; Error = ''; Response = $null }
   Wait-LmPace
   try {
