@@ -128,6 +128,8 @@ async function main(args) {
   const queue = [...files];
   const took = { ...last };
   const failedFiles = [];
+  /** What the files skipped, by reason. */
+  const skipped = new Map();
   const workers = Math.min(jobs, files.length);
   // uvu's command colours its output unless told not to; the tests have always run with FORCE_COLOR=1.
   const env = { ...process.env };
@@ -156,7 +158,12 @@ async function main(args) {
       };
       child.on('message', (msg) => {
         if (msg.ready) return next();
-        process.stdout.write(msg.output.endsWith('\n') ? msg.output : `${msg.output}\n`);
+        // A file's "skipped: WHAT: WHY" lines are kept for one line at the end, by reason.
+        const output = msg.output.replace(/^skipped: (.+): ([^:\n]+)\n/gm, (_, what, why) => {
+          skipped.set(why, [...(skipped.get(why) ?? []), what]);
+          return '';
+        });
+        process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
         took[current] = Math.round(msg.ms);
         if (msg.failed) failedFiles.push(current);
         if (msg.rssMb > RETIRE_MB && queue.length > 0) {
@@ -197,6 +204,7 @@ async function main(args) {
   console.log(
     `${files.length} test files${quick ? ' (quick: no script scenarios)' : ''} in ${seconds} s, ${workers} at a time; slowest: ${slowest.join(', ')}`,
   );
+  for (const [why, what] of skipped) console.log(`skipped, as ${why}: ${what.join('; ')}`);
   if (failedFiles.length > 0) {
     console.log(`failed: ${failedFiles.join(', ')}`);
     process.exitCode = 1;

@@ -28,7 +28,10 @@ export function findPwsh(): string | undefined {
   return undefined;
 }
 
-/** Says once, on stderr, which tests are skipped and why. */
+/**
+ * Says which tests are skipped and why, as `skipped: WHAT: WHY` on stderr; the test runner gathers
+ * these lines into one at the end of the run.
+ */
 export function skipNotice(what: string): void {
   process.stderr.write(`skipped: ${what}: PowerShell 7 (pwsh) is not installed (see README, Tests)\n`);
 }
