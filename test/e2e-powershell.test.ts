@@ -123,6 +123,18 @@ if (!pwsh) {
     assert.not.ok(`${run.stdout}${run.stderr}`.includes(sim.apikey), 'the key is never printed');
   });
 
+  test('a user and password with non-ASCII letters, quotes, spaces and $ reach the appliance intact, as UTF-8', async () => {
+    const sim = await setup.simulator({
+      rateLimit: false,
+      certificates: ['Wildcard'],
+      user: 'bäl',
+      password: `pä'ss "wörd" €$x`,
+    });
+    const run = await ps(sim, ['-Plan']);
+    assert.is(run.code, 2, `authenticated, changes pending: ${run.stdout}${run.stderr}`);
+    assert.not.ok(`${run.stdout}${run.stderr}`.includes('wörd'), 'the password is never printed');
+  });
+
   test('a wrong password and no credential stop with a message of the script, exit 1 and 2', async () => {
     const sim = await simFor();
     const wrong = await ps(sim, ['-Plan'], {
