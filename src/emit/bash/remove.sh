@@ -101,16 +101,21 @@ lm_member_rules() {
   if ((most > named)); then LM_UNNAMED=1; fi
 }
 
-# lm_rule_users NAME: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY says which),
-# or counts rules it does not name, even in its showvs and its members' showrs; 1 when none uses it.
-# listvs lists each Virtual Service's real servers and slots with their rules (captured replies);
-# where an entry lists none, or counts more than it names, its showvs is read.
+# lm_rule_users NAME [others]: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY says
+# which), or counts rules it does not name, even in its showvs and its members' showrs; 1 when none
+# uses it. With `others`, the site's own Virtual Services (LM_SITE_VS) and their SubVSs are not
+# looked at. listvs lists each Virtual Service's real servers and slots with their rules (captured
+# replies); where an entry lists none, or counts more than it names, its showvs is read.
 lm_rule_users() {
-  local listing cols
-  lm_read listvs listvs
+  local listing cols parent
+  lm_listing
   listing=$LM_FLAT
   lm_q rows "$listing" /Response#1/Success#1/Data#1 VS Index
   while IFS=$'\x1f' read -r -a cols; do
+    if [[ ${2:-} == others ]]; then
+      parent=${LM_VS_PARENT[${cols[1]:-none}]:-none}
+      if [[ -n ${LM_SITE_VS[${cols[1]:-none}]+set} || -n ${LM_SITE_VS[$parent]+set} ]]; then continue; fi
+    fi
     lm_rule_names "$listing" "${cols[0]}" "$1"
     if ((LM_FOUND == 0 && (LM_UNNAMED == 1 || LM_MEMBERS == 0))); then
       lm_showvs "${cols[1]:-}"

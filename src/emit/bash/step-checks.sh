@@ -43,13 +43,18 @@ lm_check_sso_domains() {
   done
 }
 
+# The site's Virtual Services found on the LoadMaster (Index -> 1), learnt by lm_check_addresses.
+declare -A LM_SITE_VS=()
+
 # lm_check_addresses TITLE [ADDRESS PORT PROT NICKNAME]...: before any change, no Virtual Service of
-# another name holds one of the site's addresses: apply would otherwise change it.
+# another name holds one of the site's addresses: apply would otherwise change it. The site's own
+# ones found there are kept in LM_SITE_VS.
 lm_check_addresses() {
   lm_step "$1"
   shift
   while (($# >= 4)); do
     lm_find_vs "$1" "$2" "$3"
+    if [[ -n $LM_INDEX ]] && lm_same_text "$4" "$LM_NICK"; then LM_SITE_VS[$LM_INDEX]=1; fi
     if [[ -n $LM_INDEX ]] && ! lm_same_text "$4" "$LM_NICK"; then
       lm_problem "$1:$2 ($3) holds a Virtual Service named ${LM_NICK@Q}, not ${4@Q}: it is not this site's (delete or move it, or give this site another address)"
     fi

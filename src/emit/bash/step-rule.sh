@@ -1,6 +1,8 @@
-# lm_rule TITLE NAME PARAM...: the content rule NAME: addrule, or modrule with what differs.
+# lm_rule TITLE NAME PARAM...: the content rule NAME: addrule, or modrule with what differs. Rule
+# names are global on the LoadMaster: a rule that differs and that a Virtual Service not the site's
+# uses is a problem, found before any change, as changing it would change that service's routing.
 lm_rule() {
-  local title=$1 name=$2 shown
+  local title=$1 name=$2 shown diff
   shift 2
   lm_step "$title"
   lm_find_rule "$name"
@@ -10,8 +12,11 @@ lm_rule() {
       lm_report same "$title"
       return 0
     fi
-    shown=("${LM_SHOW[@]}")
-    if [[ $LM_MODE == apply ]]; then lm_modrule "$name" "${LM_DIFF[@]}"; fi
+    shown=("${LM_SHOW[@]}") diff=("${LM_DIFF[@]}")
+    if [[ $LM_MODE != apply ]] && lm_rule_users "$name" others; then
+      lm_problem "content rule ${name@Q} is not as the site has it (${shown[*]}), and $LM_WHY, which is not this site's: changing the rule would change how that service routes (detach the rule from it first)"
+    fi
+    if [[ $LM_MODE == apply ]]; then lm_modrule "$name" "${diff[@]}"; fi
   else
     shown=()
     if [[ $LM_MODE == apply ]]; then lm_addrule "$name" "$@"; fi

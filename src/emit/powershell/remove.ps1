@@ -69,13 +69,15 @@ function Get-LmRuleNames {
 }
 
 # Get-LmRuleUser: why the rule must stay: a Virtual Service uses it, or counts rules it does not
-# name, even in its showvs and its members' showrs; $null when none uses it. listvs lists each
+# name, even in its showvs and its members' showrs; $null when none uses it. With -Others, the site's
+# own Virtual Services ($script:SiteVs) and their SubVSs are not looked at. listvs lists each
 # Virtual Service's real servers and slots with their rules (captured replies); where an entry lists
 # none, or counts more than it names, its showvs is read.
 function Get-LmRuleUser {
-  param([string] $Name)
+  param([string] $Name, [switch] $Others)
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $index = [string](Get-LmText $vs 'Index')
+    if ($Others -and ($script:SiteVs.ContainsKey($index) -or $script:SiteVs.ContainsKey([string](Get-LmText $vs 'MasterVSID')))) { continue }
     $seen = Get-LmRuleNames $vs
     if (-not $seen.Names.Contains($Name) -and ($seen.Most -gt $seen.Names.Count -or $seen.Members -eq 0)) {
       $record = Read-LmVs $index

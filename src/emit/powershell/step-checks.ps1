@@ -20,13 +20,19 @@ function Invoke-LmCheckSsoDomains {
   }
 }
 
+# The site's Virtual Services found on the LoadMaster (Index -> $true), learnt by
+# Invoke-LmCheckAddresses.
+$script:SiteVs = @{}
+
 # Invoke-LmCheckAddresses: before any change, no Virtual Service of another name holds one of the
-# site's addresses: apply would otherwise change it.
+# site's addresses: apply would otherwise change it. The site's own ones found there are kept in
+# $script:SiteVs.
 function Invoke-LmCheckAddresses {
   param([string] $Title, [object[]] $Services)
   Enter-LmStep $Title
   foreach ($s in $Services) {
     $found = Find-LmVs $s.Address ([string]$s.Port) $s.Prot
+    if ($found -and (Test-LmSameText $s.Nickname $found.Nickname)) { $script:SiteVs[[string]$found.Index] = $true }
     if ($found -and -not (Test-LmSameText $s.Nickname $found.Nickname)) {
       Add-LmProblem ("{0}:{1} ({2}) holds a Virtual Service named '{3}', not '{4}': it is not this site's (delete or move it, or give this site another address)" -f $s.Address, $s.Port, $s.Prot, $found.Nickname, $s.Nickname)
     }

@@ -1,4 +1,6 @@
-# Invoke-LmRule: the content rule Name: addrule, or modrule with what differs.
+# Invoke-LmRule: the content rule Name: addrule, or modrule with what differs. Rule names are global
+# on the LoadMaster: a rule that differs and that a Virtual Service not the site's uses is a problem,
+# found before any change, as changing it would change that service's routing.
 function Invoke-LmRule {
   param([string] $Title, [string] $Name, $Params)
   Enter-LmStep $Title
@@ -11,6 +13,10 @@ function Invoke-LmRule {
       return
     }
     $show = $diff.Show
+    if ($script:Mode -ne 'apply') {
+      $user = Get-LmRuleUser $Name -Others
+      if ($user) { Add-LmProblem ("content rule '{0}' is not as the site has it ({1}), and {2}, which is not this site's: changing the rule would change how that service routes (detach the rule from it first)" -f $Name, ($show -join ' '), $user) }
+    }
   }
   if ($script:Mode -eq 'apply') {
     $reply = if ($rule) { Set-LmRule $Title $Name $diff.Send } else { Add-LmRule $Title $Name $Params }
