@@ -79,19 +79,19 @@ test('the password reaches curl only through its config on stdin, never its argu
   }
 });
 
-test('without credentials or LM_URL the script stops before any call', async () => {
+test('without credentials or LM_URL, or with a usage mistake, the script stops before any call with exit 1 (2 is only plan: changes pending)', async () => {
   const path = onDisk(scriptOf(await loadSite('small')));
   const noUrl = await runBash(path, [], { LM_USER: 'bal', LM_PASSWORD: 'x' });
-  assert.is(noUrl.code, 2);
+  assert.is(noUrl.code, 1);
   assert.match(noUrl.stderr, /LM_URL/);
   const noCreds = await runBash(path, [], { LM_URL: 'https://lm' });
-  assert.is(noCreds.code, 2);
+  assert.is(noCreds.code, 1);
   assert.match(noCreds.stderr, /LM_PASSWORD/);
   const plainHttp = await runBash(path, [], { LM_URL: 'http://lm', LM_USER: 'bal', LM_PASSWORD: 'x' });
-  assert.is(plainHttp.code, 2, 'credentials would cross the network in clear');
+  assert.is(plainHttp.code, 1, 'credentials would cross the network in clear');
   assert.match(plainHttp.stderr, /https:\/\//);
   const bad = await runBash(path, ['--frobnicate'], {});
-  assert.is(bad.code, 2);
+  assert.is(bad.code, 1);
   assert.match(bad.stderr, /Usage: deploy\.sh/);
   const creds = { LM_URL: 'https://lm', LM_USER: 'bal', LM_PASSWORD: 'x' };
   const wrongs: Record<string, string>[] = [
@@ -102,7 +102,7 @@ test('without credentials or LM_URL the script stops before any call', async () 
   ];
   for (const wrong of wrongs) {
     const r = await runBash(path, [], { ...creds, ...wrong });
-    assert.is(r.code, 2, JSON.stringify(wrong));
+    assert.is(r.code, 1, JSON.stringify(wrong));
     assert.match(r.stderr, /LM_DELAY must be seconds/);
   }
 });

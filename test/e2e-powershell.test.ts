@@ -89,7 +89,7 @@ if (!pwsh) {
     assert.is([...run.stdout.matchAll(/^ {4}skipped\b/gm)].length, skipped, run.stdout);
   });
 
-  test("usage mistakes end as deploy.sh's do: one line of the script on stderr, exit 2", async () => {
+  test("usage mistakes end as deploy.sh's do: one line of the script on stderr, exit 1", async () => {
     const sim = await simFor();
     const { env } = psArgs(sim);
     const lb = ['-LoadBalancer', '127.0.0.1'];
@@ -105,7 +105,7 @@ if (!pwsh) {
     ];
     await eachAtOnce(cases, 2, async ([args, says]) => {
       const run = await runPwsh(pwsh as string, script, args, env);
-      assertOwnFailure(run, 2, says);
+      assertOwnFailure(run, 1, says);
       assert.is(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
     });
     assert.equal(sim.calls(), [], 'a usage mistake stops before any call');
@@ -135,7 +135,7 @@ if (!pwsh) {
     assert.not.ok(`${run.stdout}${run.stderr}`.includes('wörd'), 'the password is never printed');
   });
 
-  test('a wrong password and no credential stop with a message of the script, exit 1 and 2', async () => {
+  test('a wrong password and no credential stop with a message of the script, exit 1', async () => {
     const sim = await simFor();
     const wrong = await ps(sim, ['-Plan'], {
       LM_USER: sim.user,
@@ -149,7 +149,7 @@ if (!pwsh) {
     );
     assert.not.ok(wrong.stderr.includes('wrong'), 'the password is never printed');
     const none = await ps(sim, ['-Plan'], { SSL_CERT_FILE: sim.caCertPath ?? '' });
-    assertOwnFailure(none, 2, /^deploy\.ps1: give -Credential or -ApiKey/m);
+    assertOwnFailure(none, 1, /^deploy\.ps1: give -Credential or -ApiKey/m);
   });
 
   test('an error answer stops the run naming the step; a lost reply says the change may have been made, and a rerun converges', async () => {

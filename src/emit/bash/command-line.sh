@@ -4,7 +4,8 @@ usage() {
   printf '  %s\n' "${LM_SUMMARY[@]}"
   printf 'Environment: LM_URL, LM_USER + LM_PASSWORD or LM_APIKEY, LM_CACERT, LM_INSECURE=1,\n'
   printf '  LM_TIMEOUT (default 30 s), LM_DELAY (default 0.15 s).\n'
-  printf 'plan exits 0 when nothing would change, 2 when changes are pending, 1 on an error.\n'
+  printf 'Exit codes: 0 done, or nothing to do; 1 an error of any kind, usage mistakes included;\n'
+  printf '  2 plan: changes pending.\n'
 }
 
 LM_ACTION=apply
@@ -21,13 +22,13 @@ case $# in
         ;;
       *)
         usage >&2
-        exit 2
+        exit 1
         ;;
     esac
     ;;
   *)
     usage >&2
-    exit 2
+    exit 1
     ;;
 esac
 LM_MODE=$LM_ACTION

@@ -4,7 +4,7 @@ LM_DELAY=${LM_DELAY:-0.15}
 # A mistyped number would silently turn the wait, or the limit, off: refuse it.
 if [[ ! $LM_DELAY =~ ^[0-9]+(\.[0-9]+)?$ || ! $LM_TIMEOUT =~ ^[0-9]+$ || $LM_TIMEOUT == 0 ]]; then
   printf 'deploy.sh: LM_DELAY must be seconds (e.g. 0.15) and LM_TIMEOUT whole seconds above 0\n' >&2
-  exit 2
+  exit 1
 fi
 LM_URL=${LM_URL:-}
 LM_URL=${LM_URL%/}
@@ -28,7 +28,7 @@ cfg_quote() {
 
 if [[ -z $LM_URL ]]; then
   printf 'deploy.sh: set LM_URL, e.g. https://lm.example.com:8443\n' >&2
-  exit 2
+  exit 1
 fi
 # Credentials reach curl through its config on stdin (-K -), never its command line (ps shows that).
 if [[ -n ${LM_APIKEY:-} ]]; then
@@ -37,13 +37,13 @@ elif [[ -n ${LM_USER:-} && -n ${LM_PASSWORD:-} ]]; then
   LM_AUTH="user = $(cfg_quote "$LM_USER:$LM_PASSWORD")"
 else
   printf 'deploy.sh: set LM_USER and LM_PASSWORD, or LM_APIKEY\n' >&2
-  exit 2
+  exit 1
 fi
 if [[ ${LM_INSECURE:-0} == 1 ]]; then
   LM_TLS=(--insecure)
 elif [[ $LM_URL != https://* ]]; then
   printf 'deploy.sh: LM_URL must start with https:// (only LM_INSECURE=1 allows otherwise)\n' >&2
-  exit 2
+  exit 1
 elif [[ -n ${LM_CACERT:-} ]]; then
   LM_TLS=(--cacert "$LM_CACERT")
 fi

@@ -8,6 +8,8 @@
 #            LoadMaster did not keep stops the run. A second apply writes nothing.
 #   remove   delete what the site owns: its Virtual Services (with their SubVSs and real servers) and
 #            the content rules no other Virtual Service uses. Global settings stay.
+# Exit codes (deploy.ps1's are the same): 0 done, or nothing to do; 1 an error of any kind, a usage
+#   mistake or a problem that stops apply included; 2 plan: changes pending.
 # Environment:
 #   LM_URL        the LoadMaster's API address, e.g. https://lm.example.com:8443
 #   LM_USER, LM_PASSWORD   an API user and its password, or

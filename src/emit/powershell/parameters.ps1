@@ -10,8 +10,9 @@ differs is changed, parameter by parameter, and read back; a value the LoadMaste
 the run. A second run changes nothing. -WhatIf shows each change without making it; -Confirm asks
 before each one, and a change declined is reported as skipped.
 
-Exit codes: 0 done (with -Plan: nothing to change); 2 with -Plan: changes pending; 1 an error, or a
-problem that stops apply (nothing was changed then); 2 a usage mistake or no credential.
+Exit codes (deploy.sh's are the same): 0 done, or nothing to do; 1 an error of any kind, a usage
+mistake, no credential or a problem that stops apply (nothing was changed then) included; 2 with
+-Plan: changes pending.
 
 .PARAMETER LoadBalancer
 The LoadMaster's address (its web user interface and API address).
@@ -51,7 +52,7 @@ Seconds to wait between calls (default 0.15): the appliance drops the connection
 Seconds one call may take, reply included (default 30).
 
 .PARAMETER Unexpected
-Not a parameter: whatever else is on the command line lands here, and is refused (exit 2), as a
+Not a parameter: whatever else is on the command line lands here, and is refused (exit 1), as a
 mistyped parameter name is.
 
 .EXAMPLE
@@ -68,8 +69,8 @@ Shows what -Remove would delete, changing nothing.
 #>
 #Requires -Version 5.1
 # The numbers are taken as text and checked below, and anything else on the command line is caught
-# by Unexpected: a usage mistake then ends as deploy.sh's does (one line, exit 2), not as a
-# PowerShell binding error (exit 1).
+# by Unexpected: a usage mistake then ends as deploy.sh's does, with one line saying what, not as a
+# PowerShell binding error.
 [CmdletBinding(SupportsShouldProcess, PositionalBinding = $false)]
 param(
   [string] $LoadBalancer,
@@ -85,11 +86,11 @@ param(
   [Parameter(ValueFromRemainingArguments)] [string[]] $Unexpected
 )
 $ErrorActionPreference = 'Stop'
-# Usage mistakes, as deploy.sh's: one line on stderr, exit 2.
+# Usage mistakes, as deploy.sh's: one line on stderr, exit 1.
 function Stop-LmUsage {
   param([string] $Message)
   [Console]::Error.WriteLine('deploy.ps1: ' + $Message)
-  exit 2
+  exit 1
 }
 if ($Unexpected) { Stop-LmUsage ("unknown argument '{0}': Get-Help ./deploy.ps1 lists the parameters" -f ($Unexpected[0] -replace '[\p{Cc}]', ' ')) }
 if (-not $LoadBalancer) { Stop-LmUsage "give -LoadBalancer, the LoadMaster's address" }
