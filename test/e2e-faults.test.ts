@@ -17,6 +17,14 @@ if (!pwsh) skipNotice('the fault matrix of deploy.ps1 (test/e2e-faults.test.ts)'
 
 const KINDS: readonly FaultKind[] = ['http500', 'http401', 'http422', 'hang', 'drop', 'lost', 'cut', 'page'];
 
+/** What both scripts say of the faults that are answered: the status and the LoadMaster's error. */
+const ANSWERED = {
+  http500: /HTTP 500\n {2}LoadMaster error: injected/,
+  http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
+  http422: /HTTP 422\n {2}LoadMaster error: injected/,
+  page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
+} as const;
+
 /** One script under test: how to run it against a simulator, and what it says about each fault. */
 interface Script {
   readonly name: string;
@@ -42,15 +50,12 @@ test.before(async () => {
       return runs;
     },
     says: {
-      http500: /HTTP 500\n {2}LoadMaster error: injected/,
-      http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
-      http422: /HTTP 422\n {2}LoadMaster error: injected/,
+      ...ANSWERED,
       hang: /no answer \(curl exit 28\)/,
       drop: /no answer \(curl exit \d+\)/,
       lost: /no answer \(curl exit \d+\)/,
       // The reply breaks off after its headers: curl's "partial file".
       cut: /no answer \(curl exit 18\)/,
-      page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
     },
   });
   if (pwsh) {
@@ -69,14 +74,11 @@ test.before(async () => {
         return runs;
       },
       says: {
-        http500: /HTTP 500\n {2}LoadMaster error: injected/,
-        http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
-        http422: /HTTP 422\n {2}LoadMaster error: injected/,
+        ...ANSWERED,
         hang: /no answer: .*(timeout|Timeout|canceled)/,
         drop: /no answer: /,
         lost: /no answer: /,
         cut: /no answer: /,
-        page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
       },
     });
   }

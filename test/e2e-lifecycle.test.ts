@@ -5,13 +5,14 @@ import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { foreignHome, handChanges } from './helpers/hand-changes.js';
 import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
-import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
+import { assertSameRun, lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
 // Each fixture's whole life with deploy.sh and, beside it on an appliance of its own, deploy.ps1
 // under PowerShell 7: after every stage both appliances hold the same, object by object, and both
-// scripts printed the same, line for line (but for the differences ALLOWED lists).
+// scripts printed the same, line for line (but for the differences that assertSameRun allows, each
+// with its reason, in helpers/run-output.ts).
 
 const setup = setUp('bt-lifecycle-');
 const pwsh = findPwsh();
@@ -34,12 +35,6 @@ const calls = (sim: Simulator) => sim.calls().length;
 function assertNoWrites(sims: readonly Simulator[], marks: readonly number[], what: string): void {
   for (const [i, s] of sims.entries()) assert.equal(writesAfter(s, marks[i]), [], what);
 }
-
-/** Where the two scripts' output may differ, and why; everything else must be the same. */
-const ALLOWED: readonly { readonly pattern: RegExp; readonly as: string; readonly why: string }[] = [
-  { pattern: /^deploy\.(sh|ps1):/gm, as: 'deploy:', why: 'each script names itself' },
-];
-const normal = (text: string) => ALLOWED.reduce((t, a) => t.replace(a.pattern, a.as), text);
 
 type Action = 'apply' | 'plan' | 'remove';
 const PS_SWITCH: Readonly<Record<Action, readonly string[]>> = {
@@ -73,9 +68,7 @@ async function both(
   const b = twin.sim;
   const ps = await twin.session.run(site.ps, psArgs(b, PS_SWITCH[action], caFile).args);
   const label = `${site.name}: ${action} ${stage}, deploy.ps1`;
-  assert.is(ps.code, bash.code, `${label}: exit code\n${ps.stdout}${ps.stderr}`);
-  assert.fixture(normal(ps.stdout), normal(bash.stdout), `${label}: stdout`);
-  assert.fixture(normal(ps.stderr), normal(bash.stderr), `${label}: stderr`);
+  assertSameRun(ps, bash, label);
   assert.equal(b.state(), a.state(), `${label}: the appliance`);
   return bash;
 }

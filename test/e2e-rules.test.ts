@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
-import { failedStep, vsIndex, writesAfter } from './helpers/run-output.js';
+import { assertSameRun, failedStep, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
@@ -64,15 +64,8 @@ test("a rule of the site's name with another pattern, used by another Virtual Se
     const psMark = twin.calls().length;
     const psApply = await session.run(path, args);
     await session.close();
-    const same = (t: string) => t.replace(/^deploy\.(sh|ps1):/gm, 'deploy:');
-    for (const [ps, sh, what] of [
-      [psPlan, plan, 'plan'],
-      [psApply, apply, 'apply'],
-    ] as const) {
-      assert.is(ps.code, sh.code, `${site.name}: deploy.ps1 ${what}: ${ps.stderr}`);
-      assert.fixture(same(ps.stdout), same(sh.stdout), `${site.name}: deploy.ps1 ${what}, stdout`);
-      assert.fixture(same(ps.stderr), same(sh.stderr), `${site.name}: deploy.ps1 ${what}, stderr`);
-    }
+    assertSameRun(psPlan, plan, `${site.name}: deploy.ps1 plan`);
+    assertSameRun(psApply, apply, `${site.name}: deploy.ps1 apply`);
     assert.equal(writesAfter(twin, psMark), [], `${site.name}: deploy.ps1 apply wrote nothing`);
     assert.equal(twin.state(), sim.state(), `${site.name}: the same appliance after either script`);
   });

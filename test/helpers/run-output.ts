@@ -1,4 +1,6 @@
+import * as assert from 'uvu/assert';
 import { type Simulator, WRITE_COMMANDS } from '../../simulator/index.js';
+import type { ScriptRun } from './bash-run.js';
 
 // What a run of a generated script printed, and what it did to a simulator.
 
@@ -32,3 +34,15 @@ export function failedStep(stderr: string): string | undefined {
 
 /** The last line a run printed. */
 export const lastLine = (out: string): string => out.trimEnd().split('\n').at(-1) ?? '';
+
+/** Where deploy.sh's and deploy.ps1's output may differ, and why; everything else must be the same. */
+const SCRIPT_DIFFERENCES: readonly { readonly pattern: RegExp; readonly as: string; readonly why: string }[] =
+  [{ pattern: /^deploy\.(sh|ps1):/gm, as: 'deploy:', why: 'each script names itself' }];
+const alike = (text: string) => SCRIPT_DIFFERENCES.reduce((t, d) => t.replace(d.pattern, d.as), text);
+
+/** deploy.ps1's run ended and printed as deploy.sh's did, line for line, but for SCRIPT_DIFFERENCES. */
+export function assertSameRun(ps: ScriptRun, bash: ScriptRun, label: string): void {
+  assert.is(ps.code, bash.code, `${label}: exit code\n${ps.stdout}${ps.stderr}`);
+  assert.fixture(alike(ps.stdout), alike(bash.stdout), `${label}: stdout`);
+  assert.fixture(alike(ps.stderr), alike(bash.stderr), `${label}: stderr`);
+}
