@@ -50,17 +50,18 @@ function scripts(dir) {
   const sh = {
     name: 'deploy.sh',
     run: (sim, action) =>
-      timedRun('bash', [join(dir, 'deploy.sh'), action], {
+      timedRun('bash', [join(dir, 'deploy.sh'), ...(action === 'remove' ? ['remove', '--yes'] : [action])], {
         LM_URL: sim.url,
         LM_USER: sim.user,
         LM_PASSWORD: sim.password,
         LM_CACERT: sim.caCertPath,
         LM_DELAY: '0',
+        LM_OWNED: join(dir, `owned-${new URL(sim.url).port}.tsv`),
       }),
   };
   const pwsh = findPwsh();
   if (!pwsh) return [sh];
-  const flags = { apply: [], plan: ['-Plan'], remove: ['-Remove'] };
+  const flags = { apply: [], plan: ['-Plan'], remove: ['-Remove', '-Force'] };
   const ps = {
     name: 'deploy.ps1',
     run: (sim, action) =>
@@ -83,6 +84,7 @@ function scripts(dir) {
           LM_USER: sim.user,
           LM_PASSWORD: sim.password,
           SSL_CERT_FILE: sim.caCertPath,
+          LM_OWNED: join(dir, `owned-${new URL(sim.url).port}.tsv`),
           POWERSHELL_TELEMETRY_OPTOUT: '1',
           POWERSHELL_UPDATECHECK: 'Off',
         },

@@ -116,7 +116,7 @@ test('an invalid deployment file: every problem on stderr, exit 1, nothing writt
     [
       'F:3:14 /services/0/address: "10.0.0.300" is not an IPv4 or IPv6 address',
       'F:4:18 /exchangeServers: exchangeServers must list at least 1',
-      'F:5:1 /extra: unknown key "extra"; expected one of $schema, globals, services, exchangeServers, officeOnlineServers, esp',
+      'F:5:1 /extra: unknown key "extra"; expected one of $schema, globals, services, exchangeServers, officeOnlineServers, contentRules, esp',
     ],
   );
   assert.not.ok(await readFile(join(out, 'deploy.sh'), 'utf8').catch(() => undefined));

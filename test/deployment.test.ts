@@ -69,6 +69,63 @@ test("the schema names exactly the catalogue's templates", () => {
   assert.equal([...ids].sort(), EXCHANGE_2016.templates.map((t) => t.id).sort());
 });
 
+test("the schema's content rule names are the guide's (5.1 Content Rules)", () => {
+  const names = schema.properties.contentRules.properties.names.propertyNames.enum;
+  // Guide 5.1: one rule per SubVS of the HTTPS templates, and Authentication_Proxy with ESP.
+  const guide = [
+    'Authentication_Proxy',
+    'ActiveSync',
+    'Autodiscover',
+    'ECP',
+    'EWS',
+    'MAPI',
+    'OAB',
+    'OWA',
+    'powershell',
+    'RPC',
+  ];
+  assert.equal([...names].sort(), [...guide].sort());
+});
+
+test("content rules of the site's own: a prefix, or a name each; each once, never default, letters, digits and _ only", () => {
+  const site = (rules: string) =>
+    `services: [{template: https-offloaded, address: 10.0.0.1, certificate: c}]\nexchangeServers: [{address: 10.0.0.2}]\ncontentRules: ${rules}\n`;
+  const plan = compilePlan(
+    EXCHANGE_2016,
+    parseDeployment('d.yaml', site('{prefix: b, names: {OWA: WebMail}}'), EXCHANGE_2016),
+  );
+  const rules = plan.steps.flatMap((s) => (s.kind === 'rule' ? [s.name] : []));
+  assert.equal(rules, [
+    'bActiveSync',
+    'bAutodiscover',
+    'bECP',
+    'bEWS',
+    'bMAPI',
+    'bOAB',
+    'WebMail',
+    'bpowershell',
+    'bRPC',
+  ]);
+  const attached = plan.steps.flatMap((s) => (s.kind === 'attach-rule' ? [s.rule] : []));
+  assert.equal([...attached].sort(), [...rules].sort(), 'each SubVS is steered by the renamed rule');
+  const problems = (rules: string) => {
+    try {
+      parseDeployment('d.yaml', site(rules), EXCHANGE_2016);
+      return [];
+    } catch (e) {
+      return (e as DeploymentError).diagnostics.map((d) => `${d.pointer}: ${d.message}`);
+    }
+  };
+  assert.equal(problems('{names: {OWA: ECP}}'), [
+    '/contentRules/names/OWA: the rules ECP and OWA would both be named ECP',
+  ]);
+  assert.equal(problems('{names: {OWA: Default}}'), [
+    '/contentRules/names/OWA: a content rule cannot be named default on a LoadMaster',
+  ]);
+  assert.match(problems('{prefix: site-1}').join('\n'), /^\/contentRules\/prefix: /);
+  assert.match(problems('{names: {Owa: x}}').join('\n'), /^\/contentRules\/names/);
+});
+
 test("the init example is valid and uses the guide's corrected GUID command", () => {
   const d = parseDeployment('init.yaml', EXAMPLE_DEPLOYMENT, EXCHANGE_2016);
   assert.is(d.esp?.logoff, '/owa/logoff.owa');

@@ -4,9 +4,10 @@ import type { Simulator } from '../simulator/index.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { foreignHome, handChanges } from './helpers/hand-changes.js';
-import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
+import { type PsSite, withDeployPs } from './helpers/ps-sites.js';
+import { findPwsh, PwshSession, psArgs, skipNotice } from './helpers/pwsh-run.js';
 import { assertSameRun, lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
-import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
+import { deploy, eachAtOnce, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
 // Each fixture's whole life with deploy.sh and, beside it on an appliance of its own, deploy.ps1
@@ -18,16 +19,10 @@ const setup = setUp('bt-lifecycle-');
 const pwsh = findPwsh();
 if (!pwsh) skipNotice('deploy.ps1 beside deploy.sh in the lifecycle (test/e2e-lifecycle.test.ts)');
 
-/** A fixture with its deploy.ps1 on disk too. */
-interface Site extends FixtureSite {
-  readonly ps: string;
-}
+type Site = PsSite;
 let sites: Site[] = [];
 test.before(async () => {
-  sites = (await setup.fixtureSites()).map((site) => ({
-    ...site,
-    ps: writeDeployPs(setup.dir(), site.plan),
-  }));
+  sites = withDeployPs(await setup.fixtureSites(), () => setup.dir());
 });
 
 const calls = (sim: Simulator) => sim.calls().length;
@@ -36,12 +31,27 @@ function assertNoWrites(sims: readonly Simulator[], marks: readonly number[], wh
   for (const [i, s] of sims.entries()) assert.equal(writesAfter(s, marks[i]), [], what);
 }
 
-type Action = 'apply' | 'plan' | 'remove';
-const PS_SWITCH: Readonly<Record<Action, readonly string[]>> = {
-  apply: [],
-  plan: ['-Plan'],
-  remove: ['-Remove'],
-};
+/** Each run of the lifecycle: deploy.sh's arguments, and deploy.ps1's that mean the same. */
+const RUNS = {
+  apply: [[], []],
+  plan: [['plan'], ['-Plan']],
+  'plan --remove': [
+    ['plan', '--remove'],
+    ['-Plan', '-Remove'],
+  ],
+  'remove --yes': [
+    ['remove', '--yes'],
+    ['-Remove', '-Force'],
+  ],
+  'remove --yes --include-foreign': [
+    ['remove', '--yes', '--include-foreign'],
+    ['-Remove', '-Force', '-IncludeForeign'],
+  ],
+} as const satisfies Record<string, readonly [readonly string[], readonly string[]]>;
+type Action = keyof typeof RUNS;
+
+/** The objects a removal names in its lines: `- delete X` in its plan, `removed: X` when it runs. */
+const deleted = (out: string, how: RegExp) => [...out.matchAll(how)].map((m) => m[1]);
 
 /** deploy.ps1's side: its appliance, and the PowerShell session that runs it there. */
 interface Twin {
@@ -63,16 +73,17 @@ async function both(
   stage: string,
   caFile = false,
 ): Promise<ScriptRun> {
-  const bash = await deploy(site, a, action === 'apply' ? [] : [action]);
+  const [bashArgs, psSwitch] = RUNS[action];
+  const bash = await deploy(site, a, bashArgs);
   if (!twin) return bash;
   const b = twin.sim;
-  const ps = await twin.session.run(site.ps, psArgs(b, PS_SWITCH[action], caFile).args);
+  const ps = await twin.session.run(site.ps, psArgs(b, psSwitch, caFile).args);
   const label = `${site.name}: ${action} ${stage}, deploy.ps1`;
   assertSameRun(ps, bash, label);
   assert.equal(b.state(), a.state(), `${label}: the appliance`);
   return bash;
 }
-test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, plan finds nothing, hand changes are named and restored, foreign objects stay, remove", async () => {
+test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, plan finds nothing, hand changes are named and restored, foreign objects stay, a removal planned, refused without --yes, keeping what is not the site's, then whole", async () => {
   // Each fixture on its own simulator, two at a time.
   await eachAtOnce(sites, 2, async (site) => {
     const label = site.name;
@@ -155,7 +166,22 @@ test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, 
     assertNoWrites(sims, marks, `${label}: apply leaves the foreign real server alone`);
     assertStateMatchesPlan(sim.state(), site.plan, { members: { [home.index]: 1 } });
 
-    // remove: an unrelated Virtual Service, its rule and a site rule it uses stay; the site goes.
+    // A SubVS made by hand in a Virtual Service of the site's that has SubVSs.
+    const parentStep = site.plan.steps.find(
+      (p) => p.kind === 'vs' && site.plan.steps.some((q) => q.kind === 'subvs' && q.parent === p.ref),
+    );
+    for (const s of parentStep?.kind === 'vs' ? sims : []) {
+      if (parentStep?.kind !== 'vs') break;
+      const parent = vsIndex(s, parentStep.address, parentStep.port);
+      const before = new Set(s.state().vss.map((v) => v.index));
+      await call(s, 'modvs', { vs: String(parent), createsubvs: '' });
+      const made = s.state().vss.find((v) => !before.has(v.index));
+      await call(s, 'modvs', { vs: String(made?.index), NickName: 'HandMade' });
+    }
+    const handMade = parentStep?.kind === 'vs' ? [`SubVS 'HandMade' in ${parentStep.title}`] : [];
+
+    // remove: an unrelated Virtual Service, its rule and a site rule it uses stay; so does what was
+    // made by hand in the site's services, with what holds it, until --include-foreign.
     const siteRules = site.plan.steps.flatMap((s) => (s.kind === 'rule' ? [s.name] : []));
     const shared = siteRules[0];
     for (const s of sims) {
@@ -168,16 +194,55 @@ test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, 
       if (shared) await call(s, 'addrsrule', { vs: String(other), rs: `!${otherRs}`, rule: shared });
     }
     const globalsBefore = sim.state().globals;
-    const remove = await both(site, sim, twin, 'remove', 'beside an unrelated service');
-    assert.is(remove.code, 0, `${label}: ${remove.stderr}`);
-    const vsSteps = site.plan.steps.filter((s) => s.kind === 'vs').length;
-    const removed = vsSteps + Math.max(siteRules.length - 1, 0);
-    assert.is(
-      lastLine(remove.stdout),
-      `remove: ${removed} removed, ${shared ? 1 : 0} kept, 0 not there`,
-      `${label}: ${remove.stdout}`,
+
+    // The removal's plan only reads, and lists what remove then deletes, object by object.
+    marks = sims.map(calls);
+    const preview = await both(site, sim, twin, 'plan --remove', 'with foreign objects');
+    assertNoWrites(sims, marks, `${label}: plan --remove writes nothing`);
+    assert.is(preview.code, 2, `${label}: ${preview.stdout}${preview.stderr}`);
+    assert.match(lastLine(preview.stdout), /^plan: \d+ to delete, \d+ kept$/);
+    for (const f of [`real server 10.99.99.99:${port} in `, ...handMade])
+      assert.match(
+        preview.stdout,
+        new RegExp(`^! keep {7}${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*: not the site's$`, 'm'),
+      );
+
+    // Without a terminal and without --yes, remove deletes nothing.
+    marks = sims.map(calls);
+    const unasked = await deploy(site, sim, ['remove']);
+    assert.is(unasked.code, 1, unasked.stdout);
+    assert.match(unasked.stderr, /there is none:\n {2}give --yes/);
+    assertNoWrites([sim], marks, `${label}: remove without --yes writes nothing`);
+
+    const remove = await both(site, sim, twin, 'remove --yes', 'beside an unrelated service');
+    assert.is(remove.code, 3, `${label}: ${remove.stdout}${remove.stderr}`);
+    assert.equal(
+      deleted(remove.stdout, /^ {4}removed: (.*)$/gm),
+      deleted(preview.stdout, /^- delete {5}(.*)$/gm),
+      `${label}: remove deletes what its plan listed`,
     );
-    const after = sim.state();
+    const [, toDelete, kept] = /^plan: (\d+) to delete, (\d+) kept$/.exec(lastLine(preview.stdout)) ?? [];
+    assert.is(lastLine(remove.stdout), `remove: ${toDelete} removed, ${kept} kept, 0 not there`);
+    let after = sim.state();
+    assert.ok(
+      after.vss.some((v) => v.members.some((m) => m.addr === '10.99.99.99')),
+      `${label}: the foreign real server survives`,
+    );
+    if (handMade.length > 0)
+      assert.ok(
+        after.vss.some((v) => v.params.Nickname === 'HandMade'),
+        `${label}: the hand-made SubVS survives`,
+      );
+
+    // --include-foreign deletes those too, naming each first.
+    const whole = await both(site, sim, twin, 'remove --yes --include-foreign', 'with foreign objects');
+    assert.is(whole.code, shared ? 3 : 0, `${label}: ${whole.stdout}${whole.stderr}`);
+    for (const f of [`real server 10.99.99.99:${port} in `, ...handMade])
+      assert.ok(
+        whole.stdout.includes(`      with it, not the site's: ${f}`),
+        `${label}: ${f}\n${whole.stdout}`,
+      );
+    after = sim.state();
     assert.equal(
       after.vss.map((v) => [v.address, v.port, v.params.Nickname]),
       [['10.200.0.1', 8443, 'Unrelated']],
@@ -192,14 +257,14 @@ test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, 
     if (site.deployment.globals)
       assert.match(remove.stdout, /left as they are: subnetorigin expect100 addforwardheader/);
 
-    // A second remove changes nothing.
+    // A third remove changes nothing.
     marks = sims.map(calls);
-    const twice = await both(site, sim, twin, 'remove', 'again');
-    assert.is(twice.code, 0, twice.stderr);
-    assertNoWrites(sims, marks, `${label}: a second remove writes nothing`);
+    const twice = await both(site, sim, twin, 'remove --yes', 'again');
+    assert.is(twice.code, shared ? 3 : 0, twice.stderr);
+    assertNoWrites(sims, marks, `${label}: a removal of nothing writes nothing`);
     assert.is(
       lastLine(twice.stdout),
-      `remove: 0 removed, ${shared ? 1 : 0} kept, ${vsSteps + (shared ? siteRules.length - 1 : 0)} not there`,
+      `remove: 0 removed, ${shared ? 1 : 0} kept, ${site.plan.removal.length - (site.deployment.globals ? 1 : 0) - (shared ? 1 : 0)} not there`,
     );
     await twin?.session.close();
     await Promise.all(sims.map((s) => s.stop()));

@@ -51,7 +51,7 @@ if (!pwsh) {
     script = writeDeployPs(setup.dir(), plan);
   });
 
-  test('-WhatIf shows every change of apply and of -Remove and makes none', async () => {
+  test('-WhatIf shows every change of apply and every step of -Remove, and makes none', async () => {
     const sim = await simFor();
     const planned = await ps(sim, ['-Plan']);
     assert.is(planned.code, 2, `-Plan with changes pending: ${planned.stderr}`);
@@ -68,9 +68,11 @@ if (!pwsh) {
     const remove = await ps(sim, ['-Remove', '-WhatIf']);
     assert.is(remove.code, 0, remove.stderr);
     assert.equal(writesAfter(sim, mark), [], '-Remove -WhatIf writes nothing');
-    // Every service and SubVS is offered for deletion, even after the first was held back.
+    // Every service, SubVS and content rule is offered for deletion, even after one was held back.
     const held = [...remove.stdout.matchAll(/What if: Performing the operation "delvs /g)].length;
     assert.is(held, sim.state().vss.length, remove.stdout);
+    const rules = [...remove.stdout.matchAll(/What if: Performing the operation "delrule /g)].length;
+    assert.is(rules, plan.steps.filter((s) => s.kind === 'rule').length, remove.stdout);
     assertStateMatchesPlan(sim.state(), plan);
   });
 
@@ -100,7 +102,10 @@ if (!pwsh) {
       [[...lb, '-LBPort', '0', '-Plan'], /^deploy\.ps1: -LBPort must be a port number/],
       [[...lb, ...port, '-Delay', 'soon', '-Plan'], /^deploy\.ps1: -Delay must be seconds/],
       [[...lb, ...port, '-TimeoutSec', '1.5', '-Plan'], /^deploy\.ps1: -TimeoutSec must be whole seconds/],
-      [[...lb, ...port, '-Plan', '-Remove'], /^deploy\.ps1: give -Plan or -Remove, not both/],
+      [[...lb, ...port, '-Remove', '-Adopt'], /^deploy\.ps1: -Adopt goes with apply or -Plan, not -Remove/],
+      [[...lb, ...port, '-Plan', '-Force'], /^deploy\.ps1: -Force goes with -Remove/],
+      [[...lb, ...port, '-Plan', '-Remove', '-Force'], /^deploy\.ps1: -Force goes with -Remove/],
+      [[...lb, ...port, '-IncludeForeign'], /^deploy\.ps1: -IncludeForeign goes with -Remove/],
       [[...port, '-Plan'], /^deploy\.ps1: give -LoadBalancer/],
     ];
     await eachAtOnce(cases, 2, async ([args, says]) => {
@@ -167,7 +172,7 @@ if (!pwsh) {
     assert.match(lastLine(rerun.stdout), /^apply: \d+ created, \d+ changed, \d+ unchanged$/);
   });
 
-  test('Get-Help shows the parameters and an example each for plan, apply and remove', async () => {
+  test('Get-Help shows the parameters and an example each for plan, apply, the plan of a removal and remove', async () => {
     const run = await runPwshCommand(pwsh, `Get-Help '${script}' -Full | Out-String -Width 200`);
     assert.is(run.code, 0, run.stderr);
     for (const p of [
@@ -178,10 +183,14 @@ if (!pwsh) {
       '-SkipCertificateCheck',
       '-Plan',
       '-Remove',
+      '-Adopt',
+      '-Force',
+      '-IncludeForeign',
+      '-OwnedList',
     ])
       assert.ok(run.stdout.includes(p), p);
-    assert.is([...run.stdout.matchAll(/-+ EXAMPLE \d+ -+/g)].length, 3, run.stdout);
-    for (const e of ['-Plan', '-Credential (Get-Credential bal)', '-Remove -WhatIf'])
+    assert.is([...run.stdout.matchAll(/-+ EXAMPLE \d+ -+/g)].length, 4, run.stdout);
+    for (const e of ['-Plan', '-Credential (Get-Credential bal)', '-Plan -Remove', '-Remove -WhatIf'])
       assert.ok(run.stdout.includes(e), e);
   });
 }

@@ -45,8 +45,17 @@ async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
     const rs = sim.state().vss.find((v) => v.index === other)?.members[0]?.rsIndex;
     await call(sim, 'addrsrule', { vs: String(other), rs: `!${rs}`, rule: rule.name });
   }
-  const remove = await deploy(site, sim, ['remove']);
-  assert.is(remove.code, 0, `${label}: ${remove.stderr}`);
+  mark = sim.calls().length;
+  const preview = await deploy(site, sim, ['plan', '--remove']);
+  assert.is(preview.code, 2, `${label}: ${preview.stdout}${preview.stderr}`);
+  assert.equal(writesAfter(sim, mark), [], `${label}: plan --remove writes nothing`);
+  const remove = await deploy(site, sim, ['remove', '--yes']);
+  assert.is(remove.code, rule ? 3 : 0, `${label}: ${remove.stderr}`);
+  assert.equal(
+    [...remove.stdout.matchAll(/^ {4}removed: (.*)$/gm)].map((m) => m[1]),
+    [...preview.stdout.matchAll(/^- delete {5}(.*)$/gm)].map((m) => m[1]),
+    `${label}: remove deletes what its plan listed`,
+  );
   assert.match(
     lastLine(remove.stdout),
     new RegExp(`, ${rule ? 1 : 0} kept, 0 not there$`),
@@ -61,7 +70,7 @@ async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
   if (rule?.kind === 'rule')
     assert.equal(left.vss[0]?.members[0]?.rules, [rule.name], `${label}: the rule in use stays`);
   mark = sim.calls().length;
-  assert.is((await deploy(site, sim, ['remove'])).code, 0);
+  assert.is((await deploy(site, sim, ['remove', '--yes'])).code, rule ? 3 : 0);
   assert.equal(writesAfter(sim, mark), [], `${label}: a second remove writes nothing`);
 }
 

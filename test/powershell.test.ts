@@ -21,6 +21,7 @@ const WRITES = [
   'delvs',
   'addrs',
   'modrs',
+  'delrs',
   'addrule',
   'modrule',
   'delrule',

@@ -127,6 +127,23 @@ test('a site runbook imports only the bundles it uses; without globals it has no
   assert.ok(none.includes('Use `198.51.100.21`, port `443`.'));
 });
 
+test("a site that names its content rules its own way: the runbook uses those names, and its import step says the bundles carry the guide's", async () => {
+  const d = await loadSite('https-offloaded');
+  const guideNames = site(d);
+  assert.not.match(guideNames, /names of its own/);
+  const own = site({ ...d, contentRules: { prefix: 'site1', names: { OWA: 'WebMail' } } });
+  assert.ok(
+    own.includes(
+      'This site gives content rules names of its own (`contentRules` in the site file): `ActiveSync` is `site1ActiveSync`,',
+    ),
+    own,
+  );
+  assert.ok(own.includes('`OWA` is `WebMail`'));
+  assert.ok(own.includes("The bundles carry the guide's names"));
+  assert.match(own, /\| site1ActiveSync \| `pattern` \|/, 'the values of each rule, under its name');
+  assert.not.match(own, /\| ActiveSync \| `pattern` \|/);
+});
+
 test('the generic runbook covers all 18 templates and explains its placeholders', () => {
   for (const t of EXCHANGE_2016.templates) assert.ok(generic.includes(`Template \`${t.name}\``), t.name);
   assert.ok(generic.includes("(the guide's example: `192.168.10.47`)"));

@@ -1,6 +1,6 @@
 import { P } from '../loadmaster/parameters.js';
 import type { SiteKey } from '../model/common.js';
-import type { DeployedService, Deployment } from '../model/deployment.js';
+import { type DeployedService, type Deployment, siteRuleName } from '../model/deployment.js';
 import type { ResolvedParam, ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
 
 /** 4.2.2: OWA's pre-authentication exclusion, the arbitration mailbox's path. */
@@ -67,17 +67,22 @@ function renamed(vs: ResolvedVs, nickname: string | undefined): ResolvedVs {
   return { ...vs, nickname, params };
 }
 
-/** A resolved template with every parameter of every VS and SubVS bound to the site. */
+/**
+ * A resolved template with every parameter of every VS and SubVS bound to the site, and its content
+ * rules under the site's names (contentRules).
+ */
 export function bindTemplate(t: ResolvedTemplate, d: Deployment, service: DeployedService): ResolvedTemplate {
   const bind = (params: readonly ResolvedParam[]) => bindParams(params, d, service, t.realServerPort);
+  const ruleName = (name: string) => siteRuleName(d.contentRules, name);
   return {
     ...t,
+    rules: t.rules.map((r) => ({ ...r, name: ruleName(r.name) })),
     services: t.services.map((vs) =>
       renamed(
         {
           ...vs,
           params: bind(vs.params),
-          subvs: vs.subvs.map((sub) => ({ ...sub, params: bind(sub.params) })),
+          subvs: vs.subvs.map((sub) => ({ ...sub, rule: ruleName(sub.rule), params: bind(sub.params) })),
         },
         service.nickname,
       ),

@@ -1,5 +1,5 @@
 import type { Catalog } from '../model/catalog.js';
-import type { Deployment } from '../model/deployment.js';
+import { type Deployment, siteRuleName } from '../model/deployment.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import type { EspValues, SiteCompilation, SiteService } from '../model/site.js';
 import type { BundleName } from '../model/template.js';
@@ -79,7 +79,22 @@ export function compileSite(
       catalog,
       resolved.filter((t) => used.has(t.id)),
     ),
+    renamedRules: renamedRules(
+      d,
+      d.services.map((s) => resolvedById(s.template)),
+    ),
   };
+}
+
+/** The content rules of the templates the site uses that the site names otherwise than the guide. */
+function renamedRules(
+  d: Deployment,
+  templates: readonly ResolvedTemplate[],
+): SiteCompilation['renamedRules'] {
+  const guide = [...new Set(templates.flatMap((t) => t.rules.map((r) => r.name)))];
+  return guide
+    .map((name) => ({ guide: name, site: siteRuleName(d.contentRules, name) }))
+    .filter((r) => r.site !== r.guide);
 }
 
 /**
@@ -120,5 +135,6 @@ export function compileExampleSite(catalog: Catalog): SiteCompilation {
       catalog,
       services.flatMap((s) => s.templates),
     ),
+    renamedRules: [],
   };
 }

@@ -1,4 +1,4 @@
-import type { DeployedService, ExchangeServer, RealServer } from '../model/deployment.js';
+import type { ContentRuleNames, DeployedService, ExchangeServer, RealServer } from '../model/deployment.js';
 
 /**
  * A deployment file as written, once it matches schemas/deployment.schema.json (the schema and this
@@ -10,6 +10,7 @@ export interface DeploymentFile {
   readonly services: readonly DeployedService[];
   readonly exchangeServers: readonly ExchangeServer[];
   readonly officeOnlineServers?: readonly RealServer[];
+  readonly contentRules?: ContentRuleNames;
   readonly esp?: {
     readonly ssoDomain: string;
     readonly allowedHosts: readonly string[];

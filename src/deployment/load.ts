@@ -16,6 +16,7 @@ function normalise(file: DeploymentFile, catalog: Catalog): Deployment {
     services: file.services,
     exchangeServers: file.exchangeServers,
     officeOnlineServers: file.officeOnlineServers ?? [],
+    ...(file.contentRules ? { contentRules: file.contentRules } : {}),
     ...(esp
       ? {
           esp: {

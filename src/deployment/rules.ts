@@ -1,7 +1,7 @@
 import { addressKey } from '../input/address.js';
 import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { RealServer } from '../model/deployment.js';
+import { type RealServer, siteRuleName } from '../model/deployment.js';
 import type { Template } from '../model/template.js';
 import type { DeploymentFile } from './file.js';
 
@@ -116,6 +116,26 @@ export const RULES: Readonly<Record<string, Rule>> = {
           ]
         : [],
     ),
+  'content rule names of its own, each once, never default': (file, c) => {
+    if (!file.contentRules) return [];
+    const guideNames = c.https.rules.map((r) => String(r.settings.find((x) => x.param === P.name)?.value));
+    const seen = new Map<string, string>();
+    return guideNames.flatMap((guide) => {
+      const name = siteRuleName(file.contentRules, guide);
+      const own = file.contentRules?.names && Object.hasOwn(file.contentRules.names, guide);
+      const pointer = own ? `/contentRules/names/${guide}` : '/contentRules/prefix';
+      const first = seen.get(name);
+      seen.set(name, first ?? guide);
+      if (name.length > 64)
+        return [{ pointer, message: `the rule name ${name} is longer than 64 characters` }];
+      // The LoadMaster's web interface: "It is not possible to name a content rule default".
+      if (name.toLowerCase() === 'default')
+        return [{ pointer, message: 'a content rule cannot be named default on a LoadMaster' }];
+      if (first !== undefined)
+        return [{ pointer, message: `the rules ${first} and ${guide} would both be named ${name}` }];
+      return [];
+    });
+  },
   'each real server once': (file) =>
     (['exchangeServers', 'officeOnlineServers'] as const).flatMap((list) => {
       const seen = new Map<string, number>();

@@ -124,7 +124,17 @@ function removalView(step: RemovalStep): { fn: string; args: string[] } {
     case 'remove-vs':
       return {
         fn: 'lm_remove_vs',
-        args: [step.title, step.address, String(step.port), step.prot, step.nickname],
+        args: [
+          step.title,
+          step.address,
+          String(step.port),
+          step.prot,
+          step.nickname,
+          String(step.subvs.length),
+          ...step.subvs,
+          String(step.servers.length),
+          ...[...step.servers, ...step.subServers].flatMap((s) => [s.address, String(s.port)]),
+        ],
       };
     case 'remove-rule':
       return { fn: 'lm_remove_rule', args: [step.title, step.name] };

@@ -1,5 +1,5 @@
 import { P } from '../loadmaster/parameters.js';
-import type { ApiParam, PlanStep, RemovalStep } from '../model/plan.js';
+import type { ApiParam, PlanStep, RemovalStep, ServerAddress } from '../model/plan.js';
 import type { SiteCompilation } from '../model/site.js';
 import type { OutputFile } from './output.js';
 import { int, PS_HELPERS, type PsValue, str, strs, table } from './ps-value.js';
@@ -111,19 +111,21 @@ function stepCall(step: PlanStep): Omit<CallView, 'n'> {
             ),
           },
         ],
-        [
-          'Servers',
-          {
-            list: step.servers.map((s) =>
-              table([
-                ['Address', str(s.address)],
-                ['Port', int(s.port)],
-              ]),
-            ),
-          },
-        ],
+        ['Servers', serverList(step.servers)],
       ]);
   }
+}
+
+/** Real servers as a list of tables of Address and Port. */
+function serverList(servers: readonly ServerAddress[]): PsValue {
+  return {
+    list: servers.map((s) =>
+      table([
+        ['Address', str(s.address)],
+        ['Port', int(s.port)],
+      ]),
+    ),
+  };
 }
 
 /** The script function and arguments of one RemovalStep (templates/powershell-remove.ts). */
@@ -139,6 +141,9 @@ function removalCall(step: RemovalStep): Omit<CallView, 'n'> {
           ['Port', int(step.port)],
           ['Prot', str(step.prot)],
           ['Nickname', str(step.nickname)],
+          ['SubVs', strs(step.subvs)],
+          ['Servers', serverList(step.servers)],
+          ['SubServers', serverList(step.subServers)],
         ]),
       };
     case 'remove-rule':

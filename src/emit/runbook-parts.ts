@@ -77,6 +77,11 @@ export function bundleSection(site: SiteCompilation, no: number): SectionView {
     heading: `${no}. Import the template bundles (guide section 3)`,
     intro: [
       'Import each bundle that holds a template used below; its templates then appear in the **Use Template** drop-down list.',
+      ...(site.renamedRules.length > 0
+        ? [
+            `This site gives content rules names of its own (${mdCode('contentRules')} in the site file): ${site.renamedRules.map((r) => `${mdCode(r.guide)} is ${mdCode(r.site)}`).join(', ')}. The bundles carry the guide's names, so importing them makes rules of the guide's names, which may be another site's. Make the services with ${mdCode('deploy.sh')} or ${mdCode('deploy.ps1')}, which use this site's names; or, after the import, create the rules under this site's names (the content rule values below) and select them on the SubVSs in place of the guide's.`,
+          ]
+        : []),
       `If the LoadMaster refuses a file, or lists no template after the import: the bundles are this project's own form (${mdCode('docs/template-format.md')}), not yet verified on an appliance. Any one of these replaces the import, service by service: (1) run ${mdCode('deploy.sh')} or ${mdCode('deploy.ps1')}, which create every Virtual Service through the API without templates; (2) import Kemp's own published Exchange 2016 templates, from Kemp's support site, and pick the template of the same name; (3) add the Virtual Service without a template and set each value by hand from ${listsValues ? 'the last section of this runbook, which lists every value object by object, or ' : ''}the section 5 tables (${mdCode('build-templates docs')} writes them under ${mdCode('docs/parameters/')}).`,
     ],
     parts,
@@ -200,7 +205,7 @@ export function rollbackSection(
   return {
     heading: `${no}. Roll back`,
     intro: [
-      `With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns; the templates and the global settings are left to you. By hand, in this order (certificates and the SSO domain were there before and stay):`,
+      `With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns (made by the scripts, or taken over with ${mdCode('--adopt')}); the templates and the global settings are left to you. By hand, in this order (certificates and the SSO domain were there before and stay):`,
     ],
     parts: [part(null, [], steps)],
   };

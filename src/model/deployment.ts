@@ -43,6 +43,20 @@ export interface EspSite {
   readonly smtpPermittedDomains: readonly string[];
 }
 
+/** The names a site gives the guide's content rules (rule names are global on a LoadMaster). */
+export interface ContentRuleNames {
+  /** Put before every rule name the site uses. */
+  readonly prefix?: string;
+  /** A name of the site's own for one of the guide's rules, by the guide's name (no prefix then). */
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+/** The name the site gives one of the guide's content rules. */
+export function siteRuleName(rules: ContentRuleNames | undefined, guideName: string): string {
+  const own = rules?.names && Object.hasOwn(rules.names, guideName) ? rules.names[guideName] : undefined;
+  return own ?? `${rules?.prefix ?? ''}${guideName}`;
+}
+
 /** A site's deployment file, validated. */
 export interface Deployment {
   /** Apply the section 2 global settings. */
@@ -51,4 +65,6 @@ export interface Deployment {
   readonly exchangeServers: readonly ExchangeServer[];
   readonly officeOnlineServers: readonly RealServer[];
   readonly esp?: EspSite;
+  /** The site's names for the guide's content rules; absent: the guide's names. */
+  readonly contentRules?: ContentRuleNames;
 }

@@ -95,13 +95,30 @@ export type PlanStep =
       readonly within: string;
       readonly vs: string;
       readonly slots: readonly SlotShape[];
-      readonly servers: readonly { readonly address: string; readonly port: number }[];
+      readonly servers: readonly ServerAddress[];
     };
+
+/** A real server as the site names it: address and port. */
+export interface ServerAddress {
+  readonly address: string;
+  readonly port: number;
+}
 
 /** One step of `remove`: it deletes only what the site owns. */
 export type RemovalStep =
-  /** The site's VS (found as the checks find it), its SubVSs first, then itself; read back gone. */
-  | ({ readonly kind: 'remove-vs'; readonly title: string } & VsIdentity)
+  /**
+   * The site's VS (found as the checks find it, and named by the owned list): deleted whole, its
+   * SubVSs first, when it holds only what the site names (`subvs` by nickname, its own `servers`,
+   * each SubVS's `subServers`); otherwise the site's objects in it are deleted one by one and it is
+   * kept. Read back gone.
+   */
+  | ({
+      readonly kind: 'remove-vs';
+      readonly title: string;
+      readonly subvs: readonly string[];
+      readonly servers: readonly ServerAddress[];
+      readonly subServers: readonly ServerAddress[];
+    } & VsIdentity)
   /** A content rule of the site's, unless some Virtual Service left on the appliance uses it. */
   | { readonly kind: 'remove-rule'; readonly title: string; readonly name: string }
   /** Global settings are shared by every service of the appliance: named, and left alone. */

@@ -59,4 +59,6 @@ export interface SiteCompilation {
   readonly resolved: readonly ResolvedTemplate[];
   /** The bundles holding the templates the services use, in section 3's order. */
   readonly bundles: readonly BundleName[];
+  /** The content rules the site names otherwise than the guide (contentRules), in the guide's order. */
+  readonly renamedRules: readonly { readonly guide: string; readonly site: string }[];
 }

@@ -7,6 +7,7 @@ import { psQuote } from '../../src/emit/escape.js';
 import { emitPowerShell } from '../../src/emit/powershell.js';
 import type { Plan } from '../../src/model/plan.js';
 import { runCommand, type ScriptRun } from './bash-run.js';
+import { ownedListOf } from './owned-list.js';
 
 /**
  * PowerShell 7 for the tests that run deploy.ps1: $PWSH, else `pwsh` on PATH, else the .NET tool's
@@ -193,7 +194,12 @@ export function psArgs(
       ...(caFile ? ['-CaCertificate', ca] : []),
       ...extra,
     ],
-    env: { LM_USER: sim.user, LM_PASSWORD: sim.password, ...(caFile ? {} : { SSL_CERT_FILE: ca }) },
+    env: {
+      LM_USER: sim.user,
+      LM_PASSWORD: sim.password,
+      LM_OWNED: ownedListOf(sim),
+      ...(caFile ? {} : { SSL_CERT_FILE: ca }),
+    },
   };
 }
 

@@ -37,7 +37,16 @@ export const lastLine = (out: string): string => out.trimEnd().split('\n').at(-1
 
 /** Where deploy.sh's and deploy.ps1's output may differ, and why; everything else must be the same. */
 const SCRIPT_DIFFERENCES: readonly { readonly pattern: RegExp; readonly as: string; readonly why: string }[] =
-  [{ pattern: /^deploy\.(sh|ps1):/gm, as: 'deploy:', why: 'each script names itself' }];
+  [
+    { pattern: /^deploy\.(sh|ps1):/gm, as: 'deploy:', why: 'each script names itself' },
+    {
+      pattern: /--include-foreign|-IncludeForeign/g,
+      as: 'include-foreign',
+      why: 'each script names its options in its own way (PowerShell parameters)',
+    },
+    { pattern: /apply --adopt|apply -Adopt/g, as: 'apply adopt', why: 'as above' },
+    { pattern: /the owned list \('[^']*'\)/g, as: 'the owned list', why: 'each run has its own owned list' },
+  ];
 const alike = (text: string) => SCRIPT_DIFFERENCES.reduce((t, d) => t.replace(d.pattern, d.as), text);
 
 /** deploy.ps1's run ended and printed as deploy.sh's did, line for line, but for SCRIPT_DIFFERENCES. */

@@ -23,6 +23,7 @@ import { runBash, type ScriptRun } from './bash-run.js';
 import { planScript } from './bash-script.js';
 import { validCases } from './fixtures.js';
 import { ROOT } from './guide.js';
+import { ownedListOf } from './owned-list.js';
 
 // The set-up test files share: temporary folders, generated scripts on disk, simulators and the
 // environment deploy.sh gets against one, the compiled fixture sites, the built command (dist/).
@@ -111,7 +112,7 @@ export function setUp(prefix = 'bt-test-', suite: Test = defaultSuite): SetUp {
 
 /**
  * The environment deploy.sh gets against a simulator: its URL, its user and password, and its
- * certificate to trust (never LM_INSECURE), plus any overrides.
+ * certificate to trust (never LM_INSECURE), its own owned list, plus any overrides.
  */
 export function simEnv(sim: Simulator, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   if (!sim.caCertPath) throw new Error('the e2e tests need the simulator over HTTPS');
@@ -120,6 +121,7 @@ export function simEnv(sim: Simulator, extra: Readonly<Record<string, string>> =
     LM_USER: sim.user,
     LM_PASSWORD: sim.password,
     LM_CACERT: sim.caCertPath,
+    LM_OWNED: ownedListOf(sim),
     ...extra,
   };
 }
@@ -130,7 +132,14 @@ export function simEnv(sim: Simulator, extra: Readonly<Record<string, string>> =
  */
 export function anyEnv(sim: Simulator, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   if (sim.caCertPath) return simEnv(sim, extra);
-  return { LM_URL: sim.url, LM_USER: sim.user, LM_PASSWORD: sim.password, LM_INSECURE: '1', ...extra };
+  return {
+    LM_URL: sim.url,
+    LM_USER: sim.user,
+    LM_PASSWORD: sim.password,
+    LM_INSECURE: '1',
+    LM_OWNED: ownedListOf(sim),
+    ...extra,
+  };
 }
 
 /** Runs deploy.sh with an action against a simulator (HTTPS or HTTP), without pauses between calls. */

@@ -2,11 +2,12 @@ LM_N_CREATE=0
 LM_N_CHANGE=0
 LM_N_SAME=0
 LM_N_FOREIGN=0
+LM_N_ADOPT=0
 LM_PROBLEMS=()
 LM_GLOBALS_FOUND=()
 # SubVSs taken over (or made) by this run, and the Virtual Services and slots it created: nothing
 # in those is foreign or attached yet, so they are not read for that.
-declare -A LM_ADOPTED=() LM_NEW=()
+declare -A LM_CLAIMED=() LM_NEW=()
 # The listing of Virtual Services (see lm_listing).
 declare -A LM_VS_AT=() LM_VS_NICK=() LM_VS_PARENT=()
 LM_VS_FROM=''

@@ -3,6 +3,13 @@ lm_main() {
   local line value
   case $LM_ACTION in
     plan)
+      if ((LM_PLAN_REMOVE == 1)); then
+        LM_MODE=preview
+        lm_removal
+        printf 'plan: %d to delete, %d kept\n' "$LM_N_REMOVED" "$LM_N_KEPT"
+        if ((LM_N_REMOVED > 0)); then exit 2; fi
+        exit 0
+      fi
       lm_steps
       if ((${#LM_PROBLEMS[@]} > 0)); then
         printf 'deploy.sh: apply would stop before any change:\n' >&2
@@ -11,7 +18,7 @@ lm_main() {
       printf 'plan: %d to create, %d to change, %d unchanged, %d foreign\n' \
         "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME" "$LM_N_FOREIGN"
       if ((${#LM_PROBLEMS[@]} > 0)); then exit 1; fi
-      if ((LM_N_CREATE + LM_N_CHANGE > 0)); then exit 2; fi
+      if ((LM_N_CREATE + LM_N_CHANGE + LM_N_ADOPT > 0)); then exit 2; fi
       exit 0
       ;;
     apply)
@@ -30,17 +37,42 @@ lm_main() {
           printf '  %s %s\n' "${line%%=*}" "${value@Q}"
         done
       fi
-      if ((LM_N_CREATE + LM_N_CHANGE > 0)); then
-        LM_N_CREATE=0 LM_N_CHANGE=0 LM_N_SAME=0 LM_N_FOREIGN=0
-        LM_ADOPTED=() LM_NEW=()
+      if ((LM_N_CREATE + LM_N_CHANGE + LM_N_ADOPT > 0)); then
+        lm_owned_writable
+        LM_N_CREATE=0 LM_N_CHANGE=0 LM_N_SAME=0 LM_N_FOREIGN=0 LM_N_ADOPT=0
+        LM_CLAIMED=() LM_NEW=()
         LM_MODE=apply
         lm_steps
       fi
       printf 'apply: %d created, %d changed, %d unchanged\n' "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME"
       ;;
     remove)
+      # remove asks before it deletes: at a terminal, for a typed yes; without one, --yes must say so.
+      if ((LM_YES == 0)) && [[ ! -t 0 ]]; then
+        printf 'deploy.sh: remove deletes only after a yes typed at a terminal, and there is none:\n' >&2
+        printf '  give --yes to delete without the question (plan --remove lists what it would delete).\n' >&2
+        printf '  Nothing was deleted.\n' >&2
+        exit 1
+      fi
+      # Every read first, deleting nothing; the list is shown when the question is asked.
+      LM_MODE=check
+      if ((LM_YES == 0)); then LM_MODE=preview; fi
+      lm_removal
+      if ((LM_YES == 0 && LM_N_REMOVED > 0)); then
+        printf 'Delete the %d objects listed "- delete"? Type yes to go on: ' "$LM_N_REMOVED"
+        read -r line || line=''
+        if [[ $line != yes ]]; then
+          printf 'deploy.sh: nothing was deleted\n' >&2
+          exit 1
+        fi
+      fi
+      if ((LM_N_REMOVED > 0)); then lm_owned_writable; fi
+      LM_N_REMOVED=0 LM_N_KEPT=0 LM_N_ABSENT=0
+      LM_DOOMED=() LM_PARTIAL=() LM_DOOMED_SUB=()
+      LM_MODE=remove
       lm_removal
       printf 'remove: %d removed, %d kept, %d not there\n' "$LM_N_REMOVED" "$LM_N_KEPT" "$LM_N_ABSENT"
+      if ((LM_N_KEPT > 0)); then exit 3; fi
       ;;
   esac
 }

@@ -1,66 +1,192 @@
 LM_N_REMOVED=0
 LM_N_KEPT=0
 LM_N_ABSENT=0
+# What the removal deletes whole (a Virtual Service and its SubVSs: Index -> 1), and the Virtual
+# Services it keeps with what is not the site's, deleting the site's SubVSs in them one by one
+# (Index -> 1) and those SubVSs (VSIndex -> 1): plan --remove looks past them for a rule's users.
+declare -A LM_DOOMED=() LM_PARTIAL=() LM_DOOMED_SUB=()
 
-# lm_gone OUTCOME [WHY]: counts and prints what remove did with one object.
+# lm_gone OUTCOME OBJECT [WHY]: counts one object of the removal and says so: removed (plan --remove:
+# to delete), kept (and why) or absent. The checks before remove print nothing.
 lm_gone() {
+  local object=${2//[[:cntrl:]]/ } why=${3:-}
+  why=${why//[[:cntrl:]]/ }
   case $1 in
-    removed)
-      LM_N_REMOVED=$((LM_N_REMOVED + 1))
-      printf '    removed\n'
-      ;;
-    kept)
-      LM_N_KEPT=$((LM_N_KEPT + 1))
-      printf '    kept: %s\n' "${2//[[:cntrl:]]/ }"
-      ;;
-    absent)
-      LM_N_ABSENT=$((LM_N_ABSENT + 1))
-      printf '    not there\n'
-      ;;
+    removed) LM_N_REMOVED=$((LM_N_REMOVED + 1)) ;;
+    kept) LM_N_KEPT=$((LM_N_KEPT + 1)) ;;
+    absent) LM_N_ABSENT=$((LM_N_ABSENT + 1)) ;;
+  esac
+  case $LM_MODE:$1 in
+    preview:removed) printf -- '- delete     %s\n' "$object" ;;
+    preview:kept) printf '! keep       %s: %s\n' "$object" "$why" ;;
+    preview:absent) printf '  not there  %s\n' "$object" ;;
+    remove:removed) printf '    removed: %s\n' "$object" ;;
+    remove:kept) printf '    kept: %s: %s\n' "$object" "$why" ;;
+    remove:absent) printf '    not there\n' ;;
   esac
 }
 
-# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME: the site's Virtual Service (at its address, with its
-# nickname): each SubVS, then itself; listvs must then list none of them.
+# lm_gone_with OBJECT...: what --include-foreign deletes with a Virtual Service, said under it.
+lm_gone_with() {
+  local object
+  if [[ $LM_MODE != preview && $LM_MODE != remove ]]; then return 0; fi
+  for object in "$@"; do printf '      with it, not the site'"'"'s: %s\n' "${object//[[:cntrl:]]/ }"; done
+}
+
+# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME NSUB [SUBVS]... NOWN [ADDRESS PORT]... [ADDRESS PORT]...:
+# the site's Virtual Service, if the owned list names it: its SubVSs are the NSUB names, its own real
+# servers the NOWN pairs, each SubVS's real servers the pairs after them. Deleted whole (each SubVS,
+# then itself) when it holds nothing else, or with --include-foreign; otherwise what is the site's in
+# it is deleted one by one, and it is kept with the rest.
 lm_remove_vs() {
-  local title=$1 index cols subs=() i
+  local title=$1 address=$2 port=$3 prot=$4 nickname=$5 n index i sub name label
+  shift 5
+  n=$1
+  shift
+  local subs=("${@:1:n}")
+  shift "$n"
+  n=$1
+  shift
+  local own=("${@:1:2*n}")
+  shift $((2 * n))
+  local served=("$@") foreign=() doomed_subs=() kept_subs=() doomed_rs=()
   lm_step "$title"
-  lm_find_vs "$2" "$3" "$4"
+  lm_find_vs "$address" "$port" "$prot"
   if [[ -z $LM_INDEX ]]; then
-    lm_gone absent
+    if [[ $LM_MODE == remove ]]; then lm_owned_drop vs "$address $port $prot"; fi
+    lm_gone absent "$title"
     return 0
   fi
-  if ! lm_same_text "$5" "$LM_NICK"; then
-    lm_gone kept "it is named ${LM_NICK@Q}, not ${5@Q}: it is not this site's"
+  if ! lm_same_text "$nickname" "$LM_NICK"; then
+    lm_gone kept "$title" "it is named ${LM_NICK@Q}, not ${nickname@Q}: not the site's"
+    return 0
+  fi
+  if ! lm_owns vs "$address $port $prot" "$LM_INDEX"; then
+    lm_gone kept "$title" "not the site's: the owned list does not name it (apply --adopt takes it over)"
     return 0
   fi
   index=$LM_INDEX
-  # listvs lists each SubVS as a VS whose MasterVSID is its parent (the Python SDK tells them so);
-  # the parent's slots name them too.
-  lm_read listvs listvs
-  lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,MasterVSID
-  while IFS=$'\x1f' read -r -a cols; do
-    if [[ ${cols[2]:-} == "$index" ]]; then subs+=("${cols[1]:-}"); fi
-  done <"$LM_ANSWER"
-  lm_showvs "$index"
-  lm_slots
-  for i in ${LM_SLOT_VS[@]+"${LM_SLOT_VS[@]}"}; do
-    if ! lm_has "$i" ${subs[@]+"${subs[@]}"}; then subs+=("$i"); fi
+  lm_members "$index"
+  for i in "${!LM_MEMBER_VS[@]}"; do
+    sub=${LM_MEMBER_VS[i]} name=${LM_MEMBER_NAME[i]}
+    label="SubVS ${name@Q} of $title"
+    if [[ ! $name =~ ^-?$ ]] && ! lm_has "$name" ${subs[@]+"${subs[@]}"}; then
+      foreign+=("SubVS ${name@Q} in $title")
+      continue
+    fi
+    # The site's SubVS (a nameless one is left by an interrupted apply): whose are its real servers?
+    lm_showvs "$sub"
+    lm_servers_of "$sub" "$label" ${served[@]+"${served[@]}"}
+    if ((${#LM_ALIEN[@]} == 0)); then
+      doomed_subs+=("$sub"$'\t'"$label")
+    else
+      foreign+=("${LM_ALIEN[@]}")
+      kept_subs+=("$label")
+      doomed_rs+=(${LM_MINE[@]+"${LM_MINE[@]}"})
+    fi
   done
-  for i in ${subs[@]+"${subs[@]}"}; do
+  lm_showvs "$index"
+  lm_servers_of "$index" "$title" ${own[@]+"${own[@]}"}
+  foreign+=(${LM_ALIEN[@]+"${LM_ALIEN[@]}"})
+  doomed_rs+=(${LM_MINE[@]+"${LM_MINE[@]}"})
+  if ((${#foreign[@]} == 0 || LM_INCLUDE_FOREIGN == 1)); then
+    LM_DOOMED[$index]=1
+    if [[ $LM_MODE == remove ]]; then lm_delete_vs "$index" ${LM_MEMBER_VS[@]+"${LM_MEMBER_VS[@]}"}; fi
+    if [[ $LM_MODE == remove ]]; then lm_owned_drop vs "$address $port $prot"; fi
+    lm_gone removed "$title"
+    lm_gone_with ${foreign[@]+"${foreign[@]}"}
+    return 0
+  fi
+  LM_PARTIAL[$index]=1
+  for label in "${foreign[@]}"; do lm_gone kept "$label" "not the site's"; done
+  for i in ${doomed_subs[@]+"${doomed_subs[@]}"}; do
+    sub=${i%%$'\t'*}
+    LM_DOOMED_SUB[$sub]=1
+    if [[ $LM_MODE == remove ]]; then lm_delete_vs "$sub"; fi
+    lm_gone removed "${i#*$'\t'}"
+  done
+  for i in ${doomed_rs[@]+"${doomed_rs[@]}"}; do
+    IFS=$'\t' read -r sub n label <<<"$i"
+    if [[ $LM_MODE == remove ]]; then lm_delete_rs "$sub" "$n"; fi
+    lm_gone removed "$label"
+  done
+  for label in ${kept_subs[@]+"${kept_subs[@]}"}; do lm_gone kept "$label" "it holds what is not the site's"; done
+  lm_gone kept "$title" "it holds what is not the site's (--include-foreign deletes it whole)"
+}
+
+# lm_members INDEX: LM_MEMBER_VS and LM_MEMBER_NAME = every SubVS of Virtual Service INDEX: the slots
+# of its showvs, and the Virtual Services listvs lists with it as MasterVSID (the Python SDK tells
+# SubVSs so).
+lm_members() {
+  local i
+  lm_showvs "$1"
+  lm_slots
+  LM_MEMBER_VS=(${LM_SLOT_VS[@]+"${LM_SLOT_VS[@]}"})
+  LM_MEMBER_NAME=(${LM_SLOT_NAME[@]+"${LM_SLOT_NAME[@]}"})
+  lm_listing
+  for i in "${!LM_VS_PARENT[@]}"; do
+    if [[ ${LM_VS_PARENT[$i]} == "$1" ]] && ! lm_has "$i" ${LM_MEMBER_VS[@]+"${LM_MEMBER_VS[@]}"}; then
+      LM_MEMBER_VS+=("$i")
+      LM_MEMBER_NAME+=("${LM_VS_NICK[$i]:-}")
+    fi
+  done
+}
+
+# lm_servers_of INDEX LABEL [ADDRESS PORT]...: the real servers of the Virtual Service or SubVS whose
+# showvs is LM_FLAT: LM_MINE = the site's ("INDEX<TAB>RsIndex<TAB>what"), those among the pairs;
+# LM_ALIEN = what the others are.
+lm_servers_of() {
+  local index=$1 label=$2 cols address
+  shift 2
+  LM_MINE=() LM_ALIEN=()
+  lm_q rows "$LM_FLAT" "$LM_AT" Rs RsIndex,Addr,Port
+  while IFS=$'\x1f' read -r -a cols; do
+    printf -v address '%b' "${cols[2]:-}"
+    if lm_expected_rs "$address" "${cols[3]:-}" "$@"; then
+      LM_MINE+=("$index"$'\t'"${cols[1]:-}"$'\t'"real server $address:${cols[3]:-} in $label")
+    else
+      LM_ALIEN+=("real server $address:${cols[3]:-} in $label")
+    fi
+  done <"$LM_ANSWER"
+}
+
+# lm_delete_vs INDEX [SUBVS]...: delvs of each SubVS, then of INDEX; listvs must then list none.
+lm_delete_vs() {
+  local cols i
+  for i in "${@:2}" "$1"; do
     lm_delvs "$i"
     lm_forget "vs-$i"
   done
-  lm_delvs "$index"
-  lm_forget listvs "vs-$index"
+  lm_forget listvs
   lm_read listvs listvs
   lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index
   while IFS=$'\x1f' read -r -a cols; do
-    if lm_has "${cols[1]:-}" "$index" ${subs[@]+"${subs[@]}"}; then
+    if lm_has "${cols[1]:-}" "$@"; then
       lm_fail "delvs answered ok, but listvs still lists Virtual Service ${cols[1]}"
     fi
   done <"$LM_ANSWER"
-  lm_gone removed
+  lm_forget_parents
+}
+
+# lm_delete_rs VS RSINDEX: delrs; VS's showvs must then list no such real server.
+lm_delete_rs() {
+  local cols
+  lm_delrs "$1" "$2"
+  lm_forget "vs-$1" "rs-$1-$2" listvs
+  lm_showvs "$1"
+  lm_q rows "$LM_FLAT" "$LM_AT" Rs RsIndex
+  while IFS=$'\x1f' read -r -a cols; do
+    if [[ ${cols[1]:-} == "$2" ]]; then lm_fail "delrs answered ok, but Virtual Service $1 still lists real server $2"; fi
+  done <"$LM_ANSWER"
+}
+
+# lm_forget_parents: every Virtual Service read is read again (a SubVS deleted changes its parent's
+# slots).
+lm_forget_parents() {
+  local key
+  for key in "${!LM_CACHE[@]}"; do
+    if [[ $key == vs-* || $key == rs-* ]]; then unset 'LM_CACHE[$key]'; fi
+  done
 }
 
 # lm_rule_names FLAT AT NAME: LM_FOUND=1 when a rule list under AT names NAME; LM_NAMED = how many
@@ -101,20 +227,30 @@ lm_member_rules() {
   if ((most > named)); then LM_UNNAMED=1; fi
 }
 
-# lm_rule_users NAME [others]: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY says
-# which), or counts rules it does not name, even in its showvs and its members' showrs; 1 when none
-# uses it. With `others`, the site's own Virtual Services (LM_SITE_VS) and their SubVSs are not
-# looked at. listvs lists each Virtual Service's real servers and slots with their rules (captured
-# replies); where an entry lists none, or counts more than it names, its showvs is read.
+# lm_rule_users NAME [others | after]: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY
+# says which), or counts rules it does not name, even in its showvs and its members' showrs; 1 when
+# none uses it. With `others`, the site's own Virtual Services (LM_SITE_VS) and their SubVSs are not
+# looked at; with `after`, the LoadMaster as the removal leaves it: what it deletes whole is not
+# looked at, and in what it keeps, only the slots it keeps. listvs lists each Virtual Service's real
+# servers and slots with their rules (captured replies); where an entry lists none, or counts more
+# than it names, its showvs is read.
 lm_rule_users() {
   local listing cols parent
   lm_listing
   listing=$LM_FLAT
   lm_q rows "$listing" /Response#1/Success#1/Data#1 VS Index
   while IFS=$'\x1f' read -r -a cols; do
+    parent=${LM_VS_PARENT[${cols[1]:-none}]:-none}
     if [[ ${2:-} == others ]]; then
-      parent=${LM_VS_PARENT[${cols[1]:-none}]:-none}
       if [[ -n ${LM_SITE_VS[${cols[1]:-none}]+set} || -n ${LM_SITE_VS[$parent]+set} ]]; then continue; fi
+    fi
+    if [[ ${2:-} == after ]]; then
+      if [[ -n ${LM_DOOMED[${cols[1]:-none}]+set} || -n ${LM_DOOMED[$parent]+set} ]]; then continue; fi
+      if [[ -n ${LM_DOOMED_SUB[${cols[1]:-none}]+set} ]]; then continue; fi
+      if [[ -n ${LM_PARTIAL[${cols[1]:-none}]+set} ]]; then
+        if lm_kept_slot_uses "${cols[1]}" "$1"; then return 0; fi
+        continue
+      fi
     fi
     lm_rule_names "$listing" "${cols[0]}" "$1"
     if ((LM_FOUND == 0 && (LM_UNNAMED == 1 || LM_MEMBERS == 0))); then
@@ -134,31 +270,63 @@ lm_rule_users() {
   return 1
 }
 
-# lm_remove_rule TITLE NAME: the site's content rule, unless a Virtual Service still uses it. Deleting
-# a rule detaches it from everything it is attached to (Kemp's CLI documentation), so its users are
-# looked for first.
+# lm_kept_slot_uses INDEX NAME: 0 when a real server or SubVS slot that the removal keeps in
+# Virtual Service INDEX lists the rule (LM_WHY says so).
+lm_kept_slot_uses() {
+  local cols rule
+  lm_showvs "$1"
+  lm_q rows "$LM_FLAT" "$LM_AT" '*' "$LM_SLOT_COLUMNS"
+  while IFS=$'\x1f' read -r -a cols; do
+    if [[ -n ${cols[1]:-} && -n ${LM_DOOMED_SUB[${cols[1]}]+set} ]]; then continue; fi
+    for rule in "${cols[@]:5}"; do
+      printf -v rule '%b' "$rule"
+      if [[ $rule == "$2" ]]; then
+        LM_WHY="Virtual Service $1 uses it"
+        return 0
+      fi
+    done
+  done <"$LM_ANSWER"
+  return 1
+}
+
+# lm_remove_rule TITLE NAME: the site's content rule, if the owned list names it, unless a Virtual
+# Service still uses it (the removal's plan looks past what the removal deletes). Deleting a rule
+# detaches it from everything it is attached to (Kemp's CLI documentation), so its users are looked
+# for first.
 lm_remove_rule() {
-  local title=$1 name=$2
+  local title=$1 name=$2 users=after
   lm_step "$title"
+  if [[ $LM_MODE == remove ]]; then users=''; fi
   lm_find_rule "$name"
   if [[ -z $LM_RULE_AT ]]; then
-    lm_gone absent
+    if [[ $LM_MODE == remove ]]; then lm_owned_drop rule "$name"; fi
+    lm_gone absent "$title"
     return 0
   fi
-  if lm_rule_users "$name"; then
-    lm_gone kept "$LM_WHY"
+  if ! lm_owns rule "$name" -; then
+    lm_gone kept "$title" "not the site's: the owned list does not name it (apply --adopt takes it over)"
     return 0
   fi
-  lm_delrule "$name"
-  lm_forget rules
-  lm_find_rule "$name"
-  if [[ -n $LM_RULE_AT ]]; then lm_fail "delrule answered ok, but showrule still lists ${name@Q}"; fi
-  lm_gone removed
+  if lm_rule_users "$name" "$users"; then
+    lm_gone kept "$title" "$LM_WHY"
+    return 0
+  fi
+  if [[ $LM_MODE == remove ]]; then
+    lm_delrule "$name"
+    lm_forget rules
+    lm_find_rule "$name"
+    if [[ -n $LM_RULE_AT ]]; then lm_fail "delrule answered ok, but showrule still lists ${name@Q}"; fi
+    lm_owned_drop rule "$name"
+  fi
+  lm_gone removed "$title"
 }
 
 # lm_keep_globals TITLE PARAM...: global settings are shared by every service of the LoadMaster.
 lm_keep_globals() {
   lm_step "$1"
   shift
-  printf '    left as they are: %s (they serve every Virtual Service of this LoadMaster)\n' "$*"
+  case $LM_MODE in
+    preview) printf '  left alone %s: %s (they serve every Virtual Service of this LoadMaster)\n' "$LM_STEP" "$*" ;;
+    remove) printf '    left as they are: %s (they serve every Virtual Service of this LoadMaster)\n' "$*" ;;
+  esac
 }

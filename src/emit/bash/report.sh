@@ -39,3 +39,17 @@ lm_problem() {
     apply) lm_fail "$1" ;;
   esac
 }
+
+# lm_adopt KIND IDENTITY INDEX TITLE: an object at the site's identity that the owned list does not
+# name, taken over with --adopt: plan says so, apply records it in the list, and from then on it is
+# the site's.
+lm_adopt() {
+  LM_N_ADOPT=$((LM_N_ADOPT + 1))
+  case $LM_MODE in
+    plan) printf '+ adopt      %s (exists, not the site'"'"'s until apply --adopt)\n' "${4//[[:cntrl:]]/ }" ;;
+    apply)
+      lm_owned_set "$1" "$2" "$3"
+      printf '    adopted: the owned list names it now\n'
+      ;;
+  esac
+}

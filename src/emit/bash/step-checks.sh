@@ -46,17 +46,23 @@ lm_check_sso_domains() {
 # The site's Virtual Services found on the LoadMaster (Index -> 1), learnt by lm_check_addresses.
 declare -A LM_SITE_VS=()
 
-# lm_check_addresses TITLE [ADDRESS PORT PROT NICKNAME]...: before any change, no Virtual Service of
-# another name holds one of the site's addresses: apply would otherwise change it. The site's own
-# ones found there are kept in LM_SITE_VS.
+# lm_check_addresses TITLE [ADDRESS PORT PROT NICKNAME]...: before any change, each Virtual Service at
+# one of the site's addresses is the site's: of the site's name, and named by the owned list (or
+# taken over with --adopt). apply would otherwise change what is not the site's. The site's ones are
+# kept in LM_SITE_VS.
 lm_check_addresses() {
   lm_step "$1"
   shift
   while (($# >= 4)); do
     lm_find_vs "$1" "$2" "$3"
-    if [[ -n $LM_INDEX ]] && lm_same_text "$4" "$LM_NICK"; then LM_SITE_VS[$LM_INDEX]=1; fi
-    if [[ -n $LM_INDEX ]] && ! lm_same_text "$4" "$LM_NICK"; then
+    if [[ -z $LM_INDEX ]]; then
+      :
+    elif ! lm_same_text "$4" "$LM_NICK"; then
       lm_problem "$1:$2 ($3) holds a Virtual Service named ${LM_NICK@Q}, not ${4@Q}: it is not this site's (delete or move it, or give this site another address)"
+    elif lm_owns vs "$1 $2 $3" "$LM_INDEX" || ((LM_ADOPT == 1)); then
+      LM_SITE_VS[$LM_INDEX]=1
+    else
+      lm_problem "$1:$2 ($3) holds a Virtual Service named ${4@Q} that is not this site's: the owned list (${LM_OWNED@Q}) does not name it. apply --adopt takes it over (then it is the site's, and a removal deletes it); or delete it, or give this site another address"
     fi
     shift 4
   done

@@ -83,7 +83,7 @@ lm_foreign() {
         printf -v rule '%b' "$rule"
         if [[ $rule != "${slot[$name]}" ]]; then lm_report foreign "rule ${rule@Q} on SubVS ${name@Q} of $within"; fi
       done
-    elif [[ ! ($name =~ ^-?$ && -n ${LM_ADOPTED[${cols[1]:-0}]+set}) ]]; then
+    elif [[ ! ($name =~ ^-?$ && -n ${LM_CLAIMED[${cols[1]:-0}]+set}) ]]; then
       lm_report foreign "SubVS ${name@Q} in $within"
     fi
   done <"$LM_ANSWER"

@@ -12,6 +12,16 @@ lm_vs() {
     LM_INDEX=''
     return 0
   fi
+  if [[ -n $LM_INDEX ]] && ! lm_owns vs "$address $port $prot" "$LM_INDEX"; then
+    if ((LM_ADOPT == 0)); then
+      # Reported by lm_check_addresses: the owned list does not name it.
+      if [[ $LM_MODE == apply ]]; then lm_fail "$address:$port holds a Virtual Service that is not this site's"; fi
+      lm_report foreign "$title: exists, not the site's"
+      LM_INDEX=''
+      return 0
+    fi
+    lm_adopt vs "$address $port $prot" "$LM_INDEX" "$title"
+  fi
   if [[ -n $LM_INDEX ]]; then
     lm_settings "$title" "$LM_INDEX" "$@"
     return 0
@@ -21,6 +31,8 @@ lm_vs() {
     return 0
   fi
   lm_stages "$@"
+  # Recorded first: a run stopped before addvs answers leaves a service the next run knows is the site's.
+  lm_owned_set vs "$address $port $prot" pending
   lm_addvs "$address" "$port" "$prot" ${LM_S0[@]+"${LM_S0[@]}"}
   # addvs answers with the new VS, its Index among the fields (captured replies); else listvs says.
   lm_keep_vs
@@ -30,6 +42,7 @@ lm_vs() {
     lm_find_vs "$address" "$port" "$prot"
   fi
   if [[ -z $LM_INDEX ]]; then lm_fail "addvs answered ok, but listvs does not list $address:$port ($prot)"; fi
+  lm_owned_set vs "$address $port $prot" "$LM_INDEX"
   lm_ip6 "$address"
   LM_VS_AT["$LM_IP $port ${prot,,}"]="$LM_INDEX $nickname"
   LM_NEW["$LM_INDEX"]=1
@@ -60,9 +73,9 @@ lm_subvs() {
   if [[ -z $LM_INDEX ]]; then
     # A new SubVS is named "-" in its slot until its nickname is set (Kemp's API examples).
     for i in "${!LM_SLOT_VS[@]}"; do
-      if [[ ${LM_SLOT_NAME[i]} =~ ^-?$ && -z ${LM_ADOPTED[${LM_SLOT_VS[i]}]+set} ]]; then
+      if [[ ${LM_SLOT_NAME[i]} =~ ^-?$ && -z ${LM_CLAIMED[${LM_SLOT_VS[i]}]+set} ]]; then
         LM_INDEX=${LM_SLOT_VS[i]} LM_SLOT=${LM_SLOT_RS[i]}
-        LM_ADOPTED["$LM_INDEX"]=1
+        LM_CLAIMED["$LM_INDEX"]=1
         break
       fi
     done
@@ -102,7 +115,7 @@ lm_subvs() {
     fi
   done
   if [[ -z $LM_INDEX || -z $LM_SLOT ]]; then lm_fail "createsubvs answered ok, but the parent lists no new SubVS with its slot"; fi
-  LM_ADOPTED["$LM_INDEX"]=1
+  LM_CLAIMED["$LM_INDEX"]=1
   LM_NEW["$LM_INDEX"]=1
   LM_NEW["slot-$LM_SLOT"]=1
   lm_stages "$@"

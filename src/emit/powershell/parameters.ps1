@@ -12,7 +12,11 @@ before each one, and a change declined is reported as skipped.
 
 Exit codes (deploy.sh's are the same): 0 done, or nothing to do; 1 an error of any kind, a usage
 mistake, no credential or a problem that stops apply (nothing was changed then) included; 2 with
--Plan: changes pending.
+-Plan: changes pending; 3 -Remove kept objects that are not the site's (each is listed, with why).
+
+What the site owns: what it made, as recorded in the owned list (deploy.owned.tsv beside the
+scripts), and what -Adopt took over; inside the site's Virtual Services, the SubVSs and real servers
+the site names. Everything else is left alone.
 
 .PARAMETER LoadBalancer
 The LoadMaster's address (its web user interface and API address).
@@ -37,12 +41,34 @@ Do not verify the LoadMaster's TLS certificate at all. Verification is on unless
 
 .PARAMETER Plan
 Only read the LoadMaster and print, per object, create, change (the parameter, the LoadMaster's
-value, the site's) or unchanged, and what the site does not name (foreign). Exit code 0: nothing to
-do; 2: changes pending; 1: an error, or a problem that would stop the apply.
+value, the site's) or unchanged, and what the site does not own (foreign). Exit code 0: nothing to
+do; 2: changes pending; 1: an error, or a problem that would stop the apply. With -Remove: what
+-Remove would delete and keep, ending "plan: N to delete, K kept" (exit 2 when N is above 0).
 
 .PARAMETER Remove
-Delete what the site owns: its Virtual Services (with their SubVSs and real servers) and the content
-rules no other Virtual Service uses. Global settings stay.
+Delete what the site owns (the owned list names it): its Virtual Services with their SubVSs and
+real servers, and its content rules that no Virtual Service left uses. A Virtual Service that also
+holds a SubVS or real server the site does not name is kept, with those, and the site's objects in
+it are deleted one by one (exit 3). Global settings stay. Asks once before deleting (-Force does
+not ask).
+
+.PARAMETER Adopt
+Take over what exists at the site's identities without being the site's (a Virtual Service of the
+site's name at its address, a content rule of its name): apply records it in the owned list and
+makes it as the site has it; -Remove deletes it later. Without -Adopt, apply stops before any
+change when there is such an object.
+
+.PARAMETER Force
+With -Remove: delete without asking. Without a console to ask at (pwsh -NonInteractive), -Remove
+deletes nothing unless -Force is given.
+
+.PARAMETER IncludeForeign
+With -Remove: delete the site's Virtual Services whole, with the SubVSs and real servers in them
+that the site does not name (each listed first).
+
+.PARAMETER OwnedList
+The owned list: the file that records what this site made on each LoadMaster. Default:
+$env:LM_OWNED, else deploy.owned.tsv beside this script (deploy.sh uses the same file).
 
 .PARAMETER Delay
 Seconds to wait between calls (default 0.15): the appliance drops the connection above 30 calls in
@@ -64,8 +90,12 @@ Reads the LoadMaster and prints what apply would change; exit code 0, 2 or 1.
 Applies the site: checks first, then only what differs, each change read back.
 
 .EXAMPLE
+./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -CaCertificate ./lm-ca.pem -Plan -Remove
+Lists what -Remove would delete and keep, changing nothing; exit code 0 or 2.
+
+.EXAMPLE
 ./deploy.ps1 -LoadBalancer lm.example.com -LBPort 8443 -CaCertificate ./lm-ca.pem -Remove -WhatIf
-Shows what -Remove would delete, changing nothing.
+Shows each call -Remove would make, changing nothing.
 #>
 #Requires -Version 5.1
 # The numbers are taken as text and checked below, and anything else on the command line is caught
@@ -81,6 +111,10 @@ param(
   [switch] $SkipCertificateCheck,
   [switch] $Plan,
   [switch] $Remove,
+  [switch] $Adopt,
+  [switch] $Force,
+  [switch] $IncludeForeign,
+  [string] $OwnedList,
   [string] $Delay = '0.15',
   [string] $TimeoutSec = '30',
   [Parameter(ValueFromRemainingArguments)] [string[]] $Unexpected
@@ -100,9 +134,11 @@ if ($TimeoutSec -notmatch '^[0-9]{1,4}$' -or [int]$TimeoutSec -lt 1 -or [int]$Ti
 $script:Port = [int]$LBPort
 $script:DelaySeconds = [double]$Delay
 $script:TimeoutSeconds = [int]$TimeoutSec
-if ($Plan -and $Remove) { Stop-LmUsage 'give -Plan or -Remove, not both' }
+if ($Adopt -and $Remove) { Stop-LmUsage '-Adopt goes with apply or -Plan, not -Remove' }
+if ($Force -and (-not $Remove -or $Plan)) { Stop-LmUsage '-Force goes with -Remove' }
+if ($IncludeForeign -and -not $Remove) { Stop-LmUsage '-IncludeForeign goes with -Remove (or -Plan -Remove)' }
 if ($CaCertificate -and $SkipCertificateCheck) { Stop-LmUsage 'give -CaCertificate or -SkipCertificateCheck, not both' }
 if ($CaCertificate -and -not (Test-Path -LiteralPath $CaCertificate -PathType Leaf)) { Stop-LmUsage "no such file: -CaCertificate $CaCertificate" }
-$script:Action = if ($Plan) { 'plan' } elseif ($Remove) { 'remove' } else { 'apply' }
+$script:Action = if ($Plan -and $Remove) { 'plan-remove' } elseif ($Plan) { 'plan' } elseif ($Remove) { 'remove' } else { 'apply' }
 $script:Mode = $script:Action
 $script:Cmdlet = $PSCmdlet

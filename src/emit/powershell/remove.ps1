@@ -1,53 +1,179 @@
-# Write-LmGone: counts and prints what -Remove did with one object.
+# What the removal deletes whole (a Virtual Service and its SubVSs: Index -> $true), the Virtual
+# Services it keeps with what is not the site's, deleting the site's SubVSs in them one by one, and
+# those SubVSs (VSIndex -> $true): -Plan -Remove and -WhatIf look past them for a rule's users.
+$script:Doomed = @{}
+$script:Partial = @{}
+$script:DoomedSub = @{}
+
+# Write-LmGone: counts one object of the removal and says so: removed (-Plan -Remove: to delete),
+# kept (and why), absent, or skipped (-WhatIf, or -Confirm answered No). The checks before -Remove
+# print nothing.
 function Write-LmGone {
-  param([string] $Outcome, [string] $Why = '')
+  param([string] $Outcome, [string] $Object, [string] $Why = '')
   $script:Counts[$Outcome]++
-  switch ($Outcome) {
-    'removed' { Write-Host '    removed' }
-    'kept' { Write-Host ('    kept: ' + ($Why -replace '[\p{Cc}]', ' ')) }
-    'absent' { Write-Host '    not there' }
-    'skipped' { Write-Host $(if ($WhatIfPreference) { '    skipped (-WhatIf): not removed' } else { '    skipped: the removal was declined' }) }
+  $Object = $Object -replace '[\p{Cc}]', ' '
+  $Why = $Why -replace '[\p{Cc}]', ' '
+  if ($script:Mode -eq 'preview') {
+    switch ($Outcome) {
+      'removed' { Write-Host ('- delete     ' + $Object) }
+      'kept' { Write-Host ('! keep       {0}: {1}' -f $Object, $Why) }
+      'absent' { Write-Host ('  not there  ' + $Object) }
+    }
+  } elseif ($script:Mode -eq 'remove') {
+    switch ($Outcome) {
+      'removed' { Write-Host ('    removed: ' + $Object) }
+      'kept' { Write-Host ('    kept: {0}: {1}' -f $Object, $Why) }
+      'absent' { Write-Host '    not there' }
+      'skipped' { Write-Host $(if ($WhatIfPreference) { '    skipped (-WhatIf): not removed: ' + $Object } else { '    skipped: the removal was declined: ' + $Object }) }
+    }
   }
 }
 
-# Remove-LmSiteVs: the site's Virtual Service (at its address, with its nickname): each SubVS, then
-# itself; listvs must then list none of them.
+# Write-LmGoneWith: what -IncludeForeign deletes with a Virtual Service, said under it.
+function Write-LmGoneWith {
+  param([string[]] $Objects)
+  if ($script:Mode -notin @('preview', 'remove')) { return }
+  foreach ($o in $Objects) { Write-Host ("      with it, not the site's: " + ($o -replace '[\p{Cc}]', ' ')) }
+}
+
+# Get-LmMembers: every SubVS of Virtual Service Index: the slots of its showvs, and the Virtual
+# Services listvs lists with it as MasterVSID (the Python SDK tells SubVSs so). Each: Vs, Name.
+function Get-LmMembers {
+  param([string] $Index)
+  $members = [System.Collections.Generic.List[object]]::new()
+  foreach ($s in (Get-LmSlots (Read-LmVs $Index))) { $members.Add([pscustomobject]@{ Vs = $s.Vs; Name = $s.Name }) }
+  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+    $f = Get-LmFields $vs
+    $sub = [string]$f.Index
+    if ([string]$f.MasterVSID -eq $Index -and -not ($members | Where-Object { $_.Vs -eq $sub })) {
+      $members.Add([pscustomobject]@{ Vs = $sub; Name = [string]$f.NickName })
+    }
+  }
+  , $members
+}
+
+# Split-LmServers: the real servers of the Virtual Service or SubVS Index: Mine, the site's (those
+# among Expected: Vs, Rs, Label), and Alien, what the others are.
+function Split-LmServers {
+  param([string] $Index, [string] $Label, [object[]] $Expected)
+  $mine = [System.Collections.Generic.List[object]]::new()
+  $alien = [System.Collections.Generic.List[string]]::new()
+  foreach ($rs in (Get-LmChildren (Read-LmVs $Index) 'Rs')) {
+    $address = [string](Get-LmText $rs 'Addr')
+    $port = [string](Get-LmText $rs 'Port')
+    $what = 'real server {0}:{1} in {2}' -f $address, $port, $Label
+    if ($Expected | Where-Object { [string]$_.Port -eq $port -and (Test-LmSameAddress $_.Address $address) }) {
+      $mine.Add([pscustomobject]@{ Vs = $Index; Rs = [string](Get-LmText $rs 'RsIndex'); Label = $what })
+    } else {
+      $alien.Add($what)
+    }
+  }
+  [pscustomobject]@{ Mine = $mine; Alien = $alien }
+}
+
+# Remove-LmWhole: delvs of each SubVS, then of Index; listvs must then list none. $false when a
+# deletion was held back (-WhatIf, -Confirm answered No); every one is still offered, so -WhatIf
+# shows the whole of it.
+function Remove-LmWhole {
+  param([string] $Title, [string] $Index, [string[]] $Subs = @())
+  $held = $false
+  foreach ($sub in @($Subs) + @($Index)) {
+    if ($null -eq (Remove-LmVs $Title $sub)) { $held = $true } else { Clear-LmCache "vs-$sub" }
+  }
+  if ($held) { return $false }
+  Clear-LmCache 'listvs'
+  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+    $left = [string](Get-LmText $vs 'Index')
+    if ($left -eq $Index -or $Subs -contains $left) { Stop-LmStep "delvs answered ok, but listvs still lists Virtual Service $left" }
+  }
+  # A SubVS deleted changes its parent's slots: every Virtual Service is read again.
+  foreach ($k in @($script:Cache.Keys)) { if ($k -like 'vs-*' -or $k -like 'rs-*') { $script:Cache.Remove($k) } }
+  $true
+}
+
+# Remove-LmMember: delrs of the real server Rs of Virtual Service Vs; its showvs must then list no
+# such real server. $false when held back.
+function Remove-LmMember {
+  param([string] $Title, [string] $Vs, [string] $Rs)
+  if ($null -eq (Remove-LmRs $Title $Vs $Rs)) { return $false }
+  Clear-LmCache "vs-$Vs", "rs-$Vs-$Rs", 'listvs'
+  foreach ($left in (Get-LmChildren (Read-LmVs $Vs) 'Rs')) {
+    if ([string](Get-LmText $left 'RsIndex') -eq $Rs) { Stop-LmStep "delrs answered ok, but Virtual Service $Vs still lists real server $Rs" }
+  }
+  $true
+}
+
+# Remove-LmSiteVs: the site's Virtual Service, if the owned list names it: its SubVSs are named in
+# SubVs, its own real servers are Servers, each SubVS's SubServers. Deleted whole (each SubVS, then
+# itself) when it holds nothing else, or with -IncludeForeign; otherwise what is the site's in it is
+# deleted one by one, and it is kept with the rest.
 function Remove-LmSiteVs {
-  param([string] $Title, [string] $Address, [int] $Port, [string] $Prot, [string] $Nickname)
+  param([string] $Title, [string] $Address, [int] $Port, [string] $Prot, [string] $Nickname, [string[]] $SubVs = @(), [object[]] $Servers = @(), [object[]] $SubServers = @())
   Enter-LmStep $Title
+  $id = '{0} {1} {2}' -f $Address, $Port, $Prot
   $found = Find-LmVs $Address ([string]$Port) $Prot
   if (-not $found) {
-    Write-LmGone absent
+    if ($script:Mode -eq 'remove') { Remove-LmOwned 'vs' $id }
+    Write-LmGone absent $Title
     return
   }
   if (-not (Test-LmSameText $Nickname $found.Nickname)) {
-    Write-LmGone kept ("it is named '{0}', not '{1}': it is not this site's" -f $found.Nickname, $Nickname)
+    Write-LmGone kept $Title ("it is named '{0}', not '{1}': not the site's" -f $found.Nickname, $Nickname)
+    return
+  }
+  if (-not (Test-LmOwns 'vs' $id $found.Index)) {
+    Write-LmGone kept $Title "not the site's: the owned list does not name it (apply -Adopt takes it over)"
     return
   }
   $index = $found.Index
-  # listvs lists each SubVS as a VS whose MasterVSID is its parent (the Python SDK tells them so);
-  # the parent's slots name them too.
-  $subs = [System.Collections.Generic.List[string]]::new()
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
-    if ((Get-LmText $vs 'MasterVSID') -eq $index) { $subs.Add([string](Get-LmText $vs 'Index')) }
+  $members = Get-LmMembers $index
+  $foreign = [System.Collections.Generic.List[string]]::new()
+  $doomedSubs = [System.Collections.Generic.List[object]]::new()
+  $keptSubs = [System.Collections.Generic.List[string]]::new()
+  $doomedRs = [System.Collections.Generic.List[object]]::new()
+  foreach ($m in $members) {
+    if ($m.Name -notin @('', '-') -and $SubVs -cnotcontains $m.Name) {
+      $foreign.Add(("SubVS '{0}' in {1}" -f $m.Name, $Title))
+      continue
+    }
+    # The site's SubVS (a nameless one is left by an interrupted apply): whose are its real servers?
+    $label = "SubVS '{0}' of {1}" -f $m.Name, $Title
+    $split = Split-LmServers $m.Vs $label $SubServers
+    if ($split.Alien.Count -eq 0) {
+      $doomedSubs.Add([pscustomobject]@{ Vs = $m.Vs; Label = $label })
+    } else {
+      $foreign.AddRange($split.Alien)
+      $keptSubs.Add($label)
+      foreach ($r in $split.Mine) { $doomedRs.Add($r) }
+    }
   }
-  foreach ($s in (Get-LmSlots (Read-LmVs $index))) { if (-not $subs.Contains($s.Vs)) { $subs.Add($s.Vs) } }
-  # Every removal is offered, even after one was held back, so -WhatIf shows the whole of it.
-  $held = $false
-  foreach ($sub in $subs) {
-    if ($null -eq (Remove-LmVs $Title $sub)) { $held = $true } else { Clear-LmCache "vs-$sub" }
-  }
-  if ($null -eq (Remove-LmVs $Title $index)) { $held = $true }
-  if ($held) {
-    Write-LmGone skipped
+  $split = Split-LmServers $index $Title $Servers
+  $foreign.AddRange($split.Alien)
+  foreach ($r in $split.Mine) { $doomedRs.Add($r) }
+  if ($foreign.Count -eq 0 -or $IncludeForeign) {
+    $script:Doomed[$index] = $true
+    if ($script:Mode -eq 'remove') {
+      if (-not (Remove-LmWhole $Title $index @($members | ForEach-Object { $_.Vs }))) {
+        Write-LmGone skipped $Title
+        return
+      }
+      Remove-LmOwned 'vs' $id
+    }
+    Write-LmGone removed $Title
+    Write-LmGoneWith $foreign
     return
   }
-  Clear-LmCache 'listvs', "vs-$index"
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
-    $left = [string](Get-LmText $vs 'Index')
-    if ($left -eq $index -or $subs.Contains($left)) { Stop-LmStep "delvs answered ok, but listvs still lists Virtual Service $left" }
+  $script:Partial[$index] = $true
+  foreach ($f in $foreign) { Write-LmGone kept $f "not the site's" }
+  foreach ($d in $doomedSubs) {
+    $script:DoomedSub[$d.Vs] = $true
+    if ($script:Mode -eq 'remove' -and -not (Remove-LmWhole $d.Label $d.Vs)) { Write-LmGone skipped $d.Label } else { Write-LmGone removed $d.Label }
   }
-  Write-LmGone removed
+  foreach ($r in $doomedRs) {
+    if ($script:Mode -eq 'remove' -and -not (Remove-LmMember $r.Label $r.Vs $r.Rs)) { Write-LmGone skipped $r.Label } else { Write-LmGone removed $r.Label }
+  }
+  foreach ($k in $keptSubs) { Write-LmGone kept $k "it holds what is not the site's" }
+  Write-LmGone kept $Title "it holds what is not the site's (-IncludeForeign deletes it whole)"
 }
 
 # Get-LmRuleNames: the names in every rule list (an element whose name ends in Rules) under a node,
@@ -70,14 +196,28 @@ function Get-LmRuleNames {
 
 # Get-LmRuleUser: why the rule must stay: a Virtual Service uses it, or counts rules it does not
 # name, even in its showvs and its members' showrs; $null when none uses it. With -Others, the site's
-# own Virtual Services ($script:SiteVs) and their SubVSs are not looked at. listvs lists each
-# Virtual Service's real servers and slots with their rules (captured replies); where an entry lists
-# none, or counts more than it names, its showvs is read.
+# own Virtual Services ($script:SiteVs) and their SubVSs are not looked at; with -After, the
+# LoadMaster as the removal leaves it: what it deletes whole is not looked at, and in what it keeps,
+# only the slots it keeps. listvs lists each Virtual Service's real servers and slots with their
+# rules (captured replies); where an entry lists none, or counts more than it names, its showvs is
+# read.
 function Get-LmRuleUser {
-  param([string] $Name, [switch] $Others)
+  param([string] $Name, [switch] $Others, [switch] $After)
   foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
     $index = [string](Get-LmText $vs 'Index')
-    if ($Others -and ($script:SiteVs.ContainsKey($index) -or $script:SiteVs.ContainsKey([string](Get-LmText $vs 'MasterVSID')))) { continue }
+    $parent = [string](Get-LmText $vs 'MasterVSID')
+    if ($Others -and ($script:SiteVs.ContainsKey($index) -or $script:SiteVs.ContainsKey($parent))) { continue }
+    if ($After) {
+      if ($script:Doomed.ContainsKey($index) -or $script:Doomed.ContainsKey($parent) -or $script:DoomedSub.ContainsKey($index)) { continue }
+      if ($script:Partial.ContainsKey($index)) {
+        foreach ($m in (Get-LmChildren (Read-LmVs $index) '*')) {
+          if ($script:DoomedSub.ContainsKey([string](Get-LmText $m 'VSIndex'))) { continue }
+          $rules = Get-LmMatchRules $m
+          if ($null -ne $rules -and $rules -ccontains $Name) { return "Virtual Service $index uses it" }
+        }
+        continue
+      }
+    }
     $seen = Get-LmRuleNames $vs
     if (-not $seen.Names.Contains($Name) -and ($seen.Most -gt $seen.Names.Count -or $seen.Members -eq 0)) {
       $record = Read-LmVs $index
@@ -103,33 +243,43 @@ function Get-LmRuleUser {
   $null
 }
 
-# Remove-LmSiteRule: the site's content rule, unless a Virtual Service still uses it. Deleting a
-# rule detaches it from everything it is attached to (Kemp's CLI documentation), so its users are
-# looked for first.
+# Remove-LmSiteRule: the site's content rule, if the owned list names it, unless a Virtual Service
+# still uses it (the removal's plan and -WhatIf look past what the removal deletes). Deleting a rule
+# detaches it from everything it is attached to (Kemp's CLI documentation), so its users are looked
+# for first.
 function Remove-LmSiteRule {
   param([string] $Title, [string] $Name)
   Enter-LmStep $Title
   if (-not (Find-LmRule (Read-Lm 'rules' 'showrule') $Name)) {
-    Write-LmGone absent
+    if ($script:Mode -eq 'remove') { Remove-LmOwned 'rule' $Name }
+    Write-LmGone absent $Title
     return
   }
-  $why = Get-LmRuleUser $Name
+  if (-not (Test-LmOwns 'rule' $Name)) {
+    Write-LmGone kept $Title "not the site's: the owned list does not name it (apply -Adopt takes it over)"
+    return
+  }
+  $why = Get-LmRuleUser $Name -After:($script:Mode -ne 'remove' -or $WhatIfPreference)
   if ($why) {
-    Write-LmGone kept $why
+    Write-LmGone kept $Title $why
     return
   }
-  if ($null -eq (Remove-LmRule $Title $Name)) {
-    Write-LmGone skipped
-    return
+  if ($script:Mode -eq 'remove') {
+    if ($null -eq (Remove-LmRule $Title $Name)) {
+      Write-LmGone skipped $Title
+      return
+    }
+    Clear-LmCache 'rules'
+    if (Find-LmRule (Read-Lm 'rules' 'showrule') $Name) { Stop-LmStep "delrule answered ok, but showrule still lists '$Name'" }
+    Remove-LmOwned 'rule' $Name
   }
-  Clear-LmCache 'rules'
-  if (Find-LmRule (Read-Lm 'rules' 'showrule') $Name) { Stop-LmStep "delrule answered ok, but showrule still lists '$Name'" }
-  Write-LmGone removed
+  Write-LmGone removed $Title
 }
 
 # Write-LmKeptGlobals: global settings are shared by every service of the LoadMaster.
 function Write-LmKeptGlobals {
   param([string] $Title, [string[]] $Params)
   Enter-LmStep $Title
-  Write-Host ('    left as they are: {0} (they serve every Virtual Service of this LoadMaster)' -f ($Params -join ' '))
+  if ($script:Mode -eq 'preview') { Write-Host ('  left alone {0}: {1} (they serve every Virtual Service of this LoadMaster)' -f $Title, ($Params -join ' ')) }
+  if ($script:Mode -eq 'remove') { Write-Host ('    left as they are: {0} (they serve every Virtual Service of this LoadMaster)' -f ($Params -join ' ')) }
 }

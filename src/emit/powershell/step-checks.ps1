@@ -24,17 +24,21 @@ function Invoke-LmCheckSsoDomains {
 # Invoke-LmCheckAddresses.
 $script:SiteVs = @{}
 
-# Invoke-LmCheckAddresses: before any change, no Virtual Service of another name holds one of the
-# site's addresses: apply would otherwise change it. The site's own ones found there are kept in
-# $script:SiteVs.
+# Invoke-LmCheckAddresses: before any change, each Virtual Service at one of the site's addresses is
+# the site's: of the site's name, and named by the owned list (or taken over with -Adopt). apply
+# would otherwise change what is not the site's. The site's ones are kept in $script:SiteVs.
 function Invoke-LmCheckAddresses {
   param([string] $Title, [object[]] $Services)
   Enter-LmStep $Title
   foreach ($s in $Services) {
     $found = Find-LmVs $s.Address ([string]$s.Port) $s.Prot
-    if ($found -and (Test-LmSameText $s.Nickname $found.Nickname)) { $script:SiteVs[[string]$found.Index] = $true }
-    if ($found -and -not (Test-LmSameText $s.Nickname $found.Nickname)) {
+    if (-not $found) { continue }
+    if (-not (Test-LmSameText $s.Nickname $found.Nickname)) {
       Add-LmProblem ("{0}:{1} ({2}) holds a Virtual Service named '{3}', not '{4}': it is not this site's (delete or move it, or give this site another address)" -f $s.Address, $s.Port, $s.Prot, $found.Nickname, $s.Nickname)
+    } elseif ($Adopt -or (Test-LmOwns 'vs' ('{0} {1} {2}' -f $s.Address, $s.Port, $s.Prot) $found.Index)) {
+      $script:SiteVs[[string]$found.Index] = $true
+    } else {
+      Add-LmProblem ("{0}:{1} ({2}) holds a Virtual Service named '{3}' that is not this site's: the owned list ('{4}') does not name it. apply -Adopt takes it over (then it is the site's, and a removal deletes it); or delete it, or give this site another address" -f $s.Address, $s.Port, $s.Prot, $s.Nickname, $script:OwnedPath)
     }
   }
 }

@@ -80,7 +80,7 @@ function Find-LmForeign {
           if ($r -cne $expected.Rule) { Write-LmReport foreign ("rule '{0}' on SubVS '{1}' of {2}" -f $r, $s.Name, $Within) }
         }
       }
-    } elseif (-not ($s.Name -in @('', '-') -and $script:Adopted.ContainsKey($s.Vs))) {
+    } elseif (-not ($s.Name -in @('', '-') -and $script:Claimed.ContainsKey($s.Vs))) {
       Write-LmReport foreign ("SubVS '{0}' in {1}" -f $s.Name, $Within)
     }
   }

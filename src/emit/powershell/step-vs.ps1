@@ -10,6 +10,16 @@ function Invoke-LmVs {
     if ($script:Mode -eq 'apply') { Stop-LmStep ('{0}:{1} holds a Virtual Service of another name' -f $Address, $Port) }
     return
   }
+  $id = '{0} {1} {2}' -f $Address, $Port, $Prot
+  if ($found -and -not (Test-LmOwns 'vs' $id $found.Index)) {
+    if (-not $Adopt) {
+      # Reported by the address check: the owned list does not name it.
+      if ($script:Mode -eq 'apply') { Stop-LmStep ('{0}:{1} holds a Virtual Service that is not this site''s' -f $Address, $Port) }
+      Write-LmReport foreign "$($Title): exists, not the site's"
+      return
+    }
+    Add-LmAdopted 'vs' $id $found.Index $Title
+  }
   if ($found) {
     $script:Ref[$Ref] = $found.Index
     Update-LmSettings $Title $found.Index $Stages $false
@@ -17,8 +27,11 @@ function Invoke-LmVs {
   }
   if ($script:Mode -eq 'apply') {
     Clear-LmCache 'listvs'
+    # Recorded first: a run stopped before addvs answers leaves a service the next run knows is the site's.
+    Set-LmOwned 'vs' $id 'pending'
     $reply = Add-LmVs $Title $Address $Port $Prot $Stages[0]
     if ($null -eq $reply) {
+      Remove-LmOwned 'vs' $id
       Write-LmReport skipped $Title
       return
     }
@@ -29,6 +42,7 @@ function Invoke-LmVs {
       if (-not $found) { Stop-LmStep ('addvs answered ok, but listvs does not list {0}:{1} ({2})' -f $Address, $Port, $Prot) }
       $index = $found.Index
     }
+    Set-LmOwned 'vs' $id $index
     $script:Ref[$Ref] = $index
     $script:New[$index] = $true
     if (-not (Send-LmStages $Title $index $Stages 1 $false)) {
@@ -55,8 +69,8 @@ function Invoke-LmSubVs {
   $slot = $slots | Where-Object { Test-LmSameText $Nickname $_.Name } | Select-Object -First 1
   if (-not $slot) {
     # A new SubVS is named "-" in its slot until its nickname is set (Kemp's API examples).
-    $slot = $slots | Where-Object { $_.Name -in @('', '-') -and -not $script:Adopted.ContainsKey($_.Vs) } | Select-Object -First 1
-    if ($slot) { $script:Adopted[$slot.Vs] = $true }
+    $slot = $slots | Where-Object { $_.Name -in @('', '-') -and -not $script:Claimed.ContainsKey($_.Vs) } | Select-Object -First 1
+    if ($slot) { $script:Claimed[$slot.Vs] = $true }
   }
   if ($slot) {
     $script:Ref[$Ref] = $slot.Vs
@@ -89,7 +103,7 @@ function Invoke-LmSubVs {
     if (-not $slot -or -not $slot.Vs -or -not $slot.Rs) { Stop-LmStep 'modvs createsubvs answered ok, but the parent lists no new SubVS with its slot' }
     $script:Ref[$Ref] = $slot.Vs
     $script:Ref[$Ref + '_slot'] = $slot.Rs
-    $script:Adopted[$slot.Vs] = $true
+    $script:Claimed[$slot.Vs] = $true
     $script:New[$slot.Vs] = $true
     $script:New['slot-' + $slot.Rs] = $true
     if (-not (Send-LmStages $Title $slot.Vs $Stages 0 $true)) {

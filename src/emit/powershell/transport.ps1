@@ -1,8 +1,8 @@
 $script:Cache = @{}
-$script:Counts = @{ create = 0; change = 0; same = 0; foreign = 0; removed = 0; kept = 0; absent = 0; skipped = 0 }
+$script:Counts = @{ create = 0; change = 0; same = 0; foreign = 0; adopt = 0; removed = 0; kept = 0; absent = 0; skipped = 0 }
 $script:Problems = [System.Collections.Generic.List[string]]::new()
 $script:GlobalsFound = [System.Collections.Generic.List[string]]::new()
-$script:Adopted = @{}
+$script:Claimed = @{}
 $script:New = @{}
 $script:Ref = @{}
 $script:Step = ''
