@@ -116,6 +116,7 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
       }),
       form,
     );
+    rt.store.settle();
   } catch (error) {
     status = error instanceof SimError ? error.status : 500;
     const message = error instanceof SimError ? error.message : `Internal error: ${(error as Error).message}`;

@@ -14,7 +14,7 @@ import type { SimRealServer, SimRule, SimVirtualService } from './types.js';
  * Rule elements by `type` 0-5, as `showrule` groups them under `<Data>` (the module's
  * SetAdcContentRuleReturnObject, the Python SDK's rule types).
  */
-const RULE_ELEMENTS = [
+export const RULE_ELEMENTS = [
   'MatchContentRule',
   'AddHeaderRule',
   'DeleteHeaderRule',

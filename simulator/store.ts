@@ -36,7 +36,7 @@ export class SimStore {
    */
   kept(params: Record<string, string>, old: Readonly<Record<string, string>>): Record<string, string> {
     const t = this.tamper;
-    if (!t) return params;
+    if (!t || t.mode === 'later') return params;
     const out = { ...params };
     for (const key of Object.keys(out)) {
       if (key.toLowerCase() !== t.param.toLowerCase()) continue;
@@ -45,6 +45,22 @@ export class SimStore {
       else delete out[key];
     }
     return out;
+  }
+
+  /**
+   * After a write's reply is made: a `later` tamper stores its value wherever the parameter is kept
+   * (every Virtual Service, real server, rule and global setting that holds it).
+   */
+  settle(): void {
+    const t = this.tamper;
+    if (t?.mode !== 'later') return;
+    const held = [
+      this.data.globals,
+      ...this.data.rules.map((r) => r.params),
+      ...this.data.vss.flatMap((v) => [v.params, ...v.members.map((m) => m.params)]),
+    ];
+    for (const params of held)
+      for (const key of Object.keys(params)) if (key.toLowerCase() === t.param.toLowerCase()) params[key] = t.value;
   }
 
   /** A VS or SubVS by index. */

@@ -108,11 +108,13 @@ export type NonAsciiForm = 'latin1' | 'references' | 'utf8';
 
 /**
  * A parameter the appliance does not keep as sent, for read-back tests: `drop` ignores it (the
- * object keeps its old value), `rewrite` stores `value` instead. Names match whatever their case.
+ * object keeps its old value), `rewrite` stores `value` instead, `later` keeps it for the write's own
+ * reply and then stores `value` (as an appliance that rewrites a value after it answers). Names
+ * match whatever their case.
  */
 export type Tamper =
   | { readonly param: string; readonly mode: 'drop' }
-  | { readonly param: string; readonly mode: 'rewrite'; readonly value: string };
+  | { readonly param: string; readonly mode: 'rewrite' | 'later'; readonly value: string };
 
 /**
  * What an injected fault does to the call it hits: answer 500, 401 or 422; never answer (`hang`);

@@ -6,12 +6,16 @@ import { compilePlan } from '../src/compile/plan.js';
 import type { Deployment } from '../src/model/deployment.js';
 import { planScript } from './helpers/bash-script.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { lastLine, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 import { loadSite } from './helpers/sites.js';
 
 const setup = setUp('bt-checks-');
+const pwsh = findPwsh();
+if (!pwsh)
+  skipNotice('deploy.ps1 in the read-back of a value rewritten after the write (test/e2e-checks.test.ts)');
 let sites: FixtureSite[] = [];
 test.before(async () => {
   sites = await setup.fixtureSites();
@@ -122,6 +126,30 @@ test('a value the appliance drops or rewrites stops apply, naming the object, th
     const rerun = await deploy(c.site, sim);
     assert.is(rerun.code, 0, rerun.stderr);
     assertStateMatchesPlan(sim.state(), c.site.plan);
+  });
+});
+
+test('every fixture, both scripts: a value the appliance rewrites after it answered the write is caught by a fresh read-back', async () => {
+  await eachAtOnce(sites, 2, async (site) => {
+    const vs = site.plan.steps.find(
+      (s) => s.kind === 'vs' && s.stages.flat().some((p) => p.name === 'Idletime'),
+    );
+    if (vs?.kind !== 'vs') throw new Error(`${site.name}: no idle time to send`);
+    const idle = vs.stages.flat().find((p) => p.name === 'Idletime')?.value ?? '';
+    const later: Tamper = { param: 'Idletime', mode: 'later', value: String(Number(idle) + 7) };
+    const says = `Idletime: sent '${idle}', found '${later.value}'`;
+    const sim = await simFor(site);
+    sim.tamper(later);
+    const bash = await deploy(site, sim);
+    assert.is(bash.code, 1, `${site.name}: ${bash.stdout}`);
+    assert.ok(bash.stderr.includes(says), `${site.name}:\n${bash.stderr}`);
+    if (!pwsh) return;
+    const other = await simFor(site);
+    other.tamper(later);
+    const { args, env } = psArgs(other);
+    const ps = await runPwsh(pwsh, writeDeployPs(setup.dir(), site.plan), args, env);
+    assert.is(ps.code, 1, `${site.name}: ${ps.stdout}`);
+    assert.ok(ps.stderr.includes(says), `${site.name}:\n${ps.stderr}`);
   });
 });
 

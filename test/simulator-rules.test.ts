@@ -47,7 +47,16 @@ test('addrule / showrule (reply names) / modrule / delrule', async () => {
   assert.is(tag(shown.body, 'CaseIndependent'), 'Y');
   assert.is(tag(shown.body, 'AddHost'), 'Y');
   assert.is(tag(shown.body, 'MatchType'), 'Regex');
-  await call(sim, 'modrule', { name: 'owa', matchtype: 'prefix', incquery: 'Y' });
+  // Kemp's API documentation: a content-matching rule's modrule must carry pattern.
+  const bare = await call(sim, 'modrule', { name: 'owa', nocase: '0' });
+  assert.is(bare.status, 422);
+  assert.is(tag(bare.body, 'Error'), 'The pattern parameter must be supplied');
+  assert.is(
+    tag((await call(sim, 'showrule', { name: 'owa' })).body, 'CaseIndependent'),
+    'Y',
+    'refused: unchanged',
+  );
+  await call(sim, 'modrule', { name: 'owa', pattern: '^/owa.*', matchtype: 'prefix', incquery: 'Y' });
   const changed = await call(sim, 'showrule', { name: 'owa' });
   assert.is(tag(changed.body, 'MatchType'), 'prefix');
   assert.is(tag(changed.body, 'IncludeQuery'), 'Y');

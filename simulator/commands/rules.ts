@@ -1,5 +1,5 @@
 import { RULE_DEFAULTS, RULE_PARAMS } from '../known-params.js';
-import { renderRules } from '../render.js';
+import { RULE_ELEMENTS, renderRules } from '../render.js';
 import type { Reply } from '../reply.js';
 import { DONE, SimError } from '../reply.js';
 import type { SimStore } from '../store.js';
@@ -39,11 +39,19 @@ export const addrule: CommandSpec = {
   },
 };
 
-/** `modrule`: changes a content rule. */
+/**
+ * `modrule`: changes a content rule. A rule of any type but Add Header must be given its `pattern`,
+ * whatever else changes: "Unless modifying/adding an AddHeaderRule, the pattern parameter must be
+ * supplied" (Kemp's RESTful API documentation, quoted in Kemp's PowerShell module 7.2.60 beside
+ * Set-AdcContentRule).
+ */
 export const modrule: CommandSpec = {
   known: RULE_PARAMS,
   run: ({ store, params }) => {
     const rule = store.rule(params.require('name'));
+    const type = params.pick(['type']).type ?? rule.params.type ?? '0';
+    if (!params.has('pattern') && RULE_ELEMENTS[Number(type)] !== 'AddHeaderRule')
+      throw new SimError(422, 'The pattern parameter must be supplied');
     Object.assign(rule.params, store.kept(ruleSettings(params.pick(RULE_PARAMS)), rule.params));
     return showOne(store, rule);
   },

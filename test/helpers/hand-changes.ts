@@ -16,7 +16,7 @@ export interface HandChange {
 
 /**
  * Changes made by hand on the appliance to one parameter of each kind the site owns: a Virtual
- * Service's idle time, a content rule's pattern, a global setting.
+ * Service's idle time, a content rule's pattern, another rule's case sensitivity, a global setting.
  */
 export function handChanges(site: FixtureSite, sim: Simulator): HandChange[] {
   const out: HandChange[] = [];
@@ -37,6 +37,16 @@ export function handChanges(site: FixtureSite, sim: Simulator): HandChange[] {
       command: 'modrule',
       params: { name: rule.name, pattern: '/^\\/changed.*/' },
       shown: `pattern: '/^\\/changed.*/' -> '${pattern}'`,
+    });
+  }
+  // A second rule's case sensitivity: the repair is a modrule that must carry the rule's pattern.
+  const other = site.plan.steps.filter((s) => s.kind === 'rule')[1];
+  if (other?.kind === 'rule') {
+    const pattern = other.params.find((p) => p.name === 'pattern')?.value ?? '';
+    out.push({
+      command: 'modrule',
+      params: { name: other.name, pattern, nocase: '0' },
+      shown: `nocase: 'N' -> '1'`,
     });
   }
   const global = site.plan.steps.find((s) => s.kind === 'global' && s.param === 'expect100');

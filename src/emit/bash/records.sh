@@ -16,8 +16,9 @@ lm_showvs() {
   lm_record "$LM_FLAT"
 }
 
-# lm_keep_vs: after addvs or modvs, which answer with the whole Virtual Service (captured replies),
-# keeps the reply as that VS's showvs. LM_REPLY_INDEX = its Index, empty when the reply holds none.
+# lm_keep_vs: after addvs or createsubvs, which answer with the whole Virtual Service (captured
+# replies), keeps the reply as that VS's showvs, to learn what was made (never to read a change
+# back). LM_REPLY_INDEX = its Index, empty when the reply holds none.
 lm_keep_vs() {
   lm_record "$LM_FLAT"
   LM_REPLY_INDEX=''

@@ -39,8 +39,8 @@ lm_send_stages() {
     lm_diff vs "$LM_FLAT" "$LM_AT" "${stage[@]}"
     if ((${#LM_DIFF[@]} == 0)); then continue; fi
     lm_modvs "$index" "${LM_DIFF[@]}"
+    # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     lm_forget "vs-$index"
-    lm_keep_vs
     lm_verify "$what" "$index" "${stage[@]}"
   done
   lm_verify "$what" "$index" ${LM_S0[@]+"${LM_S0[@]}"} ${LM_S1[@]+"${LM_S1[@]}"} ${LM_S2[@]+"${LM_S2[@]}"}

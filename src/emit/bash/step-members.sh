@@ -25,10 +25,9 @@ lm_realserver() {
     fi
   fi
   if [[ $LM_MODE == apply ]]; then
+    # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     lm_forget "vs-$vs"
-    # addrs answers with the real server (<Data><Rs>, captured replies); modrs with no data.
-    lm_rs_in "$LM_FLAT" /Response#1/Success#1/Data#1 "$address" "$port"
-    if [[ -z $LM_RS ]]; then lm_find_rs "$vs" "$address" "$port"; fi
+    lm_find_rs "$vs" "$address" "$port"
     if [[ -z $LM_RS ]]; then lm_fail "the LoadMaster does not list real server $address:$port after it was sent"; fi
     lm_diff rs "$LM_FLAT" "$LM_RS_AT" ${params[@]+"${params[@]}"}
     if ((${#LM_DIFF[@]} > 0)); then lm_fail "the LoadMaster did not keep what was sent to $title:" "${LM_MISS[@]}"; fi

@@ -28,7 +28,7 @@ lm_rule() {
       lm_report same "$title"
       return 0
     fi
-    if [[ $LM_MODE == apply ]]; then lm_modrule "$name" "${diff[@]}"; fi
+    if [[ $LM_MODE == apply ]]; then lm_modrule "$name" "${diff[@]}" -- "$@"; fi
   else
     shown=()
     if [[ $LM_MODE == apply ]]; then
@@ -38,10 +38,9 @@ lm_rule() {
     fi
   fi
   if [[ $LM_MODE == apply ]]; then
+    # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     lm_forget rules
-    # addrule and modrule answer with the rule (Kemp's examples); else it is read again.
-    lm_rule_in "$LM_FLAT" "$name"
-    if [[ -z $LM_RULE_AT ]]; then lm_find_rule "$name"; fi
+    lm_find_rule "$name"
     if [[ -z $LM_RULE_AT ]]; then lm_fail "the LoadMaster does not list rule ${name@Q} after it was sent"; fi
     lm_diff rule "$LM_FLAT" "$LM_RULE_AT" "$@"
     if ((${#LM_DIFF[@]} > 0)); then lm_fail "the LoadMaster did not keep what was sent to $title:" "${LM_MISS[@]}"; fi

@@ -43,6 +43,8 @@ lm_vs() {
   fi
   if [[ -z $LM_INDEX ]]; then lm_fail "addvs answered ok, but listvs does not list $address:$port ($prot)"; fi
   lm_owned_set vs "$address $port $prot" "$LM_INDEX"
+  # The reply gave the Index; the settings are read back afresh.
+  lm_forget "vs-$LM_INDEX"
   lm_ip6 "$address"
   LM_VS_AT["$LM_IP $port ${prot,,}"]="$LM_INDEX $nickname"
   LM_NEW["$LM_INDEX"]=1

@@ -16,7 +16,7 @@ function Join-LmStages {
 # Send-LmStages: sends the stages from From on to Virtual Service Index, each one's parameters that
 # differ, in a modvs of its own, and reads each back: ESP is enabled in steps, as Kemp's engineer
 # does it (basic settings; ESPEnabled with its modes, hosts and directories; then the SSO domain
-# and logoff). The reply to each modvs is the service read back. Returns $false when a change was
+# and logoff). Each modvs is read back with a showvs of its own. Returns $false when a change was
 # declined (-Confirm), and then reads nothing back. A Virtual Service renamed makes listvs stale (a
 # SubVS is found through its parent's slots, never by listvs's name).
 function Send-LmStages {
@@ -27,8 +27,8 @@ function Send-LmStages {
     if (-not $SubVs -and (Test-LmRenames $diff.Send)) { Clear-LmCache 'listvs' }
     $reply = Set-LmVs $What $Index $diff.Send
     if ($null -eq $reply) { return $false }
+    # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     Clear-LmCache "vs-$Index"
-    [void](Save-LmVsReply $reply)
     Assert-LmKept $What $Index $Stages[$i]
   }
   Assert-LmKept $What $Index (Join-LmStages $Stages)

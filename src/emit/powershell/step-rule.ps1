@@ -36,7 +36,7 @@ function Invoke-LmRule {
     Set-LmOwned 'rule' $Name '-'
   }
   if ($script:Mode -eq 'apply') {
-    $reply = if ($rule) { Set-LmRule $Title $Name $diff.Send } else { Add-LmRule $Title $Name $Params }
+    $reply = if ($rule) { Set-LmRule $Title $Name $diff.Send $Params } else { Add-LmRule $Title $Name $Params }
     if ($null -eq $reply) {
       if (-not $rule) { Remove-LmOwned 'rule' $Name }
       Write-LmReport skipped $Title

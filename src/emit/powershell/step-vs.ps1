@@ -43,6 +43,8 @@ function Invoke-LmVs {
       $index = $found.Index
     }
     Set-LmOwned 'vs' $id $index
+    # The reply gave the Index; the settings are read back afresh.
+    Clear-LmCache "vs-$index"
     $script:Ref[$Ref] = $index
     $script:New[$index] = $true
     if (-not (Send-LmStages $Title $index $Stages 1 $false)) {
