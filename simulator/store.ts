@@ -60,7 +60,8 @@ export class SimStore {
       ...this.data.vss.flatMap((v) => [v.params, ...v.members.map((m) => m.params)]),
     ];
     for (const params of held)
-      for (const key of Object.keys(params)) if (key.toLowerCase() === t.param.toLowerCase()) params[key] = t.value;
+      for (const key of Object.keys(params))
+        if (key.toLowerCase() === t.param.toLowerCase()) params[key] = t.value;
   }
 
   /** A VS or SubVS by index. */
