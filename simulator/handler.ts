@@ -74,7 +74,7 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
     send(401, renderPage(401), 'text/html');
     return;
   }
-  if (fault && fault.kind !== 'lost' && fault.kind !== 'cut') {
+  if (fault && fault.kind !== 'lost' && fault.kind !== 'cut' && fault.kind !== 'huge') {
     const [status, text] = FAULT_REPLIES[fault.kind];
     send(status, renderError(status, fault.message ?? text, form));
     return;
@@ -134,6 +134,18 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
     call.status = status;
     res.writeHead(status, { 'content-type': XML_TYPE, 'content-length': String(reply.length) });
     res.write(reply.subarray(0, Math.floor(reply.length / 2)), () => req.socket.destroy());
+    return;
+  }
+  // The call was carried out; its answer goes on for 10 MB after the reply (a comment), in chunks.
+  if (fault?.kind === 'huge') {
+    call.outcome = 'huge';
+    call.status = status;
+    res.writeHead(status, { 'content-type': XML_TYPE });
+    res.write(reply);
+    res.write('<!--');
+    const chunk = ' '.repeat(64 * 1024);
+    for (let i = 0; i < 160; i++) res.write(chunk);
+    res.end('-->');
     return;
   }
   send(status, reply);

@@ -121,9 +121,19 @@ export type Tamper =
  * close the connection unanswered (`drop`); carry the call out and then close the connection
  * without the reply (`lost`) or halfway through it (`cut`: the headers promise the whole reply, half
  * of it comes); or answer 200 with a web page, not reaching the API (`page`: a proxy or a login
- * portal in the way).
+ * portal in the way); or carry the call out and answer it with its reply followed by 10 MB of an XML
+ * comment, sent in chunks with no length announced (`huge`: a reply no script should read whole).
  */
-export type FaultKind = 'http500' | 'http401' | 'http422' | 'hang' | 'drop' | 'lost' | 'cut' | 'page';
+export type FaultKind =
+  | 'http500'
+  | 'http401'
+  | 'http422'
+  | 'hang'
+  | 'drop'
+  | 'lost'
+  | 'cut'
+  | 'page'
+  | 'huge';
 
 /**
  * A fault for one call: the Nth call of the session (1-based), the next call of a command, or the
@@ -141,7 +151,7 @@ export interface FaultSpec {
 }
 
 /** How the simulator dealt with one request. */
-export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'lost' | 'cut' | 'page' | 'rate-limited';
+export type CallOutcome = 'answered' | 'dropped' | 'hung' | 'lost' | 'cut' | 'page' | 'huge' | 'rate-limited';
 
 /** One request as logged by {@link Simulator.calls}. */
 export interface CallRecord {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../simulator/index.js';
@@ -151,6 +152,41 @@ test('every fixture, both scripts: a value the appliance rewrites after it answe
     assert.is(ps.code, 1, `${site.name}: ${ps.stdout}`);
     assert.ok(ps.stderr.includes(says), `${site.name}:\n${ps.stderr}`);
   });
+});
+
+test('hostile names served by the appliance (nicknames, SubVS, rule and certificate names) run nothing, under the expansion rules of bash 4.4 and 5.1 and this bash', async () => {
+  const site = fixture('example');
+  const dir = setup.dir();
+  const mark = (n: number) =>
+    `$(touch ${dir}/ran${n})` + '`touch ' + `${dir}/tick${n}` + '`' + `a[$(touch ${dir}/key${n})]`;
+  for (const compat of ['44', '51', '']) {
+    const sim = await simFor(site, { certificates: ['Wildcard', mark(1)] });
+    const env: Record<string, string> = compat ? { BASH_COMPAT: compat } : {};
+    assert.is((await deploy(site, sim, [], env)).code, 0, `BASH_COMPAT=${compat}`);
+    // A service of its own with hostile names, using a hostile rule and one of the site's.
+    await call(sim, 'addvs', { vs: '10.9.9.9', port: '443', prot: 'tcp', NickName: mark(2) });
+    const other = String(sim.state().vss.find((v) => v.address === '10.9.9.9')?.index);
+    await call(sim, 'addrs', { vs: other, rs: '10.9.9.10', rsport: '443' });
+    const rs = sim.state().vss.find((v) => v.address === '10.9.9.9')?.members[0]?.rsIndex;
+    await call(sim, 'addrule', { name: mark(3), pattern: '/x/' });
+    await call(sim, 'addrsrule', { vs: other, rs: `!${rs}`, rule: mark(3) });
+    // A SubVS of a hostile name made by hand inside the site's own service.
+    const parent = String(
+      sim.state().vss.find((v) => v.address === '192.168.10.47' && v.port === 443)?.index,
+    );
+    const before = new Set(sim.state().vss.map((v) => v.index));
+    await call(sim, 'modvs', { vs: parent, createsubvs: '' });
+    const made = sim.state().vss.find((v) => !before.has(v.index));
+    await call(sim, 'modvs', { vs: String(made?.index), NickName: mark(4) });
+    const plan = await deploy(site, sim, ['plan'], env);
+    assert.is(plan.code, 0, `BASH_COMPAT=${compat}: ${plan.stdout}${plan.stderr}`);
+    assert.ok(plan.stdout.includes('! foreign    SubVS '), plan.stdout);
+    assert.is((await deploy(site, sim, [], env)).code, 0, `BASH_COMPAT=${compat}: apply`);
+    assert.is((await deploy(site, sim, ['plan', '--remove'], env)).code, 2);
+    const remove = await deploy(site, sim, ['remove', '--yes'], env);
+    assert.is(remove.code, 3, `BASH_COMPAT=${compat}: ${remove.stdout}${remove.stderr}`);
+    assert.equal(readdirSync(dir), [], `BASH_COMPAT=${compat}: a name from the appliance ran as a command`);
+  }
 });
 
 test('ESP is enabled in steps: basic settings, then ESP on with its modes, hosts and directories, then the SSO domain and logoff', async () => {

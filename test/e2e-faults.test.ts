@@ -15,7 +15,17 @@ const setup = setUp('bt-faults-');
 const pwsh = findPwsh();
 if (!pwsh) skipNotice('the fault matrix of deploy.ps1 (test/e2e-faults.test.ts)');
 
-const KINDS: readonly FaultKind[] = ['http500', 'http401', 'http422', 'hang', 'drop', 'lost', 'cut', 'page'];
+const KINDS: readonly FaultKind[] = [
+  'http500',
+  'http401',
+  'http422',
+  'hang',
+  'drop',
+  'lost',
+  'cut',
+  'page',
+  'huge',
+];
 
 /** What both scripts say of the faults that are answered: the status and the LoadMaster's error. */
 const ANSWERED = {
@@ -23,6 +33,8 @@ const ANSWERED = {
   http401: /HTTP 401\n {2}LoadMaster error: authentication failed/,
   http422: /HTTP 422\n {2}LoadMaster error: injected/,
   page: /HTTP 200\n {2}LoadMaster error: a reply that is not the LoadMaster API's/,
+  // Carried out, then answered with more than the 5 MB a script reads of one reply.
+  huge: /the reply is larger than 5 MB, the most a reply is read: refused/,
 } as const;
 
 /** One script under test: how to run it against a simulator, and what it says about each fault. */
@@ -123,7 +135,7 @@ async function chain(s: Script, kind: FaultKind, clean: readonly CallRecord[]): 
   // Carried out by the middle run: the writes before its fault, and the faulted one if it was carried out.
   const faulted = clean[middle - 1] as CallRecord;
   const made =
-    before.filter(isWrite).length - (isWrite(faulted) && kind !== 'lost' && kind !== 'cut' ? 1 : 0);
+    before.filter(isWrite).length - (isWrite(faulted) && !['lost', 'cut', 'huge'].includes(kind) ? 1 : 0);
   const left = writes - made;
   assert.ok(!clean.slice(0, 2).some(isWrite), `${s.name}: the first two calls only read`);
   assert.ok(left > 2, `${label('the middle')}: changes are left for the rerun (${made} of ${writes} made)`);

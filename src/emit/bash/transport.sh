@@ -1,4 +1,7 @@
 LM_TMP=$(mktemp -d)
+# The most of one reply the script reads: a larger one is refused (a listvs of a few thousand
+# Virtual Services is well under it).
+LM_REPLY_LIMIT=$((5 * 1024 * 1024))
 trap 'rm -rf "$LM_TMP"' EXIT
 # Replies kept by lm_read, by key, where each holds its Virtual Service (lm_record), and the answers
 # to questions asked of them (lm_q).
@@ -12,8 +15,9 @@ lm_step() {
 
 # lm_fail DETAIL...: stops the script, naming the step.
 lm_fail() {
+  local line
   printf 'deploy.sh: failed at step: %s\n' "$LM_STEP" >&2
-  printf '  %s\n' "$@" >&2
+  for line in "$@"; do printf '  %s\n' "${line//[[:cntrl:]]/ }" >&2; done
   exit 1
 }
 
@@ -51,7 +55,7 @@ lm_value() {
 # is read into LM_FLAT. Returns 0 for <Response stat="200">, 1 for an error answer (LM_STATUS, the
 # HTTP status, and LM_ERROR); stops when there is no answer.
 lm_send() {
-  local command=$1 p code=0 stat api k v
+  local command=$1 p code=0 stat api k v got size
   shift
   LM_ERROR=''
   local args=()
@@ -60,9 +64,16 @@ lm_send() {
   LM_CALLS=$((LM_CALLS + 1))
   LM_FLAT=$LM_TMP/$LM_CALLS.flat
   : >"$LM_TMP/reply.xml"
-  LM_STATUS=$(curl -sS -G --max-time "$LM_TIMEOUT" ${LM_TLS[@]+"${LM_TLS[@]}"} -K - \
-    -o "$LM_TMP/reply.xml" -w '%{http_code}' ${args[@]+"${args[@]}"} "$LM_URL/access/$command" \
-    <<<"$LM_AUTH" 2>"$LM_TMP/curl-error") || code=$?
+  got=$(curl -sS -G --max-time "$LM_TIMEOUT" --max-filesize "$LM_REPLY_LIMIT" ${LM_TLS[@]+"${LM_TLS[@]}"} \
+    -K - -o "$LM_TMP/reply.xml" -w '%{http_code} %{size_download}' ${args[@]+"${args[@]}"} \
+    "$LM_URL/access/$command" <<<"$LM_AUTH" 2>"$LM_TMP/curl-error") || code=$?
+  LM_STATUS=${got%% *}
+  size=${got#* }
+  # curl refuses a reply whose announced length is over the limit (exit 63); one that announces none
+  # is measured once it is in (curl counts its bytes).
+  if ((code == 63)) || { [[ $size =~ ^[0-9]+$ ]] && ((size > LM_REPLY_LIMIT)); }; then
+    lm_fail "GET $command: the reply is larger than 5 MB, the most a reply is read: refused"
+  fi
   if ((code != 0)); then
     lm_fail "GET $command: no answer (curl exit $code)" "$(cat "$LM_TMP/curl-error")"
   fi

@@ -59,6 +59,25 @@ function Get-LmReason {
   ($parts -join ' <- ') -replace '[\p{Cc}]', ' '
 }
 
+# The most of one reply the script reads: a larger one is refused (a listvs of a few thousand
+# Virtual Services is well under it).
+$script:ReplyLimit = 5MB
+
+# Read-LmReply: a reply's bytes, at most ReplyLimit of them: a reply that announces more, or sends
+# more, is refused (thrown), never read whole.
+function Read-LmReply {
+  param([System.IO.Stream] $Stream, $Length)
+  $tooLarge = 'the reply is larger than 5 MB, the most a reply is read: refused'
+  if ($null -ne $Length -and $Length -gt $script:ReplyLimit) { throw [System.IO.InvalidDataException]::new($tooLarge) }
+  $body = [System.IO.MemoryStream]::new()
+  $buffer = [byte[]]::new(65536)
+  while (($n = $Stream.Read($buffer, 0, $buffer.Length)) -gt 0) {
+    if ($body.Length + $n -gt $script:ReplyLimit) { throw [System.IO.InvalidDataException]::new($tooLarge) }
+    $body.Write($buffer, 0, $n)
+  }
+  $body.ToArray()
+}
+
 # Send-LmRequest: one GET of Uri; returns the HTTP status and the reply's bytes whatever the status,
 # or throws when no reply came (refused, timed out, cut off, certificate refused).
 function Send-LmRequest {
@@ -69,8 +88,8 @@ function Send-LmRequest {
     # before any byte of the reply, and a change must never be made twice.
     $request.Content = [System.Net.Http.ByteArrayContent]::new([byte[]]@())
     if ($script:Basic) { $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Basic', $script:Basic) }
-    $reply = $script:Client.Send($request)
-    try { return @([int]$reply.StatusCode, $reply.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()) }
+    $reply = $script:Client.Send($request, [System.Net.Http.HttpCompletionOption]::ResponseHeadersRead)
+    try { return @([int]$reply.StatusCode, (Read-LmReply $reply.Content.ReadAsStream() $reply.Content.Headers.ContentLength)) }
     finally { $reply.Dispose(); $request.Dispose() }
   }
   # Windows PowerShell 5.1 only (reasoned about, not run): HttpWebRequest, the check per request.
@@ -87,9 +106,8 @@ function Send-LmRequest {
     if (-not $reply) { throw }
   }
   try {
-    $body = [System.IO.MemoryStream]::new()
-    $reply.GetResponseStream().CopyTo($body)
-    return @([int]$reply.StatusCode, $body.ToArray())
+    $length = if ($reply.ContentLength -ge 0) { $reply.ContentLength } else { $null }
+    return @([int]$reply.StatusCode, (Read-LmReply $reply.GetResponseStream() $length))
   } finally { $reply.Close() }
 }
 
@@ -108,7 +126,8 @@ function Invoke-LmApi {
   try {
     $status, $bytes = Send-LmRequest $uri
   } catch {
-    $out.Error = 'no answer: ' + (Get-LmReason $_.Exception)
+    # A reply refused for its size came, but was not read.
+    $out.Error = if ($_.Exception -is [System.IO.InvalidDataException]) { $_.Exception.Message } else { 'no answer: ' + (Get-LmReason $_.Exception) }
     return $out
   }
   $out.Status = $status
