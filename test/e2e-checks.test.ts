@@ -157,8 +157,7 @@ test('every fixture, both scripts: a value the appliance rewrites after it answe
 test('hostile names served by the appliance (nicknames, SubVS, rule and certificate names) run nothing, under the expansion rules of bash 4.4 and 5.1 and this bash', async () => {
   const site = fixture('example');
   const dir = setup.dir();
-  const mark = (n: number) =>
-    `$(touch ${dir}/ran${n})` + '`touch ' + `${dir}/tick${n}` + '`' + `a[$(touch ${dir}/key${n})]`;
+  const mark = (n: number) => `$(touch ${dir}/ran${n})\`touch ${dir}/tick${n}\`a[$(touch ${dir}/key${n})]`;
   for (const compat of ['44', '51', '']) {
     const sim = await simFor(site, { certificates: ['Wildcard', mark(1)] });
     const env: Record<string, string> = compat ? { BASH_COMPAT: compat } : {};
