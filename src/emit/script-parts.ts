@@ -35,6 +35,7 @@ export const BASH_PARTS: readonly ScriptPart[] = [
   { source: 'records.sh' },
   { source: 'compare.sh' },
   { source: 'report.sh' },
+  { source: 'json.sh' },
   { source: 'find.sh' },
   { source: 'service-settings.sh' },
   { source: 'step-checks.sh' },

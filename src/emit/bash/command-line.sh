@@ -1,5 +1,5 @@
 usage() {
-  printf 'Usage: deploy.sh [plan [--remove] | apply [--adopt] | remove [--yes] [--include-foreign]]\n'
+  printf 'Usage: deploy.sh [plan [--remove] [--json] | apply [--adopt] | remove [--yes] [--include-foreign]]\n'
   printf '  (apply is the default; --dry-run is plan)\n'
   printf 'Configures a Kemp LoadMaster for Exchange 2016:\n'
   printf '  %s\n' "${LM_SUMMARY[@]}"
@@ -15,6 +15,7 @@ LM_ADOPT=0
 LM_YES=0
 LM_INCLUDE_FOREIGN=0
 LM_PLAN_REMOVE=0
+LM_JSON=0
 lm_usage_error() {
   printf 'deploy.sh: %s\n' "$1" >&2
   usage >&2
@@ -38,6 +39,7 @@ fi
 for lm_arg in "$@"; do
   case $LM_ACTION:$lm_arg in
     plan:--remove) LM_PLAN_REMOVE=1 ;;
+    plan:--json) LM_JSON=1 ;;
     plan:--adopt | apply:--adopt) LM_ADOPT=1 ;;
     remove:--yes) LM_YES=1 ;;
     remove:--include-foreign | plan:--include-foreign) LM_INCLUDE_FOREIGN=1 ;;

@@ -95,7 +95,8 @@ lm_union() {
 
 # lm_diff SCOPE FLAT AT PARAM...: compares the NAME=VALUE PARAMs with the element at AT. LM_DIFF
 # holds NAME=VALUE for each to send, LM_SHOW "NAME: appliance's value -> site's value" lines, LM_MISS
-# "NAME: sent ..., found ..." lines (for a read-back).
+# "NAME: sent ..., found ..." lines (for a read-back), LM_CHANGES the same as NAME, 1 or 0 (the
+# appliance's value is known), that value and the site's, separated by the unit separator (plan --json).
 lm_diff() {
   local scope=$1 flat=$2 at=$3 p name value key el found shown present k v
   shift 3
@@ -104,7 +105,7 @@ lm_diff() {
   while IFS=$'\t' read -r k v; do
     if [[ -z ${fields[$k]+set} ]]; then fields[$k]=$v; fi
   done <"$LM_ANSWER"
-  LM_DIFF=() LM_SHOW=() LM_MISS=()
+  LM_DIFF=() LM_SHOW=() LM_MISS=() LM_CHANGES=()
   for p in "$@"; do
     name=${p%%=*}
     value=${p#*=}
@@ -120,10 +121,13 @@ lm_diff() {
     if lm_same "$key" "$value" "$found" "$present"; then continue; fi
     if [[ $present == 1 ]]; then
       shown=${found@Q}
+      LM_CHANGES+=("$name"$'\x1f'1$'\x1f'"${found//$'\x1f'/ }"$'\x1f'"$value")
     elif [[ -n ${LM_ABSENT[$key]+set} ]]; then
       shown=${LM_ABSENT[$key]@Q}
+      LM_CHANGES+=("$name"$'\x1f'1$'\x1f'"${LM_ABSENT[$key]}"$'\x1f'"$value")
     else
       shown='(not reported)'
+      LM_CHANGES+=("$name"$'\x1f'0$'\x1f'$'\x1f'"$value")
     fi
     LM_SHOW+=("$name: $shown -> ${value@Q}")
     LM_MISS+=("$name: sent ${value@Q}, found $shown")

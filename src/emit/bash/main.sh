@@ -6,7 +6,11 @@ lm_main() {
       if ((LM_PLAN_REMOVE == 1)); then
         LM_MODE=preview
         lm_removal
-        printf 'plan: %d to delete, %d kept\n' "$LM_N_REMOVED" "$LM_N_KEPT"
+        if ((LM_JSON == 1)); then
+          lm_json_document remove "{\"delete\":$LM_N_REMOVED,\"keep\":$LM_N_KEPT,\"absent\":$LM_N_ABSENT}"
+        else
+          printf 'plan: %d to delete, %d kept\n' "$LM_N_REMOVED" "$LM_N_KEPT"
+        fi
         if ((LM_N_REMOVED > 0)); then exit 2; fi
         exit 0
       fi
@@ -15,8 +19,12 @@ lm_main() {
         printf 'deploy.sh: apply would stop before any change:\n' >&2
         printf '  %s\n' "${LM_PROBLEMS[@]}" >&2
       fi
-      printf 'plan: %d to create, %d to change, %d unchanged, %d foreign\n' \
-        "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME" "$LM_N_FOREIGN"
+      if ((LM_JSON == 1)); then
+        lm_json_document apply "{\"create\":$LM_N_CREATE,\"change\":$LM_N_CHANGE,\"unchanged\":$LM_N_SAME,\"foreign\":$LM_N_FOREIGN,\"adopt\":$LM_N_ADOPT}"
+      else
+        printf 'plan: %d to create, %d to change, %d unchanged, %d foreign\n' \
+          "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME" "$LM_N_FOREIGN"
+      fi
       if ((${#LM_PROBLEMS[@]} > 0)); then exit 1; fi
       if ((LM_N_CREATE + LM_N_CHANGE + LM_N_ADOPT > 0)); then exit 2; fi
       exit 0

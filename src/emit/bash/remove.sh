@@ -16,6 +16,10 @@ lm_gone() {
     kept) LM_N_KEPT=$((LM_N_KEPT + 1)) ;;
     absent) LM_N_ABSENT=$((LM_N_ABSENT + 1)) ;;
   esac
+  if [[ $LM_MODE == preview && $LM_JSON == 1 ]]; then
+    lm_json_object "$1" "$object" "$why"
+    return 0
+  fi
   case $LM_MODE:$1 in
     preview:removed) printf -- '- delete     %s\n' "$object" ;;
     preview:kept) printf '! keep       %s: %s\n' "$object" "$why" ;;
@@ -30,6 +34,10 @@ lm_gone() {
 lm_gone_with() {
   local object
   if [[ $LM_MODE != preview && $LM_MODE != remove ]]; then return 0; fi
+  if [[ $LM_JSON == 1 ]]; then
+    for object in "$@"; do lm_json_object with "${object//[[:cntrl:]]/ }"; done
+    return 0
+  fi
   for object in "$@"; do printf '      with it, not the site'"'"'s: %s\n' "${object//[[:cntrl:]]/ }"; done
 }
 
@@ -325,8 +333,8 @@ lm_remove_rule() {
 lm_keep_globals() {
   lm_step "$1"
   shift
-  case $LM_MODE in
-    preview) printf '  left alone %s: %s (they serve every Virtual Service of this LoadMaster)\n' "$LM_STEP" "$*" ;;
-    remove) printf '    left as they are: %s (they serve every Virtual Service of this LoadMaster)\n' "$*" ;;
+  case $LM_MODE:$LM_JSON in
+    preview:0) printf '  left alone %s: %s (they serve every Virtual Service of this LoadMaster)\n' "$LM_STEP" "$*" ;;
+    remove:*) printf '    left as they are: %s (they serve every Virtual Service of this LoadMaster)\n' "$*" ;;
   esac
 }

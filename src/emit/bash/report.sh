@@ -10,6 +10,10 @@ lm_report() {
     foreign) LM_N_FOREIGN=$((LM_N_FOREIGN + 1)) ;;
   esac
   object=${object//[[:cntrl:]]/ }
+  if [[ $LM_MODE == plan && $LM_JSON == 1 ]]; then
+    lm_json_object "$outcome" "$object"
+    return 0
+  fi
   if [[ $LM_MODE == plan ]]; then
     case $outcome in
       create) printf '+ create     %s\n' "$object" ;;
@@ -34,9 +38,9 @@ lm_report() {
 # apply collect them and stop before any change; plan lists them.
 lm_problem() {
   LM_PROBLEMS+=("$1")
-  case $LM_MODE in
-    plan) printf 'x problem    %s\n' "$1" ;;
-    apply) lm_fail "$1" ;;
+  case $LM_MODE:$LM_JSON in
+    plan:0) printf 'x problem    %s\n' "$1" ;;
+    apply:*) lm_fail "$1" ;;
   esac
 }
 
@@ -45,9 +49,10 @@ lm_problem() {
 # the site's.
 lm_adopt() {
   LM_N_ADOPT=$((LM_N_ADOPT + 1))
-  case $LM_MODE in
-    plan) printf '+ adopt      %s (exists, not the site'"'"'s until apply --adopt)\n' "${4//[[:cntrl:]]/ }" ;;
-    apply)
+  case $LM_MODE:$LM_JSON in
+    plan:1) lm_json_object adopt "${4//[[:cntrl:]]/ }" ;;
+    plan:0) printf '+ adopt      %s (exists, not the site'"'"'s until apply --adopt)\n' "${4//[[:cntrl:]]/ }" ;;
+    apply:*)
       lm_owned_set "$1" "$2" "$3"
       printf '    adopted: the owned list names it now\n'
       ;;

@@ -1,9 +1,10 @@
-# Usage: ./deploy.sh [plan [--remove] | apply [--adopt] | remove [--yes] [--include-foreign]]
+# Usage: ./deploy.sh [plan [--remove] [--json] | apply [--adopt] | remove [--yes] [--include-foreign]]
 #   plan     read the LoadMaster and print, per object, create, change (the parameter, the
 #            LoadMaster's value, the site's) or unchanged, and what the site does not own (foreign).
 #            Only reads. Exit 0: nothing to do; 2: changes pending; 1: an error, or a problem that
 #            stops apply. --dry-run is the same. With --remove: what remove would delete and keep,
-#            ending "plan: N to delete, K kept" (exit 2 when N is above 0).
+#            ending "plan: N to delete, K kept" (exit 2 when N is above 0). With --json: the plan
+#            as one JSON document on stdout (build-templates' schemas/plan.schema.json).
 #   apply    the default: every check first (credentials, API, certificates, SSO domains, that what
 #            is at the site's addresses and rule names is the site's), then only what differs is
 #            written, parameter by parameter, and read back: a value the LoadMaster did not keep

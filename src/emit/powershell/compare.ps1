@@ -68,11 +68,14 @@ function Join-LmItems {
 }
 
 # Compare-LmParams: compares parameters (name -> value) with a node's children. Send holds what
-# to send, Show "NAME: appliance's value -> site's value" lines, Miss "NAME: sent ..., found ...".
+# to send, Show "NAME: appliance's value -> site's value" lines, Miss "NAME: sent ..., found ...",
+# Changes the same as parameter, appliance (its value, $null when not reported) and site (-Json);
+# the last comparison's Changes are also $script:LastChanges.
 function Compare-LmParams {
   param([string] $Scope, $Node, $Params)
   $fields = if ($Node) { Get-LmFields $Node } else { @{} }
-  $out = [pscustomobject]@{ Send = [ordered]@{}; Show = @(); Miss = @() }
+  $out = [pscustomobject]@{ Send = [ordered]@{}; Show = @(); Miss = @(); Changes = [System.Collections.Generic.List[object]]::new() }
+  $script:LastChanges = $out.Changes
   foreach ($name in $Params.Keys) {
     $key = '{0}:{1}' -f $Scope, $name.ToLowerInvariant()
     $spec = $LmParams[$key]
@@ -85,6 +88,8 @@ function Compare-LmParams {
     $shown = if ($null -ne $found) { "'$found'" } elseif ($spec -and $spec.ContainsKey('Absent')) { "'$($spec.Absent)'" } else { '(not reported)' }
     $out.Show += ("{0}: {1} -> '{2}'" -f $name, $shown, $value)
     $out.Miss += ("{0}: sent '{1}', found {2}" -f $name, $value, $shown)
+    $known = if ($null -ne $found) { $found } elseif ($spec -and $spec.ContainsKey('Absent')) { [string]$spec.Absent } else { $null }
+    $out.Changes.Add([ordered]@{ parameter = $name; appliance = $known; site = $value })
     if ($spec -and $spec.Compare -eq 'includes') { $value = Join-LmItems $value ([string]$found) }
     $out.Send[$name] = $value
   }

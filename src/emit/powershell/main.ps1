@@ -6,7 +6,11 @@ switch ($script:Action) {
       [Console]::Error.WriteLine('deploy.ps1: apply would stop before any change:')
       foreach ($p in $script:Problems) { [Console]::Error.WriteLine('  ' + $p) }
     }
-    Write-Host ('plan: {0} to create, {1} to change, {2} unchanged, {3} foreign' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $script:Counts.foreign)
+    if ($Json) {
+      Write-LmJsonDocument 'apply' ([ordered]@{ create = $script:Counts.create; change = $script:Counts.change; unchanged = $script:Counts.same; foreign = $script:Counts.foreign; adopt = $script:Counts.adopt })
+    } else {
+      Write-Host ('plan: {0} to create, {1} to change, {2} unchanged, {3} foreign' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $script:Counts.foreign)
+    }
     if ($script:Problems.Count -gt 0) { exit 1 }
     if ($script:Counts.create + $script:Counts.change + $script:Counts.adopt -gt 0) { exit 2 }
     exit 0
@@ -14,7 +18,11 @@ switch ($script:Action) {
   'plan-remove' {
     $script:Mode = 'preview'
     & $Removal
-    Write-Host ('plan: {0} to delete, {1} kept' -f $script:Counts.removed, $script:Counts.kept)
+    if ($Json) {
+      Write-LmJsonDocument 'remove' ([ordered]@{ delete = $script:Counts.removed; keep = $script:Counts.kept; absent = $script:Counts.absent })
+    } else {
+      Write-Host ('plan: {0} to delete, {1} kept' -f $script:Counts.removed, $script:Counts.kept)
+    }
     if ($script:Counts.removed -gt 0) { exit 2 }
     exit 0
   }

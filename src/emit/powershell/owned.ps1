@@ -109,7 +109,8 @@ function Test-LmOwns {
 function Add-LmAdopted {
   param([string] $Kind, [string] $Id, [string] $Index, [string] $Title)
   $script:Counts.adopt++
-  if ($script:Mode -eq 'plan') { Write-Host ("+ adopt      {0} (exists, not the site's until apply -Adopt)" -f ($Title -replace '[\p{Cc}]', ' ')) }
+  if ($script:Mode -eq 'plan' -and $Json) { Add-LmJsonObject adopt $Title }
+  elseif ($script:Mode -eq 'plan') { Write-Host ("+ adopt      {0} (exists, not the site's until apply -Adopt)" -f ($Title -replace '[\p{Cc}]', ' ')) }
   if ($script:Mode -eq 'apply') {
     Set-LmOwned $Kind $Id $Index
     Write-Host $(if ($WhatIfPreference) { '    would be adopted (-WhatIf): the owned list is not written' } else { '    adopted: the owned list names it now' })

@@ -70,6 +70,12 @@ that the site does not name (each listed first).
 The owned list: the file that records what this site made on each LoadMaster. Default:
 $env:LM_OWNED, else deploy.owned.tsv beside this script (deploy.sh uses the same file).
 
+.PARAMETER Json
+With -Plan: the plan as one JSON document on stdout (schemas/plan.schema.json of build-templates):
+each object with its action, the parameters that differ with the LoadMaster's value and the
+site's, what is not the site's, and with -Remove what would be deleted and kept. Exit codes as
+-Plan.
+
 .PARAMETER Delay
 Seconds to wait between calls (default 0.15): the appliance drops the connection above 30 calls in
 3 seconds.
@@ -114,6 +120,7 @@ param(
   [switch] $Adopt,
   [switch] $Force,
   [switch] $IncludeForeign,
+  [switch] $Json,
   [string] $OwnedList,
   [string] $Delay = '0.15',
   [string] $TimeoutSec = '30',
@@ -136,6 +143,7 @@ $script:DelaySeconds = [double]$Delay
 $script:TimeoutSeconds = [int]$TimeoutSec
 if ($Adopt -and $Remove) { Stop-LmUsage '-Adopt goes with apply or -Plan, not -Remove' }
 if ($Force -and (-not $Remove -or $Plan)) { Stop-LmUsage '-Force goes with -Remove' }
+if ($Json -and -not $Plan) { Stop-LmUsage '-Json goes with -Plan' }
 if ($IncludeForeign -and -not $Remove) { Stop-LmUsage '-IncludeForeign goes with -Remove (or -Plan -Remove)' }
 if ($CaCertificate -and $SkipCertificateCheck) { Stop-LmUsage 'give -CaCertificate or -SkipCertificateCheck, not both' }
 if ($CaCertificate -and -not (Test-Path -LiteralPath $CaCertificate -PathType Leaf)) { Stop-LmUsage "no such file: -CaCertificate $CaCertificate" }

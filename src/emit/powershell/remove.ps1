@@ -13,6 +13,10 @@ function Write-LmGone {
   $script:Counts[$Outcome]++
   $Object = $Object -replace '[\p{Cc}]', ' '
   $Why = $Why -replace '[\p{Cc}]', ' '
+  if ($script:Mode -eq 'preview' -and $Json) {
+    Add-LmJsonObject $Outcome $Object $Why
+    return
+  }
   if ($script:Mode -eq 'preview') {
     switch ($Outcome) {
       'removed' { Write-Host ('- delete     ' + $Object) }
@@ -33,6 +37,10 @@ function Write-LmGone {
 function Write-LmGoneWith {
   param([string[]] $Objects)
   if ($script:Mode -notin @('preview', 'remove')) { return }
+  if ($Json) {
+    foreach ($o in $Objects) { Add-LmJsonObject with ($o -replace '[\p{Cc}]', ' ') }
+    return
+  }
   foreach ($o in $Objects) { Write-Host ("      with it, not the site's: " + ($o -replace '[\p{Cc}]', ' ')) }
 }
 
@@ -280,6 +288,6 @@ function Remove-LmSiteRule {
 function Write-LmKeptGlobals {
   param([string] $Title, [string[]] $Params)
   Enter-LmStep $Title
-  if ($script:Mode -eq 'preview') { Write-Host ('  left alone {0}: {1} (they serve every Virtual Service of this LoadMaster)' -f $Title, ($Params -join ' ')) }
+  if ($script:Mode -eq 'preview' -and -not $Json) { Write-Host ('  left alone {0}: {1} (they serve every Virtual Service of this LoadMaster)' -f $Title, ($Params -join ' ')) }
   if ($script:Mode -eq 'remove') { Write-Host ('    left as they are: {0} (they serve every Virtual Service of this LoadMaster)' -f ($Params -join ' ')) }
 }

@@ -5,6 +5,10 @@ function Write-LmReport {
   param([string] $Outcome, [string] $Object, [string[]] $Detail = @())
   $script:Counts[$Outcome]++
   $Object = $Object -replace '[\p{Cc}]', ' '
+  if ($script:Mode -eq 'plan' -and $Json) {
+    Add-LmJsonObject $Outcome $Object
+    return
+  }
   if ($script:Mode -eq 'plan') {
     $label = @{ create = '+ create    '; change = '~ change    '; same = '= unchanged '; foreign = '! foreign   ' }[$Outcome]
     $tail = if ($Outcome -eq 'foreign') { ' (left alone)' } else { '' }
@@ -31,6 +35,41 @@ function Write-LmUnmade {
 function Add-LmProblem {
   param([string] $Text)
   $script:Problems.Add($Text)
-  if ($script:Mode -eq 'plan') { Write-Host ('x problem    ' + $Text) }
+  if ($script:Mode -eq 'plan' -and -not $Json) { Write-Host ('x problem    ' + $Text) }
   if ($script:Mode -eq 'apply') { Stop-LmStep $Text }
+}
+
+# -Plan -Json: the plan as one JSON document on stdout (schemas/plan.schema.json), for monitoring.
+$script:JsonObjects = [System.Collections.Generic.List[object]]::new()
+
+# ConvertTo-LmJsonText: appliance text as the JSON document holds it: control characters other than
+# tab, line feed and carriage return become spaces, as in every line the script prints.
+function ConvertTo-LmJsonText {
+  param($Text)
+  if ($null -eq $Text) { return $null }
+  [string]$Text -replace '[\p{Cc}-[\t\n\r]]', ' '
+}
+
+# Add-LmJsonObject: one object of the plan (create, change with $script:LastChanges, same, foreign,
+# adopt) or of the removal's plan (removed, kept with Why, absent, with: deleted with a service
+# though not the site's).
+function Add-LmJsonObject {
+  param([string] $Outcome, [string] $Object, [string] $Why = '')
+  $action = @{ same = 'unchanged'; removed = 'delete'; with = 'delete'; kept = 'keep' }[$Outcome]
+  if (-not $action) { $action = $Outcome }
+  $item = [ordered]@{ action = $action; object = (ConvertTo-LmJsonText $Object) }
+  if ($Outcome -eq 'with') { $item.foreign = $true }
+  if ($Why) { $item.why = ConvertTo-LmJsonText $Why }
+  if ($Outcome -eq 'change') {
+    $item.changes = @(foreach ($c in $script:LastChanges) { [ordered]@{ parameter = $c.parameter; appliance = (ConvertTo-LmJsonText $c.appliance); site = $c.site } })
+  }
+  $script:JsonObjects.Add($item)
+}
+
+# Write-LmJsonDocument: prints the document: the kind of plan (apply or remove), the appliance, its
+# objects, the problems that stop apply, and Counts.
+function Write-LmJsonDocument {
+  param([string] $Kind, $Counts)
+  $doc = [ordered]@{ plan = $Kind; appliance = $script:Appliance; objects = $script:JsonObjects; problems = @($script:Problems | ForEach-Object { ConvertTo-LmJsonText $_ }); counts = $Counts }
+  [Console]::Out.WriteLine((ConvertTo-Json -InputObject $doc -Depth 6 -Compress))
 }
