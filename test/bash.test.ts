@@ -93,6 +93,18 @@ test('without credentials or LM_URL, or with a usage mistake, the script stops b
   const bad = await runBash(path, ['--frobnicate'], {});
   assert.is(bad.code, 1);
   assert.match(bad.stderr, /Usage: deploy\.sh/);
+  // Each option goes with its action only: a mistake is said, exit 1, before any call.
+  for (const [args, says] of [
+    [['apply', '--json'], 'apply does not take --json'],
+    [['remove', '--adopt'], 'remove does not take --adopt'],
+    [['plan', '--yes'], 'plan does not take --yes'],
+    [['plan', '--include-foreign'], '--include-foreign goes with remove or plan --remove'],
+    [['plan', '--remove', '--adopt'], 'plan --remove does not take --adopt'],
+  ] as const) {
+    const run = await runBash(path, [...args], {});
+    assert.is(run.code, 1, args.join(' '));
+    assert.match(run.stderr, new RegExp(`^deploy\\.sh: ${says.replace(/-/g, '\\-')}\n`), run.stderr);
+  }
   const creds = { LM_URL: 'https://lm', LM_USER: 'bal', LM_PASSWORD: 'x' };
   const wrongs: Record<string, string>[] = [
     { LM_DELAY: '0,15' },

@@ -106,6 +106,7 @@ if (!pwsh) {
       [[...lb, ...port, '-Plan', '-Force'], /^deploy\.ps1: -Force goes with -Remove/],
       [[...lb, ...port, '-Plan', '-Remove', '-Force'], /^deploy\.ps1: -Force goes with -Remove/],
       [[...lb, ...port, '-IncludeForeign'], /^deploy\.ps1: -IncludeForeign goes with -Remove/],
+      [[...lb, ...port, '-Json'], /^deploy\.ps1: -Json goes with -Plan/],
       [[...port, '-Plan'], /^deploy\.ps1: give -LoadBalancer/],
     ];
     await eachAtOnce(cases, 2, async ([args, says]) => {
