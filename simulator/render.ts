@@ -50,6 +50,21 @@ function matchRules(rules: readonly string[], listed = true): XmlObject {
   return rules.length === 0 || !listed ? {} : { MatchRules: { Name: rules.map((r) => ({ '#': r })) } };
 }
 
+/** The ESP fields whose reply element no evidence shows (the hideUnconfirmed variant leaves them out). */
+const UNCONFIRMED = new Set(
+  [
+    'ESPLogs',
+    'AllowedHosts',
+    'AllowedDirectories',
+    'ExcludedDirectories',
+    'Logoff',
+    'Domain',
+    'SingleSignOnMessage',
+    'UserPwdChangeURL',
+    'SMTPAllowedDomains',
+  ].map((n) => n.toLowerCase()),
+);
+
 /**
  * A VS or SubVS as `showvs` holds it directly under `<Data>`, and as each `<VS>` of `listvs`
  * (captured replies; the module reads showvs at `Data`, listvs at `Data.VS`): the fields in the
@@ -59,6 +74,7 @@ function matchRules(rules: readonly string[], listed = true): XmlObject {
  */
 export function renderVs(store: SimStore, vs: SimVirtualService, listing = false): XmlObject {
   const every = store.variant.everyField === true;
+  const hidden = store.variant.hideUnconfirmed === true;
   const params: Record<string, string> = { ...VS_DEFAULTS, ...vs.params };
   const subvs = vs.members.filter((m) => m.subVsIndex !== undefined);
   const servers = vs.members.filter((m) => m.subVsIndex === undefined);
@@ -69,6 +85,7 @@ export function renderVs(store: SimStore, vs: SimVirtualService, listing = false
   for (const name of VS_PARAMS) {
     const value = params[name] ?? (every ? '' : undefined);
     if (value === undefined || (!every && leftOut(name, value))) continue;
+    if (hidden && UNCONFIRMED.has(name.toLowerCase())) continue;
     out[name === 'Nickname' ? 'NickName' : name] = VS_SWITCHES.includes(name) ? yn(value, every) : value;
   }
   out.Protocol = vs.prot;

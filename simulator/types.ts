@@ -97,6 +97,11 @@ export interface ReplyVariant {
   readonly plainReplies?: boolean;
   /** `modvs createsubvs=` answers with the new SubVS instead of its parent. */
   readonly newSubVsReply?: boolean;
+  /**
+   * `showvs` and `listvs` show none of the ESP fields whose element no evidence shows (all but
+   * EspEnabled, InputAuthMode and OutputAuthMode: LOADMASTER-API.md §9), though they are kept.
+   */
+  readonly hideUnconfirmed?: boolean;
 }
 
 /**

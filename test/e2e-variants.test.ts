@@ -1,12 +1,18 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ReplyVariant } from '../simulator/index.js';
+import type { ReplyVariant, Simulator } from '../simulator/index.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
 const setup = setUp('bt-variants-');
+const pwsh = findPwsh();
+if (!pwsh)
+  skipNotice(
+    'deploy.ps1 on an appliance that never shows the unconfirmed ESP fields (test/e2e-variants.test.ts)',
+  );
 let sites: FixtureSite[] = [];
 test.before(async () => {
   sites = await setup.fixtureSites();
@@ -86,6 +92,57 @@ test('every plausible reply shape at once: the ESP and the no-globals sites live
     const site = sites.find((s) => s.name === name);
     if (!site) throw new Error(`fixture ${name} is missing`);
     await life(site, ALL);
+  });
+});
+
+test('an appliance that never shows the ESP fields no evidence shows: every ESP fixture applies with those values not verifiable, sent once and never again, in both scripts', async () => {
+  const hidden: ReplyVariant = { hideUnconfirmed: true };
+  await eachAtOnce(['esp', 'all-templates'], 1, async (name) => {
+    const site = sites.find((s) => s.name === name);
+    if (!site) throw new Error(`fixture ${name} is missing`);
+    const note = /; not verifiable: the appliance does not show (\w+, )*Domain(, \w+)*$/;
+    const sim = await setup.siteSimulator(site.deployment, { variant: hidden });
+    const runs: {
+      name: string;
+      run: (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+      sim: Simulator;
+    }[] = [{ name: 'deploy.sh', sim, run: (args) => deploy(site, sim, args) }];
+    if (pwsh) {
+      const other = await setup.siteSimulator(site.deployment, { variant: hidden });
+      const ps = writeDeployPs(setup.dir(), site.plan);
+      const flags: Record<string, string[]> = { apply: [], plan: ['-Plan'] };
+      runs.push({
+        name: 'deploy.ps1',
+        sim: other,
+        run: (args) =>
+          runPwsh(pwsh, ps, psArgs(other, flags[args[0] ?? 'apply'] ?? []).args, psArgs(other).env),
+      });
+    }
+    for (const r of runs) {
+      const label = `${name}, ${r.name}`;
+      const apply = await r.run([]);
+      assert.is(apply.code, 0, `${label}: ${apply.stdout}${apply.stderr}`);
+      assert.match(lastLine(apply.stdout), /^apply: \d+ created, \d+ changed, 0 unchanged/);
+      assert.match(lastLine(apply.stdout), note, label);
+      assert.match(
+        apply.stdout,
+        /not verifiable: the appliance does not show .*\(no evidence says where a reply holds them/,
+      );
+      // Sent once, when each service was made: the appliance holds the site's values.
+      assertStateMatchesPlan(r.sim.state(), site.plan);
+      const mark = r.sim.calls().length;
+      const again = await r.run([]);
+      assert.is(again.code, 0, again.stderr);
+      assert.match(lastLine(again.stdout), /^apply: 0 created, 0 changed, \d+ unchanged/);
+      assert.match(lastLine(again.stdout), note, label);
+      assert.equal(writesAfter(r.sim, mark), [], `${label}: never written twice`);
+      const plan = await r.run(['plan']);
+      assert.is(plan.code, 0, `${label}: ${plan.stdout}`);
+      assert.match(
+        lastLine(plan.stdout),
+        /^plan: 0 to create, 0 to change, \d+ unchanged, 0 foreign; not verifiable: /,
+      );
+    }
   });
 });
 

@@ -46,14 +46,16 @@ function bashReplyFields() {
   const elements: TableEntry[] = [];
   const compare: TableEntry[] = [];
   const absent: TableEntry[] = [];
+  const unconfirmed: TableEntry[] = [];
   for (const spec of PARAMETERS) {
     const key = `${spec.scope}:${spec.name.toLowerCase()}`;
     const rb = readBack(spec);
     if (rb.element !== spec.name) elements.push({ key, value: rb.element });
     if (rb.compare !== 'text') compare.push({ key, value: rb.compare });
     if (rb.absent !== undefined) absent.push({ key, value: rb.absent });
+    if (rb.unconfirmed) unconfirmed.push({ key, value: '1' });
   }
-  return { elements, compare, absent };
+  return { elements, compare, absent, unconfirmed };
 }
 
 /** One entry of deploy.ps1's parameter table: how a reply holds the parameter (readBack). */
@@ -64,6 +66,7 @@ function psParamEntry(spec: ParamSpec): { key: string; value: PsValue } {
     ['Compare', str(rb.compare)],
   ];
   if (rb.absent !== undefined) entries.push(['Absent', str(rb.absent)]);
+  if (rb.unconfirmed) entries.push(['Unconfirmed', { bool: true }]);
   return { key: `${spec.scope}:${spec.name.toLowerCase()}`, value: table(entries) };
 }
 

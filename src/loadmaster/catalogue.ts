@@ -95,6 +95,8 @@ export interface ReadBack {
   readonly compare: Compare;
   /** What an absent element stands for; undefined when absence says nothing (the value is unknown). */
   readonly absent: string | undefined;
+  /** No evidence shows the element: a reply without it leaves the value not verifiable. */
+  readonly unconfirmed: boolean;
 }
 
 /**
@@ -116,5 +118,6 @@ export function readBack(spec: ParamSpec): ReadBack {
     element: spec.reply?.element ?? spec.name,
     compare: spec.reply?.compare ?? byType[spec.type.kind],
     absent: spec.reply?.absent ?? (textual ? '' : undefined),
+    unconfirmed: spec.reply?.unconfirmed === true,
   };
 }

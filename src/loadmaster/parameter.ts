@@ -62,6 +62,11 @@ export interface ReplyForm {
   readonly absent?: string;
   /** How values compare, where the type does not say. */
   readonly compare?: Compare;
+  /**
+   * No captured reply or official document shows the element: where a reply does not show it, the
+   * value is reported as not verifiable, never taken as different (and so never written twice).
+   */
+  readonly unconfirmed?: true;
   /** Evidence. */
   readonly source: string;
 }

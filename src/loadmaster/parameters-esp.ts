@@ -1,6 +1,10 @@
 import { API, between, bool, int, list, MODULE, REST, REST_EXAMPLES, text } from './param-types.js';
 import type { ParamSpec } from './parameter.js';
 
+/** Why an ESP field's reply element is unconfirmed (see ReplyForm.unconfirmed). */
+const UNSEEN =
+  'LOADMASTER-API.md §9: no official document or captured showvs shows the element of an ESP field other than EspEnabled, InputAuthMode and OutputAuthMode';
+
 /** The Edge Security Pack's parameters of a Virtual Service or SubVS (docs/loadmaster-api.md §5). */
 export const ESP_PARAMETERS = [
   // Edge Security Pack.
@@ -23,6 +27,7 @@ export const ESP_PARAMETERS = [
     source: `${REST} §3.6.1.7`,
     confidence: 'official',
     cmdlet: { name: 'ESPLogs', accepts: between(0, 7) },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 1,
   },
@@ -65,6 +70,7 @@ export const ESP_PARAMETERS = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'AllowedHosts' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 1,
   },
@@ -76,6 +82,7 @@ export const ESP_PARAMETERS = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'AllowedDirectories' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 1,
   },
@@ -87,6 +94,7 @@ export const ESP_PARAMETERS = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'ExcludedDirectories' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 1,
   },
@@ -98,6 +106,7 @@ export const ESP_PARAMETERS = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'Logoff' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 2,
   },
@@ -111,7 +120,11 @@ export const ESP_PARAMETERS = [
     confidence: 'official',
     cmdlet: { name: 'Domain' },
 
-    reply: { compare: 'ci', source: `${REST_EXAMPLES}: SSO domain names read back in capitals` },
+    reply: {
+      compare: 'ci',
+      unconfirmed: true,
+      source: `${REST_EXAMPLES}: SSO domain names read back in capitals; ${UNSEEN}`,
+    },
     stage: 2,
   },
   {
@@ -122,6 +135,7 @@ export const ESP_PARAMETERS = [
     source: `${REST} §3.6.1.7`,
     confidence: 'official',
     cmdlet: { name: 'SingleSignOnMessage' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 2,
   },
@@ -133,6 +147,7 @@ export const ESP_PARAMETERS = [
     source: `${REST} §3.6.1.7; ${MODULE} (-UserPwdChangeUrl)`,
     confidence: 'official',
     cmdlet: { name: 'UserPwdChangeUrl' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 2,
   },
@@ -144,6 +159,7 @@ export const ESP_PARAMETERS = [
     source: `${API} §5`,
     confidence: 'official',
     cmdlet: { name: 'SMTPAllowedDomains' },
+    reply: { unconfirmed: true, source: UNSEEN },
 
     stage: 1,
   },

@@ -8,6 +8,12 @@ LM_GLOBALS_FOUND=()
 # SubVSs taken over (or made) by this run, and the Virtual Services and slots it created: nothing
 # in those is foreign or attached yet, so they are not read for that.
 declare -A LM_CLAIMED=() LM_NEW=()
+# The parameters whose element no evidence shows and a reply did not show (name -> 1, and in the
+# order met): not verifiable. LM_SENDING_NEW=1 while a service this run made gets its settings: they
+# are sent though the appliance may never show them.
+declare -A LM_UNSEEN=()
+LM_UNSEEN_LIST=()
+LM_SENDING_NEW=0
 # The listing of Virtual Services (see lm_listing).
 declare -A LM_VS_AT=() LM_VS_NICK=() LM_VS_PARENT=()
 LM_VS_FROM=''
@@ -117,6 +123,15 @@ lm_diff() {
     if [[ -n ${fields[$el]+set} ]]; then
       present=1
       printf -v found '%b' "${fields[$el]}"
+    fi
+    if [[ $present == 0 && -n ${LM_UNCONFIRMED[$key]+set} ]]; then
+      # No evidence shows where a reply holds it: not shown, it is not verifiable, not different.
+      if [[ -z ${LM_UNSEEN[$name]+set} ]]; then
+        LM_UNSEEN[$name]=1
+        LM_UNSEEN_LIST+=("$name")
+      fi
+      if ((LM_SENDING_NEW == 1)); then LM_DIFF+=("$name=$value"); fi
+      continue
     fi
     if lm_same "$key" "$value" "$found" "$present"; then continue; fi
     if [[ $present == 1 ]]; then

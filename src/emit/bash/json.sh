@@ -53,7 +53,8 @@ lm_json_object() {
 }
 
 # lm_json_document KIND COUNTS: prints the document: the kind of plan (apply or remove), the
-# appliance, its objects, the problems that stop apply, and COUNTS (a JSON object).
+# appliance, its objects, the problems that stop apply, the parameters not verifiable, and COUNTS (a
+# JSON object).
 lm_json_document() {
   local p sep=''
   lm_json_text "$LM_APPLIANCE"
@@ -66,6 +67,13 @@ lm_json_document() {
   fi
   printf '],"problems":['
   for p in ${LM_PROBLEMS[@]+"${LM_PROBLEMS[@]}"}; do
+    lm_json_text "$p"
+    printf '%s%s' "$sep" "$LM_J"
+    sep=,
+  done
+  printf '],"notVerifiable":['
+  sep=''
+  for p in ${LM_UNSEEN_LIST[@]+"${LM_UNSEEN_LIST[@]}"}; do
     lm_json_text "$p"
     printf '%s%s' "$sep" "$LM_J"
     sep=,

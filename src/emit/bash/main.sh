@@ -1,3 +1,14 @@
+# lm_unseen_note: LM_NOTE = what the summary line adds when a value was not verifiable, and the line
+# that says so is printed.
+lm_unseen_note() {
+  LM_NOTE=''
+  if ((${#LM_UNSEEN_LIST[@]} == 0)); then return 0; fi
+  local IFS=,
+  LM_NOTE="; not verifiable: the appliance does not show ${LM_UNSEEN_LIST[*]}"
+  LM_NOTE=${LM_NOTE//,/, }
+  printf 'deploy.sh: not verifiable: the appliance does not show %s (no evidence says where a reply holds them; what the site sets there is sent once, when the service is made, never again)\n' "${LM_NOTE#*show }"
+}
+
 # lm_main: runs the action named on the command line.
 lm_main() {
   local line value
@@ -22,8 +33,9 @@ lm_main() {
       if ((LM_JSON == 1)); then
         lm_json_document apply "{\"create\":$LM_N_CREATE,\"change\":$LM_N_CHANGE,\"unchanged\":$LM_N_SAME,\"foreign\":$LM_N_FOREIGN,\"adopt\":$LM_N_ADOPT}"
       else
-        printf 'plan: %d to create, %d to change, %d unchanged, %d foreign\n' \
-          "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME" "$LM_N_FOREIGN"
+        lm_unseen_note
+        printf 'plan: %d to create, %d to change, %d unchanged, %d foreign%s\n' \
+          "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME" "$LM_N_FOREIGN" "$LM_NOTE"
       fi
       if ((${#LM_PROBLEMS[@]} > 0)); then exit 1; fi
       if ((LM_N_CREATE + LM_N_CHANGE + LM_N_ADOPT > 0)); then exit 2; fi
@@ -52,7 +64,8 @@ lm_main() {
         LM_MODE=apply
         lm_steps
       fi
-      printf 'apply: %d created, %d changed, %d unchanged\n' "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME"
+      lm_unseen_note
+      printf 'apply: %d created, %d changed, %d unchanged%s\n' "$LM_N_CREATE" "$LM_N_CHANGE" "$LM_N_SAME" "$LM_NOTE"
       ;;
     remove)
       # remove asks before it deletes: at a terminal, for a typed yes; without one, --yes must say so.

@@ -15,13 +15,14 @@ lm_stages() {
   done
 }
 
-# lm_verify WHAT INDEX PARAM...: reads Virtual Service INDEX back; stops if a value sent was not kept.
+# lm_verify WHAT INDEX PARAM...: reads Virtual Service INDEX back; stops if a value sent was not kept
+# (one the reply does not show, where no evidence says it would, is not verifiable: LM_UNSEEN).
 lm_verify() {
   local what=$1 index=$2
   shift 2
   lm_showvs "$index"
   lm_diff vs "$LM_FLAT" "$LM_AT" "$@"
-  if ((${#LM_DIFF[@]} > 0)); then
+  if ((${#LM_MISS[@]} > 0)); then
     lm_fail "the LoadMaster did not keep what was sent to $what:" "${LM_MISS[@]}"
   fi
 }
@@ -32,6 +33,8 @@ lm_verify() {
 # the SSO domain and logoff).
 lm_send_stages() {
   local what=$1 index=$2 i
+  LM_SENDING_NEW=0
+  if [[ -n ${LM_NEW[$index]+set} ]]; then LM_SENDING_NEW=1; fi
   for ((i = $3; i < 3; i++)); do
     local -n stage=LM_S$i
     if ((${#stage[@]} == 0)); then continue; fi
@@ -44,6 +47,7 @@ lm_send_stages() {
     lm_verify "$what" "$index" "${stage[@]}"
   done
   lm_verify "$what" "$index" ${LM_S0[@]+"${LM_S0[@]}"} ${LM_S1[@]+"${LM_S1[@]}"} ${LM_S2[@]+"${LM_S2[@]}"}
+  LM_SENDING_NEW=0
 }
 
 # lm_settings WHAT INDEX PARAM... [-- PARAM...]...: the settings of an existing VS or SubVS: same, or

@@ -67,6 +67,12 @@ function Join-LmItems {
   $out -join ' '
 }
 
+# The parameters whose element no evidence shows and a reply did not show, in the order met: not
+# verifiable. $script:SendingNew while a service this run made gets its settings: they are sent
+# though the appliance may never show them.
+$script:Unseen = [System.Collections.Generic.List[string]]::new()
+$script:SendingNew = $false
+
 # Compare-LmParams: compares parameters (name -> value) with a node's children. Send holds what
 # to send, Show "NAME: appliance's value -> site's value" lines, Miss "NAME: sent ..., found ...",
 # Changes the same as parameter, appliance (its value, $null when not reported) and site (-Json);
@@ -82,6 +88,12 @@ function Compare-LmParams {
     $element = if ($spec -and $spec.Element) { $spec.Element } else { $name }
     $found = if ($fields.ContainsKey($element)) { $fields[$element] } else { $null }
     $value = [string]$Params[$name]
+    if ($null -eq $found -and $spec -and $spec.Unconfirmed) {
+      # No evidence shows where a reply holds it: not shown, it is not verifiable, not different.
+      if (-not $script:Unseen.Contains($name)) { $script:Unseen.Add($name) }
+      if ($script:SendingNew) { $out.Send[$name] = $value }
+      continue
+    }
     # The same text is the same value however the parameter compares.
     if ($null -ne $found -and $value -ceq $found) { continue }
     if (Test-LmSame $key $value $found) { continue }

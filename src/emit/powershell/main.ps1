@@ -1,3 +1,12 @@
+# Get-LmUnseenNote: what the summary line adds when a value was not verifiable; the line that says so
+# is printed.
+function Get-LmUnseenNote {
+  if ($script:Unseen.Count -eq 0) { return '' }
+  $names = $script:Unseen -join ', '
+  Write-Host ("deploy.ps1: not verifiable: the appliance does not show {0} (no evidence says where a reply holds them; what the site sets there is sent once, when the service is made, never again)" -f $names)
+  '; not verifiable: the appliance does not show ' + $names
+}
+
 switch ($script:Action) {
   'plan' {
     $script:Mode = 'plan'
@@ -9,7 +18,8 @@ switch ($script:Action) {
     if ($Json) {
       Write-LmJsonDocument 'apply' ([ordered]@{ create = $script:Counts.create; change = $script:Counts.change; unchanged = $script:Counts.same; foreign = $script:Counts.foreign; adopt = $script:Counts.adopt })
     } else {
-      Write-Host ('plan: {0} to create, {1} to change, {2} unchanged, {3} foreign' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $script:Counts.foreign)
+      $note = Get-LmUnseenNote
+      Write-Host ('plan: {0} to create, {1} to change, {2} unchanged, {3} foreign{4}' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $script:Counts.foreign, $note)
     }
     if ($script:Problems.Count -gt 0) { exit 1 }
     if ($script:Counts.create + $script:Counts.change + $script:Counts.adopt -gt 0) { exit 2 }
@@ -48,7 +58,8 @@ switch ($script:Action) {
       & $Steps
     }
     $skipped = if ($script:Counts.skipped -gt 0) { ', {0} skipped' -f $script:Counts.skipped } else { '' }
-    Write-Host ('apply: {0} created, {1} changed, {2} unchanged{3}' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $skipped)
+    $note = Get-LmUnseenNote
+    Write-Host ('apply: {0} created, {1} changed, {2} unchanged{3}{4}' -f $script:Counts.create, $script:Counts.change, $script:Counts.same, $skipped, $note)
   }
   'remove' {
     # Every read first, deleting nothing; the list is shown when the question is asked (one

@@ -67,9 +67,9 @@ function Add-LmJsonObject {
 }
 
 # Write-LmJsonDocument: prints the document: the kind of plan (apply or remove), the appliance, its
-# objects, the problems that stop apply, and Counts.
+# objects, the problems that stop apply, the parameters not verifiable, and Counts.
 function Write-LmJsonDocument {
   param([string] $Kind, $Counts)
-  $doc = [ordered]@{ plan = $Kind; appliance = $script:Appliance; objects = $script:JsonObjects; problems = @($script:Problems | ForEach-Object { ConvertTo-LmJsonText $_ }); counts = $Counts }
+  $doc = [ordered]@{ plan = $Kind; appliance = $script:Appliance; objects = $script:JsonObjects; problems = @($script:Problems | ForEach-Object { ConvertTo-LmJsonText $_ }); notVerifiable = @($script:Unseen); counts = $Counts }
   [Console]::Out.WriteLine((ConvertTo-Json -InputObject $doc -Depth 6 -Compress))
 }

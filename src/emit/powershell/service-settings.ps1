@@ -1,8 +1,9 @@
-# Assert-LmKept: reads Virtual Service Index back; stops if a value sent was not kept.
+# Assert-LmKept: reads Virtual Service Index back; stops if a value sent was not kept (one the reply
+# does not show, where no evidence says it would, is not verifiable: $script:Unseen).
 function Assert-LmKept {
   param([string] $What, [string] $Index, $Params)
   $after = Compare-LmParams 'vs' (Read-LmVs $Index) $Params
-  if ($after.Send.Count -gt 0) { Stop-LmStep (@("the LoadMaster did not keep what was sent to $($What):") + $after.Miss) }
+  if ($after.Miss.Count -gt 0) { Stop-LmStep (@("the LoadMaster did not keep what was sent to $($What):") + $after.Miss) }
 }
 
 # Join-LmStages: a service's stages as one set of parameters.
@@ -21,17 +22,22 @@ function Join-LmStages {
 # SubVS is found through its parent's slots, never by listvs's name).
 function Send-LmStages {
   param([string] $What, [string] $Index, [object[]] $Stages, [int] $From, [bool] $SubVs)
+  $script:SendingNew = $script:New.ContainsKey($Index)
   for ($i = $From; $i -lt $Stages.Count; $i++) {
     $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
     if ($diff.Send.Count -eq 0) { continue }
     if (-not $SubVs -and (Test-LmRenames $diff.Send)) { Clear-LmCache 'listvs' }
     $reply = Set-LmVs $What $Index $diff.Send
-    if ($null -eq $reply) { return $false }
+    if ($null -eq $reply) {
+      $script:SendingNew = $false
+      return $false
+    }
     # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     Clear-LmCache "vs-$Index"
     Assert-LmKept $What $Index $Stages[$i]
   }
   Assert-LmKept $What $Index (Join-LmStages $Stages)
+  $script:SendingNew = $false
   $true
 }
 
