@@ -28,7 +28,7 @@ lm_rule() {
       lm_report same "$title"
       return 0
     fi
-    if [[ $LM_MODE == apply ]]; then lm_modrule "$name" "${diff[@]}" -- "$@"; fi
+    if [[ $LM_MODE == apply ]]; then lm_rule_change "$name" "${diff[@]}" -- "$@"; fi
   else
     shown=()
     if [[ $LM_MODE == apply ]]; then
@@ -46,4 +46,20 @@ lm_rule() {
     if ((${#LM_DIFF[@]} > 0)); then lm_fail "the LoadMaster did not keep what was sent to $title:" "${LM_MISS[@]}"; fi
   fi
   if ((${#shown[@]} == 0)); then lm_report create "$title"; else lm_report change "$title" "${shown[@]}"; fi
+}
+
+# lm_rule_change NAME PARAM... -- SITE...: modrule with the PARAMs that differ, and always the rule's
+# pattern, from SITE (the site's parameters): "Unless modifying/adding an AddHeaderRule, the pattern
+# parameter must be supplied" (Kemp's RESTful API documentation).
+lm_rule_change() {
+  local name=$1 p send=() pattern=()
+  shift
+  while (($# > 0)) && [[ $1 != -- ]]; do
+    if [[ ${1%%=*} != "$LM_PATTERN" ]]; then send+=("$1"); fi
+    shift
+  done
+  for p in "${@:2}"; do
+    if [[ ${p%%=*} == "$LM_PATTERN" ]]; then pattern=("$p"); fi
+  done
+  lm_modrule "$name" ${pattern[@]+"${pattern[@]}"} ${send[@]+"${send[@]}"}
 }
