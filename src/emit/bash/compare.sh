@@ -124,16 +124,18 @@ lm_diff() {
       present=1
       printf -v found '%b' "${fields[$el]}"
     fi
+    if lm_same "$key" "$value" "$found" "$present"; then continue; fi
     if [[ $present == 0 && -n ${LM_UNCONFIRMED[$key]+set} ]]; then
-      # No evidence shows where a reply holds it: not shown, it is not verifiable, not different.
-      if [[ -z ${LM_UNSEEN[$name]+set} ]]; then
+      # No evidence shows where a reply holds it: not shown, it is not verifiable, not
+      # different (unless what an absence stands for is the site's value).
+      if ((LM_SENDING_NEW == 1)); then
+        LM_DIFF+=("$name=$value")
+      elif [[ -z ${LM_UNSEEN[$name]+set} ]]; then
         LM_UNSEEN[$name]=1
         LM_UNSEEN_LIST+=("$name")
       fi
-      if ((LM_SENDING_NEW == 1)); then LM_DIFF+=("$name=$value"); fi
       continue
     fi
-    if lm_same "$key" "$value" "$found" "$present"; then continue; fi
     if [[ $present == 1 ]]; then
       shown=${found@Q}
       LM_CHANGES+=("$name"$'\x1f'1$'\x1f'"${found//$'\x1f'/ }"$'\x1f'"$value")

@@ -18,7 +18,7 @@ lm_stages() {
 # lm_verify WHAT INDEX PARAM...: reads Virtual Service INDEX back; stops if a value sent was not kept
 # (one the reply does not show, where no evidence says it would, is not verifiable: LM_UNSEEN).
 lm_verify() {
-  local what=$1 index=$2
+  local what=$1 index=$2 LM_SENDING_NEW=0
   shift 2
   lm_showvs "$index"
   lm_diff vs "$LM_FLAT" "$LM_AT" "$@"

@@ -88,15 +88,15 @@ function Compare-LmParams {
     $element = if ($spec -and $spec.Element) { $spec.Element } else { $name }
     $found = if ($fields.ContainsKey($element)) { $fields[$element] } else { $null }
     $value = [string]$Params[$name]
-    if ($null -eq $found -and $spec -and $spec.Unconfirmed) {
-      # No evidence shows where a reply holds it: not shown, it is not verifiable, not different.
-      if (-not $script:Unseen.Contains($name)) { $script:Unseen.Add($name) }
-      if ($script:SendingNew) { $out.Send[$name] = $value }
-      continue
-    }
     # The same text is the same value however the parameter compares.
     if ($null -ne $found -and $value -ceq $found) { continue }
     if (Test-LmSame $key $value $found) { continue }
+    if ($null -eq $found -and $spec -and $spec.Unconfirmed) {
+      # No evidence shows where a reply holds it: not shown, it is not verifiable, not different.
+      if ($script:SendingNew) { $out.Send[$name] = $value }
+      elseif (-not $script:Unseen.Contains($name)) { $script:Unseen.Add($name) }
+      continue
+    }
     $shown = if ($null -ne $found) { "'$found'" } elseif ($spec -and $spec.ContainsKey('Absent')) { "'$($spec.Absent)'" } else { '(not reported)' }
     $out.Show += ("{0}: {1} -> '{2}'" -f $name, $shown, $value)
     $out.Miss += ("{0}: sent '{1}', found {2}" -f $name, $value, $shown)

@@ -2,7 +2,11 @@
 # does not show, where no evidence says it would, is not verifiable: $script:Unseen).
 function Assert-LmKept {
   param([string] $What, [string] $Index, $Params)
+  # A read-back: a value the reply does not show is not verifiable, never sent again.
+  $sending = $script:SendingNew
+  $script:SendingNew = $false
   $after = Compare-LmParams 'vs' (Read-LmVs $Index) $Params
+  $script:SendingNew = $sending
   if ($after.Miss.Count -gt 0) { Stop-LmStep (@("the LoadMaster did not keep what was sent to $($What):") + $after.Miss) }
 }
 
