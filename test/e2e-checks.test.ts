@@ -109,10 +109,12 @@ test('a value the appliance drops or rewrites stops apply, naming the object, th
       tamper: { param: 'weight', mode: 'drop' },
       says: "weight: sent '2000', found '1000'",
     },
+    // A field no evidence shows, shown with another value: the run stops (not shown at all, it would
+    // be reported as not verifiable: e2e-variants).
     {
       site: esp,
-      tamper: { param: 'Domain', mode: 'drop' },
-      says: "Domain: sent 'EXAMPLE.COM', found ''",
+      tamper: { param: 'Domain', mode: 'rewrite', value: 'ELSEWHERE.EXAMPLE' },
+      says: "Domain: sent 'EXAMPLE.COM', found 'ELSEWHERE.EXAMPLE'",
     },
   ];
   await eachAtOnce(cases, 2, async (c) => {

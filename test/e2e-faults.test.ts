@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type CallRecord, type FaultKind, type Simulator, WRITE_COMMANDS } from '../simulator/index.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { ownedListOf } from './helpers/owned-list.js';
 import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { failedStep } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
@@ -158,6 +160,14 @@ async function chain(s: Script, kind: FaultKind, clean: readonly CallRecord[]): 
   );
   assert.is(rerun.code, 0, `${label('the end')}, rerun: ${rerun.stderr}`);
   assertStateMatchesPlan(sim.state(), site.plan);
+  // The owned list names every service the runs made, with its Index, even one whose addvs lost its reply.
+  const owned = readFileSync(ownedListOf(sim), 'utf8');
+  for (const v of sim.state().vss.filter((x) => x.parent === 0))
+    assert.match(
+      owned,
+      new RegExp(`\\t${v.address} ${v.port} ${v.prot}\\t${v.index}\\n`),
+      `${label('the end')}: ${owned}`,
+    );
   await sim.stop();
 }
 

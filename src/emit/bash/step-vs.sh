@@ -23,6 +23,8 @@ lm_vs() {
     lm_adopt vs "$address $port $prot" "$LM_INDEX" "$title"
   fi
   if [[ -n $LM_INDEX ]]; then
+    # A service whose addvs did not answer is recorded with its Index once it is found.
+    if [[ $LM_MODE == apply ]]; then lm_owned_set vs "$address $port $prot" "$LM_INDEX"; fi
     lm_settings "$title" "$LM_INDEX" "$@"
     return 0
   fi

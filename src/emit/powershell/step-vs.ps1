@@ -21,6 +21,8 @@ function Invoke-LmVs {
     Add-LmAdopted 'vs' $id $found.Index $Title
   }
   if ($found) {
+    # A service whose addvs did not answer is recorded with its Index once it is found.
+    if ($script:Mode -eq 'apply') { Set-LmOwned 'vs' $id $found.Index }
     $script:Ref[$Ref] = $found.Index
     Update-LmSettings $Title $found.Index $Stages $false
     return
