@@ -210,6 +210,29 @@ test('two sites on one appliance: the second names its content rules with a pref
   assert.equal(sim.state().rules, aOnly.rules, "site A's rules are as they were");
 });
 
+test("a service of the site deleted and made again by hand at its address, with its name, is not the site's: the owned list holds the Index the LoadMaster gave (both scripts)", async () => {
+  const site = sites.find((s) => s.name === 'example') as Site;
+  const vs = site.plan.steps.find((s) => s.kind === 'vs');
+  if (vs?.kind !== 'vs') throw new Error('no Virtual Service');
+  for (const script of pwsh ? ['deploy.sh', 'deploy.ps1'] : ['deploy.sh']) {
+    const sim = await setup.siteSimulator(site.deployment);
+    const run = (args: string[], ps: string[]) =>
+      script === 'deploy.sh'
+        ? deploy(site, sim, args)
+        : runPwsh(pwsh as string, site.ps, psArgs(sim, ps).args, psArgs(sim).env);
+    assert.is((await run([], [])).code, 0, script);
+    const old = sim.state().vss.find((v) => v.parent === 0 && v.address === vs.address && v.port === vs.port);
+    await call(sim, 'delvs', { vs: String(old?.index) });
+    await call(sim, 'addvs', { vs: vs.address, port: String(vs.port), prot: vs.prot, NickName: vs.nickname });
+    const plan = await run(['plan'], ['-Plan']);
+    assert.is(plan.code, 1, `${script}: ${plan.stdout}`);
+    assert.ok(
+      plan.stdout.includes(`! foreign    ${vs.title}: exists, not the site's (left alone)`),
+      `${script}: ${plan.stdout}`,
+    );
+  }
+});
+
 /** The example site, applied on a simulator of its own, with its own owned list. */
 async function applied(): Promise<{ site: Site; sim: Simulator }> {
   const site = sites.find((s) => s.name === 'example') as Site;

@@ -99,9 +99,9 @@ function Remove-LmOwned {
 # not answer: the service there is the one it made), or a rule (its index is always -).
 function Test-LmOwns {
   param([string] $Kind, [string] $Id, [string] $Index = '-')
-  $index = $null
-  if (-not $script:Own.TryGetValue($Kind + "`t" + $Id, [ref]$index)) { return $false }
-  $index -ceq $Index -or $index -ceq 'pending'
+  $recorded = $null
+  if (-not $script:Own.TryGetValue($Kind + "`t" + $Id, [ref]$recorded)) { return $false }
+  $recorded -ceq $Index -or $recorded -ceq 'pending'
 }
 
 # Add-LmAdopted: an object at the site's identity that the list does not name, taken over with
