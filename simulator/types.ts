@@ -99,7 +99,7 @@ export interface ReplyVariant {
   readonly newSubVsReply?: boolean;
   /**
    * `showvs` and `listvs` show none of the ESP fields whose element no evidence shows (all but
-   * EspEnabled, InputAuthMode and OutputAuthMode: LOADMASTER-API.md §9), though they are kept.
+   * EspEnabled, InputAuthMode and OutputAuthMode: docs/loadmaster-api.md §9), though they are kept.
    */
   readonly hideUnconfirmed?: boolean;
 }

@@ -1,12 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Simulator } from '../simulator/index.js';
-import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { foreignHome, handChanges } from './helpers/hand-changes.js';
-import { type PsSite, withDeployPs } from './helpers/ps-sites.js';
+import { bothScripts, type PsSite, type Twin, withDeployPs } from './helpers/ps-sites.js';
 import { findPwsh, PwshSession, psArgs, skipNotice } from './helpers/pwsh-run.js';
-import { assertSameRun, lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
+import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
@@ -53,36 +52,23 @@ type Action = keyof typeof RUNS;
 /** The objects a removal names in its lines: `- delete X` in its plan, `removed: X` when it runs. */
 const deleted = (out: string, how: RegExp) => [...out.matchAll(how)].map((m) => m[1]);
 
-/** deploy.ps1's side: its appliance, and the PowerShell session that runs it there. */
-interface Twin {
-  readonly sim: Simulator;
-  readonly session: PwshSession;
-}
-
-/**
- * Runs deploy.sh with an action on appliance `a` and, with pwsh, deploy.ps1 the same on the twin's,
- * and asserts they ended and printed the same and left the same appliance; returns deploy.sh's run.
- * `caFile`: deploy.ps1 trusts the simulator's CA through -CaCertificate, else through the system's
- * trust store.
- */
-async function both(
+/** Runs an action with both scripts (see bothScripts). */
+const both = (
   site: Site,
   a: Simulator,
   twin: Twin | undefined,
   action: Action,
   stage: string,
   caFile = false,
-): Promise<ScriptRun> {
-  const [bashArgs, psSwitch] = RUNS[action];
-  const bash = await deploy(site, a, bashArgs);
-  if (!twin) return bash;
-  const b = twin.sim;
-  const ps = await twin.session.run(site.ps, psArgs(b, psSwitch, caFile).args);
-  const label = `${site.name}: ${action} ${stage}, deploy.ps1`;
-  assertSameRun(ps, bash, label);
-  assert.equal(b.state(), a.state(), `${label}: the appliance`);
-  return bash;
-}
+) =>
+  bothScripts(
+    site,
+    a,
+    twin,
+    { bash: RUNS[action][0], ps: RUNS[action][1], label: `${action} ${stage}` },
+    { caFile },
+  );
+
 test("every fixture's whole life, deploy.sh and deploy.ps1 side by side: apply, plan finds nothing, hand changes are named and restored, foreign objects stay, a removal planned, refused without --yes, keeping what is not the site's, then whole", async () => {
   // Each fixture on its own simulator, two at a time.
   await eachAtOnce(sites, 2, async (site) => {

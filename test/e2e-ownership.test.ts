@@ -6,11 +6,10 @@ import type { Simulator } from '../simulator/index.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import type { Deployment } from '../src/model/deployment.js';
-import type { ScriptRun } from './helpers/bash-run.js';
 import { runCommand } from './helpers/bash-run.js';
 import { planScript } from './helpers/bash-script.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
-import { type PsSite, withDeployPs } from './helpers/ps-sites.js';
+import { bothScripts, type PsSite, type Twin, withDeployPs } from './helpers/ps-sites.js';
 import {
   findPwsh,
   PwshSession,
@@ -21,7 +20,7 @@ import {
   skipNotice,
   writeDeployPs,
 } from './helpers/pwsh-run.js';
-import { assertSameRun, lastLine, writesAfter } from './helpers/run-output.js';
+import { lastLine, writesAfter } from './helpers/run-output.js';
 import { anyEnv, deploy, eachAtOnce, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
@@ -46,22 +45,15 @@ const listOf = (site: Site) => join(dirname(site.script.path), 'deploy.owned.tsv
 const writesOf = (sims: readonly Simulator[], marks: readonly number[]) =>
   sims.flatMap((s, i) => writesAfter(s, marks[i]));
 
-/** Runs deploy.sh on `sim` and deploy.ps1 on the twin's, asserting both ended and printed the same. */
-async function both(
+/** Runs deploy.sh and deploy.ps1 alike (see bothScripts), each keeping its owned list beside it. */
+const both = (
   site: Site,
   sim: Simulator,
-  twin: { sim: Simulator; session: PwshSession } | undefined,
-  bashArgs: readonly string[],
-  psSwitch: readonly string[],
-  stage: string,
-): Promise<ScriptRun> {
-  const bash = await deploy(site, sim, bashArgs, BESIDE);
-  if (!twin) return bash;
-  const ps = await twin.session.run(site.ps, psArgs(twin.sim, psSwitch).args);
-  assertSameRun(ps, bash, `${site.name}: ${stage}, deploy.ps1`);
-  assert.equal(twin.sim.state(), sim.state(), `${site.name}: ${stage}: the appliance`);
-  return bash;
-}
+  twin: Twin | undefined,
+  bash: readonly string[],
+  ps: readonly string[],
+  label: string,
+) => bothScripts(site, sim, twin, { bash, ps, label }, { env: BESIDE });
 
 test("every fixture: a Virtual Service and a content rule made by hand from the guide are shown as not the site's, left alone by apply, taken over by apply --adopt, then removed", async () => {
   await eachAtOnce(sites, 2, async (site) => {

@@ -2,8 +2,7 @@ import { API, between, bool, int, list, MODULE, REST, REST_EXAMPLES, text } from
 import type { ParamSpec } from './parameter.js';
 
 /** Why an ESP field's reply element is unconfirmed (see ReplyForm.unconfirmed). */
-const UNSEEN =
-  'LOADMASTER-API.md §9: no official document or captured showvs shows the element of an ESP field other than EspEnabled, InputAuthMode and OutputAuthMode';
+const UNSEEN = `${API} §9: no official document or captured showvs shows the element of an ESP field other than EspEnabled, InputAuthMode and OutputAuthMode`;
 
 /** The Edge Security Pack's parameters of a Virtual Service or SubVS (docs/loadmaster-api.md §5). */
 export const ESP_PARAMETERS = [
