@@ -5,6 +5,7 @@ import type { NonAsciiForm, Simulator, SimulatorOptions, Tamper } from '../simul
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import type { Deployment } from '../src/model/deployment.js';
+import type { ScriptRun } from './helpers/bash-run.js';
 import { planScript } from './helpers/bash-script.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
@@ -263,3 +264,29 @@ test('an IPv6 address written another way is the same address: the Virtual Servi
 });
 
 test.run();
+
+test('ESP switched on in a service that already serves is held disabled until its SSO domain is set: a run stopped in between leaves it taking no connections, and the next run enables it (both scripts)', async () => {
+  const site = fixture('esp');
+  const ps = pwsh ? writeDeployPs(setup.dir(), site.plan) : '';
+  const runs: [string, (sim: Simulator) => Promise<ScriptRun>][] = [
+    ['deploy.sh', (sim) => deploy(site, sim)],
+  ];
+  if (pwsh) runs.push(['deploy.ps1', (sim) => runPwsh(pwsh, ps, psArgs(sim).args, psArgs(sim).env)]);
+  const owa = (sim: Simulator) => sim.state().vss.find((v) => v.parent !== 0 && v.params.Nickname === 'OWA');
+  for (const [name, run] of runs) {
+    const sim = await simFor(site);
+    assert.is((await run(sim)).code, 0, name);
+    await call(sim, 'modvs', { vs: String(owa(sim)?.index), EspEnabled: '0' });
+    // The hold, ESP on, then the call with the SSO domain fails.
+    sim.injectFault({ write: 3, kind: 'http500' });
+    const stopped = await run(sim);
+    assert.is(stopped.code, 1, `${name}: ${stopped.stdout}`);
+    assert.ok(stopped.stdout.includes('disabled until its SSO domain is set'), `${name}: ${stopped.stdout}`);
+    assert.is(owa(sim)?.params.EspEnabled, '1', `${name}: ESP is on`);
+    assert.is(owa(sim)?.params.Enable, '0', `${name}: and the SubVS takes no connections`);
+    const rerun = await run(sim);
+    assert.is(rerun.code, 0, `${name}: ${rerun.stderr}`);
+    assert.is(owa(sim)?.params.Enable, '1', `${name}: enabled again with its SSO domain`);
+    assertStateMatchesPlan(sim.state(), site.plan);
+  }
+});

@@ -20,6 +20,12 @@ const refName = (...parts: (string | number)[]): string => parts.join('_').repla
 export function stagesOf(params: readonly ApiParam[]): ApiParam[][] {
   const stages: ApiParam[][] = [[], [], []];
   for (const p of params) stages[findParam(p.name, 'vs')?.stage ?? 0]?.push(p);
+  // A service whose ESP is switched on before its SSO domain is set is held disabled in between
+  // (the scripts' hold); its last call enables it again.
+  if (stages[1]?.length && stages[2]?.length) {
+    requireParam(P.Enable, 'vs', true);
+    stages[2].push({ name: P.Enable, value: apiText(true) });
+  }
   return stages.filter((s, i) => i === 0 || s.length > 0);
 }
 

@@ -238,6 +238,15 @@ export const VS_PARAMETERS = [
     cmdlet: { name: 'StartTLSMode', accepts: between(0, 1) },
   },
   {
+    name: 'Enable',
+    scope: 'vs',
+    type: bool,
+    meaning: 'the service takes connections; held off while ESP is switched on until its SSO domain is set',
+    source: `${MODULE} (-Enable of New-AdcVirtualService, Set-AdcVirtualService, Set-AdcSubVirtualService); ${CAPTURED}: <Enable>Y</Enable>`,
+    confidence: 'code',
+    cmdlet: { name: 'Enable' },
+  },
+  {
     name: 'ErrorCode',
     scope: 'vs',
     type: int(200, 505),

@@ -30,9 +30,9 @@ lm_verify() {
 # lm_send_stages WHAT INDEX FROM: sends stages FROM.. (LM_S*) to Virtual Service INDEX, each one's
 # parameters that differ, in a call of its own, and reads each back: ESP is enabled in steps, as
 # Kemp's engineer does it (basic settings; ESPEnabled with its modes, hosts and directories; then
-# the SSO domain and logoff).
+# the SSO domain and logoff), the service held disabled in between (lm_hold).
 lm_send_stages() {
-  local what=$1 index=$2 i
+  local what=$1 index=$2 i send
   LM_SENDING_NEW=0
   if [[ -n ${LM_NEW[$index]+set} ]]; then LM_SENDING_NEW=1; fi
   for ((i = $3; i < 3; i++)); do
@@ -41,7 +41,10 @@ lm_send_stages() {
     lm_showvs "$index"
     lm_diff vs "$LM_FLAT" "$LM_AT" "${stage[@]}"
     if ((${#LM_DIFF[@]} == 0)); then continue; fi
-    lm_modvs "$index" "${LM_DIFF[@]}"
+    send=("${LM_DIFF[@]}")
+    # A service this run did not make may be serving: held off while ESP waits for its SSO domain.
+    if ((i == 1 && ${#LM_S2[@]} > 0)) && [[ -z ${LM_NEW[$index]+set} ]]; then lm_hold "$what" "$index" "${send[@]}"; fi
+    lm_modvs "$index" "${send[@]}"
     # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     lm_forget "vs-$index"
     lm_verify "$what" "$index" "${stage[@]}"

@@ -21,9 +21,10 @@ function Join-LmStages {
 # Send-LmStages: sends the stages from From on to Virtual Service Index, each one's parameters that
 # differ, in a modvs of its own, and reads each back: ESP is enabled in steps, as Kemp's engineer
 # does it (basic settings; ESPEnabled with its modes, hosts and directories; then the SSO domain
-# and logoff). Each modvs is read back with a showvs of its own. Returns $false when a change was
-# declined (-Confirm), and then reads nothing back. A Virtual Service renamed makes listvs stale (a
-# SubVS is found through its parent's slots, never by listvs's name).
+# and logoff), the service held disabled in between (Suspend-LmService). Each modvs is read back
+# with a showvs of its own. Returns $false when a change was declined (-Confirm), and then reads
+# nothing back. A Virtual Service renamed makes listvs stale (a SubVS is found through its parent's
+# slots, never by listvs's name).
 function Send-LmStages {
   param([string] $What, [string] $Index, [object[]] $Stages, [int] $From, [bool] $SubVs)
   $script:SendingNew = $script:New.ContainsKey($Index)
@@ -31,7 +32,9 @@ function Send-LmStages {
     $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
     if ($diff.Send.Count -eq 0) { continue }
     if (-not $SubVs -and (Test-LmRenames $diff.Send)) { Clear-LmCache 'listvs' }
-    $reply = Set-LmVs $What $Index $diff.Send
+    # A service this run did not make may be serving: held off while ESP waits for its SSO domain.
+    $held = $i -eq 1 -and $Stages.Count -gt 2 -and -not $script:New.ContainsKey($Index)
+    $reply = if ($held -and -not (Suspend-LmService $What $Index $diff.Send)) { $null } else { Set-LmVs $What $Index $diff.Send }
     if ($null -eq $reply) {
       $script:SendingNew = $false
       return $false
