@@ -6,12 +6,20 @@ import * as assert from 'uvu/assert';
 import type { Tree } from 'web-tree-sitter';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { GUIDE_STEPS } from '../src/catalog/exchange2016/steps.js';
+import { compileRows } from '../src/compile/rows.js';
 import { compileExampleSite, compileSite } from '../src/compile/site.js';
 import { loadDeployment } from '../src/deployment/load.js';
 import { emitRunbook } from '../src/emit/runbook.js';
 import { mermaidLabel, serviceDiagram } from '../src/emit/runbook-diagram.js';
 import type { Deployment } from '../src/model/deployment.js';
 import { validCases } from './helpers/fixtures.js';
+
+const fixturePath = (name: string): string => {
+  const c = validCases().find((x) => x.name === name);
+  if (!c) throw new Error(`no fixture ${name}`);
+  return c.file;
+};
+
 import { ROOT } from './helpers/guide.js';
 import { powershellParser, syntaxProblems } from './helpers/powershell-parse.js';
 import { markdownlintEach } from './helpers/runbook-lint.js';
@@ -294,6 +302,128 @@ test("a site's runbook can be followed to the end: old values noted first, its o
     /Click \*\*Modify\*\* for the \*\*Exchange 2016 HTTPS Reencrypted with ESP\*\* Virtual Service/,
   );
   assert.not.match(md, /Click \*\*Modify\*\* for the \*\*Exchange 2016 HTTPS Offloaded/);
+});
+
+/** A runbook's `##` sections, each split into its `###` subsections (the text before the first one under ''). */
+function sectionsOf(md: string): { heading: string; subs: { heading: string; text: string }[] }[] {
+  const out: { heading: string; subs: { heading: string; text: string }[] }[] = [];
+  for (const line of md.split('\n')) {
+    if (line.startsWith('## ')) out.push({ heading: line.slice(3), subs: [{ heading: '', text: '' }] });
+    else if (line.startsWith('### ')) out.at(-1)?.subs.push({ heading: line.slice(4), text: '' });
+    else {
+      const sub = out.at(-1)?.subs.at(-1);
+      if (sub) sub.text += `${line}\n`;
+    }
+  }
+  return out;
+}
+
+const CHECKS = ['CheckType', 'CheckPort', 'CheckUrl', 'CheckUse1.1', 'CheckUseGet'];
+
+test("every section 5 erratum that changes a service's values is named in that service's section, in the subsection that shows the value (a health check's also where it is verified)", async () => {
+  const rows = compileRows(EXCHANGE_2016).filter((r) => r.erratum !== undefined);
+  const runbooks: Record<string, string> = { generic };
+  for (const name of ['all-templates', 'esp', 'example'])
+    runbooks[name] = site(await loadDeployment(fixturePath(name), EXCHANGE_2016));
+  for (const [name, md] of Object.entries(runbooks)) {
+    let services = 0;
+    for (const sec of sectionsOf(md)) {
+      const names = [
+        ...sec.subs
+          .map((s) => s.text)
+          .join('')
+          .matchAll(/^Template `([^`]+)` from bundle/gm),
+      ].map((m) => m[1]);
+      if (names.length === 0) continue;
+      services++;
+      const templates = EXCHANGE_2016.templates.filter((t) => names.includes(t.name));
+      const expected = new Map<string, string>();
+      for (const t of templates) {
+        const esp = t.source.kind === 'https' && t.source.esp;
+        const places =
+          t.source.kind === 'https'
+            ? rows.filter((r) => r.section === '5.1' && (esp || r.use !== 'ESP Enabled'))
+            : rows.filter((r) => {
+                const vs =
+                  t.source.kind === 'vs'
+                    ? EXCHANGE_2016.services.find((s) => s.id === (t.source as { vs: string }).vs)
+                    : undefined;
+                return r.section === vs?.place.section && r.group === vs.place.group;
+              });
+        for (const r of places) expected.set(r.erratum ?? '', r.parameter);
+      }
+      assert.ok(expected.size > 0, `${name}: ${sec.heading} has errata`);
+      const built = sec.subs.find((s) => / What the steps build$/.test(s.heading));
+      const verify = sec.subs.find((s) => / Verify$/.test(s.heading));
+      if (name !== 'generic')
+        assert.ok(
+          built?.text.includes('```mermaid'),
+          `${name}: ${sec.heading}: the diagram is in the subsection`,
+        );
+      for (const [id, parameter] of expected) {
+        // The erratum, with the parameter it changes and the value sent, beside the diagram.
+        const cited = built?.text.split('\n').find((l) => l.startsWith(`- **${id}**`)) ?? '';
+        assert.ok(
+          cited.includes(`\`${parameter}=`),
+          `${name}: ${sec.heading}: ${id} shows ${parameter}:\n${cited}`,
+        );
+        if (CHECKS.includes(parameter))
+          assert.ok(
+            verify?.text.includes(`**${id}**`),
+            `${name}: ${sec.heading}: ${id} where the check is verified`,
+          );
+      }
+    }
+    assert.ok(services >= 2, `${name}: ${services} service sections`);
+  }
+});
+
+test("a site runbook's names and values are the plan's: each Virtual Service and SubVS as the scripts name it, Kemp's own names beside them, the redirect keeping the client's host name", async () => {
+  for (const name of ['all-templates', 'esp', 'example']) {
+    const compiled = compileSite(
+      EXCHANGE_2016,
+      await loadDeployment(fixturePath(name), EXCHANGE_2016),
+      'site.yaml',
+    );
+    const md = emitRunbook(compiled).contents;
+    for (const step of compiled.plan.steps) {
+      if (step.kind === 'vs') {
+        const row = `| \`${step.address}:${step.port}\` | Virtual Service | \`${step.nickname}\` |`;
+        assert.ok(md.includes(row), `${name}: ${row}`);
+        assert.ok(
+          md.includes(
+            `${mermaidLabel(step.nickname)}<br>${mermaidLabel(`${step.address}:${step.port}/${step.prot}`)}`,
+          ),
+          `${name}: drawn`,
+        );
+        const url = step.stages.flat().find((p) => p.name === 'ErrorUrl' && p.value.includes('%h'));
+        if (url)
+          assert.ok(
+            md.includes(
+              mermaidLabel(
+                url.value.replace('%h', '<the host name the client used>').replace('%s', '<its path>'),
+              ),
+            ),
+            `${name}: the redirect`,
+          );
+      }
+      if (step.kind === 'subvs')
+        assert.ok(
+          md.includes(`| SubVS | \`${step.nickname}\` | \`Exchange 2016 HTTPS `),
+          `${name}: ${step.nickname}`,
+        );
+    }
+    assert.not.match(md, /redirects"\| \S+\["https:\/\/\d/, `${name}: no redirect drawn to the address`);
+    // The step that opens a SubVS names the plan's SubVS, and Kemp's name for it.
+    const first = compiled.plan.steps.find((s) => s.kind === 'subvs');
+    if (first?.kind === 'subvs')
+      assert.match(
+        md,
+        new RegExp(
+          `Click \\*\\*Modify\\*\\* for the SubVS \\*\\*${first.nickname}\\*\\* \\(made from this project's bundles or by its scripts; made from Kemp's own templates, it is \\*\\*Exchange 2016 HTTPS [^*]+ - ${first.nickname}\\*\\*\\)`,
+        ),
+      );
+  }
 });
 
 test.run();

@@ -1,3 +1,4 @@
+import { P } from '../loadmaster/parameters.js';
 import type { RealServer } from '../model/deployment.js';
 import type { RunbookValues } from './runbook-parts.js';
 
@@ -24,7 +25,11 @@ export function serviceDiagram(v: RunbookValues): string {
       const name = vs.nickname;
       lines.push(`  ${id}["${mermaidLabel(name)}<br>${mermaidLabel(`${v.address}:${vs.port}/${vs.prot}`)}"]`);
       if (vs.role === 'redirect') {
-        lines.push(`  ${id} -->|"redirects"| ${id}_to["${mermaidLabel(`https://${v.address}`)}"]`);
+        // The ErrorUrl's %h and %s are the host name and path the client asked for.
+        const target = (vs.params.find((p) => p.name === P.ErrorUrl)?.value ?? '')
+          .replace(/%h/g, '<the host name the client used>')
+          .replace(/%s/g, '<its path>');
+        lines.push(`  ${id} -->|"redirects"| ${id}_to["${mermaidLabel(target)}"]`);
         return;
       }
       const rs = `${id}_rs`;

@@ -12,11 +12,16 @@ const port = (s: RealServer, v: RunbookValues): string =>
 const weight = (s: RealServer): string =>
   s.weight === undefined ? '' : `, **Weight** ${mdCode(String(s.weight))}`;
 
+/** The SubVS a step of the guide names by the name Kemp's own templates give it: "<template> - <SubVS>". */
+const kempSubVs = (text: string): string => /\*\*Exchange 2016 [^*]+ - ([^*]+)\*\*/.exec(text)?.[1] ?? '';
+
 /** The guide's own runbook: each step as the guide has it, its example value named as one. */
 const EXAMPLE: Readonly<Record<StepFill, Phrase>> = {
   address: (text, v) => `${text} Use the Virtual Service's address ${ex(v.address)}.`,
   template: (text) => text,
   vs: (text) => text,
+  subvs: (text) =>
+    `${text} Made from this project's bundles or by its scripts, the SubVS is named **${kempSubVs(text)}** alone.`,
   certificate: (text, v) => `${text} Choose the site's certificate ${ex(v.certificate)}.`,
   server: (text, v) => {
     const ports = v.templates.map((x) => `${mdCode(String(x.realServerPort))} for ${x.name}`).join(', ');
@@ -34,7 +39,17 @@ const SITE: Readonly<Record<StepFill, Phrase>> = {
     const t = v.templates[0];
     return t ? `Select the **${t.name}** template from the **Use Template** drop-down list.` : text;
   },
-  vs: (text, v) => `${text} Here: ${mdCode(v.nickname)} on ${mdCode(`${v.address}:443`)}.`,
+  vs: (text, v) =>
+    `${text.replace(/([^.])$/, '$1.')} Made from this project's bundles or by its scripts, it is ${mdCode(v.nickname)} on ${mdCode(`${v.address}:443`)}.`,
+  subvs: (text, v) => {
+    const t = v.templates[0];
+    const name = kempSubVs(text);
+    const main = t?.services.find((x) => x.subvs.length > 0);
+    const key = name.toLowerCase().replace(/ /g, '-');
+    const ours = main?.subvs.find((x) => x.id === key) ?? main?.subvs[0];
+    if (!t || !ours) return text;
+    return `Click **Modify** for the SubVS **${ours.nickname}** (made from this project's bundles or by its scripts; made from Kemp's own templates, it is **${t.name} - ${name}**).`;
+  },
   certificate: (text, v) => `${text} Use ${mdCode(v.certificate)}.`,
   server: (text, v) => {
     const first = v.servers[0];

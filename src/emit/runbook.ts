@@ -8,10 +8,14 @@ import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 import { renderRunbookPage } from './render.js';
 import { serviceDiagram } from './runbook-diagram.js';
+import { departureOf, serviceErrata } from './runbook-errata.js';
 import { exchangeSidePart } from './runbook-exchange.js';
 import { fill } from './runbook-fill.js';
+import { namesBlocks } from './runbook-names.js';
 import {
+  type Block,
   bundleSection,
+  code,
   type Departure,
   espBlocks,
   type PartView,
@@ -97,16 +101,21 @@ function serviceSection(
 ): SectionView {
   const guide = catalog.steps.find((x) => x.section === section);
   if (!guide) throw new Error(`the guide has no steps for section ${section}`);
-  const parts = guide.parts.map((part, i) => {
-    const view = partView(
-      catalog,
-      part,
-      v,
-      `${no}.${i + 1} ${PART_TITLES[part.kind]} (guide ${part.section})`,
-    );
+  const errata = serviceErrata(catalog, v);
+  const parts: PartView[] = [
+    {
+      heading: `${no}.1 What the steps build`,
+      steps: [],
+      blocks: builtBlocks(catalog, v),
+      departures: errata.map(departureOf),
+    },
+  ];
+  for (const part of guide.parts) {
+    const heading = `${no}.${parts.length + 1} ${PART_TITLES[part.kind]} (guide ${part.section})`;
+    const view = partView(catalog, part, v, heading);
     if (part.kind === 'esp') view.blocks.push(...espBlocks(catalog, v, v.esp));
-    return view;
-  });
+    parts.push(view);
+  }
   const exchange = exchangeSidePart(
     catalog,
     v,
@@ -117,15 +126,30 @@ function serviceSection(
     heading: `${no}.${parts.length + 1} Verify`,
     steps: [],
     blocks: verifyBlocks(catalog, v),
-    departures: [],
+    departures: errata.filter((x) => x.check).map(departureOf),
   });
-  const intro = v.templates.map(
-    (t) =>
+  return { heading: `${no}. ${title} (guide ${section})`, intro: [], parts };
+}
+
+/**
+ * What a service's steps build: its template and bundle, the names the appliance will show on each
+ * path, and (for a site) the picture; its departures from section 5 follow it.
+ */
+function builtBlocks(catalog: Catalog, v: RunbookValues): Block[] {
+  const blocks = v.templates.map((t) =>
+    para(
       `Template ${mdCode(t.name)} from bundle ${mdCode(t.bundle)}; real servers on port ${mdCode(String(v.generic ? t.realServerPort : (v.servers[0]?.port ?? t.realServerPort)))}.`,
+    ),
   );
+  blocks.push(...namesBlocks(catalog, v));
   // A site's picture of what the steps build (the generic runbook has no one site to draw).
-  if (!v.generic) intro.push(`What the steps build:\n\n\`\`\`mermaid\n${serviceDiagram(v)}\n\`\`\``);
-  return { heading: `${no}. ${title} (guide ${section})`, intro, parts };
+  if (!v.generic) blocks.push(code('mermaid', serviceDiagram(v)));
+  blocks.push(
+    para(
+      "The values below are what the template and the scripts send where they differ from the guide's section 5 tables, each with its erratum.",
+    ),
+  );
+  return blocks;
 }
 
 function globalsSection(site: SiteCompilation, no: number): SectionView {

@@ -8,6 +8,7 @@ export type StepFill =
   | 'address'
   | 'template'
   | 'vs'
+  | 'subvs'
   | 'certificate'
   | 'server'
   | 'more-servers'

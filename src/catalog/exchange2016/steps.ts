@@ -124,6 +124,7 @@ function httpsRealServers(section: Section, esp: string): StepPart {
       s(
         l(3),
         `Click **Modify** for **Exchange 2016 HTTPS Offloaded${esp} - ${subvs}** (or the **Exchange 2016 HTTPS Reencrypted${esp} - ${subvs}** if that was selected during the creation).`,
+        { fill: 'subvs' },
       ),
       s(l(4), 'Expand the **Real Servers** section.'),
       s(l(5), 'Click **Add New**.'),

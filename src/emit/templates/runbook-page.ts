@@ -84,7 +84,7 @@ export const RUNBOOK_PAGE = `{{{banner}}}
 {{/if}}
 {{/each}}
 {{#if departures.length}}
-Departures from the guide's text:
+Departures from the guide:
 
 {{#each departures}}
 - **{{id}}** ({{where}}): the guide says {{{documented}}}; here {{{corrected}}}. {{{reason}}}
