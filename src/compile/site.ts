@@ -6,6 +6,7 @@ import type { BundleName } from '../model/template.js';
 import { bindTemplate, owaExcludedDirectory, passwordFormUrl } from './bind.js';
 import { compilePlan } from './plan.js';
 import { serviceServers } from './servers.js';
+import { serviceErrata } from './service-errata.js';
 import { resolveTemplate, resolveTemplates, templateById } from './templates.js';
 
 /** 4.2.2's values for a site, or the guide's examples with placeholders where a site's value goes. */
@@ -48,10 +49,11 @@ export function compileSite(
 ): SiteCompilation {
   const resolvedById = (id: string): ResolvedTemplate =>
     resolved.find((t) => t.id === id) ?? resolveTemplate(catalog, templateById(catalog, id));
+  const esp = espValues(catalog, d);
   const services = d.services.map((s): SiteService => {
     const t = bindTemplate(resolvedById(s.template), d, s);
     const main = t.services.at(-1);
-    return {
+    const service = {
       title: `${t.name} at ${s.address}`,
       section: t.section,
       address: s.address,
@@ -61,6 +63,7 @@ export function compileSite(
       nickname: main?.nickname ?? t.name,
       smtpDomains: d.esp?.smtpPermittedDomains ?? [],
     };
+    return { ...service, errata: serviceErrata(catalog, { ...service, esp, generic: false }) };
   });
   const certificates = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))];
   const used = new Set(d.services.map((s) => s.template));
@@ -71,7 +74,7 @@ export function compileSite(
     globals: d.globals,
     certificates: certificates.sort(),
     ssoDomain: d.esp?.ssoDomain ?? null,
-    esp: espValues(catalog, d),
+    esp,
     services,
     plan: compilePlan(catalog, d, resolvedById),
     resolved,
@@ -105,11 +108,12 @@ export function compileExampleSite(catalog: Catalog): SiteCompilation {
   const x = catalog.example;
   const resolved = resolveTemplates(catalog);
   const sections = [...new Set(catalog.templates.map((t) => t.section))];
+  const esp = espValues(catalog, null);
   const services = sections.map((section): SiteService => {
     const templates = catalog.templates
       .filter((t) => t.section === section)
       .map((t) => resolveTemplate(catalog, t));
-    return {
+    const service = {
       title: catalog.steps.find((s) => s.section === section)?.title ?? section,
       section,
       address: x.virtualAddress,
@@ -119,6 +123,7 @@ export function compileExampleSite(catalog: Catalog): SiteCompilation {
       nickname: templates[0]?.name ?? '',
       smtpDomains: [x.smtpDomain],
     };
+    return { ...service, errata: serviceErrata(catalog, { ...service, esp, generic: true }) };
   });
   return {
     catalog,
@@ -127,7 +132,7 @@ export function compileExampleSite(catalog: Catalog): SiteCompilation {
     globals: true,
     certificates: [],
     ssoDomain: null,
-    esp: espValues(catalog, null),
+    esp,
     services,
     plan: { summary: [], steps: [], removal: [] },
     resolved,

@@ -8,7 +8,7 @@ import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 import { renderRunbookPage } from './render.js';
 import { serviceDiagram } from './runbook-diagram.js';
-import { departureOf, serviceErrata } from './runbook-errata.js';
+import { departureOf } from './runbook-errata.js';
 import { exchangeSidePart } from './runbook-exchange.js';
 import { fill } from './runbook-fill.js';
 import { namesBlocks } from './runbook-names.js';
@@ -101,7 +101,7 @@ function serviceSection(
 ): SectionView {
   const guide = catalog.steps.find((x) => x.section === section);
   if (!guide) throw new Error(`the guide has no steps for section ${section}`);
-  const errata = serviceErrata(catalog, v);
+  const errata = v.errata;
   const parts: PartView[] = [
     {
       heading: `${no}.1 What the steps build`,
@@ -169,6 +169,7 @@ function globalsSection(site: SiteCompilation, no: number): SectionView {
       templates: [],
       nickname: '',
       smtpDomains: [],
+      errata: [],
     };
     const view = partView(catalog, part, v, `${no}.${i + 1} ${g.label} (guide ${g.section})`);
     // Before the steps that change it: noting the old value afterwards is too late.

@@ -4,6 +4,7 @@ import type { ExchangePrerequisite } from './exchange-side.js';
 import type { GlobalSetting } from './global-setting.js';
 import type { GuideSection } from './guide-step.js';
 import type { HttpsService, VirtualService } from './service.js';
+import type { Source } from './source.js';
 import type { Bundle, Template } from './template.js';
 
 /** The guide's example site: what a template carries where a site's value belongs. */
@@ -34,4 +35,6 @@ export interface Catalog {
   readonly example: SiteExample;
   /** What the Exchange servers need for the templates that offload TLS (the guide leaves it out). */
   readonly exchangeSide: readonly ExchangePrerequisite[];
+  /** The public documents the runbook's statements beyond the guide cite. */
+  readonly sources: readonly Source[];
 }

@@ -58,3 +58,16 @@ export interface StepErratum {
 }
 
 export type Erratum = RowErratum | StepErratum;
+
+/** A section 5 erratum as it acts on one service: the objects it touches and the values they take. */
+export interface ServiceErratum {
+  readonly erratum: RowErratum;
+  /** The objects, as the LoadMaster names them here ("SubVS OWA", "content rule OWA"). */
+  readonly objects: readonly string[];
+  /** The sections of the guide whose tables hold those objects. */
+  readonly sections: readonly string[];
+  /** `parameter=value` as this service sends it, once each. */
+  readonly values: readonly string[];
+  /** It changes what the health check does: the verification names it too. */
+  readonly check: boolean;
+}

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import type { RealServer } from './deployment.js';
+import type { ServiceErratum } from './erratum.js';
 import type { Plan } from './plan.js';
 import type { ResolvedTemplate } from './resolved.js';
 import type { BundleName } from './template.js';
@@ -31,6 +32,8 @@ export interface SiteService {
   /** The main Virtual Service's nickname. */
   readonly nickname: string;
   readonly smtpDomains: readonly string[];
+  /** The section 5 errata that change what this service's templates send. */
+  readonly errata: readonly ServiceErratum[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Simulator } from '../../simulator/index.js';
 import { psQuote } from '../../src/emit/escape.js';
@@ -208,4 +208,39 @@ export function writeDeployPs(dir: string, plan: Plan): string {
   const path = join(dir, 'deploy.ps1');
   writeFileSync(path, emitPowerShell({ plan, source: 'site.yaml' }).contents);
   return path;
+}
+
+/**
+ * PowerShell's own parser on each text (scripts/parse-powershell.ps1): every syntax error as
+ * `index:line:column: message`, the index being the text's place in `texts`. Without pwsh, says
+ * the check is skipped and returns none.
+ */
+export function powershellErrors(texts: readonly string[]): string[] {
+  const pwsh = findPwsh();
+  if (!pwsh) {
+    skipNotice('PowerShell commands of the runbook parsed by PowerShell');
+    return [];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bt-ps-parse-'));
+  try {
+    const files = texts.map((t, i) => {
+      const file = join(dir, `${i}.ps1`);
+      writeFileSync(file, t);
+      return file;
+    });
+    const root = join(import.meta.dirname, '../..');
+    const r = spawnSync(
+      pwsh,
+      ['-NoProfile', '-NonInteractive', '-File', join(root, 'scripts/parse-powershell.ps1'), ...files],
+      {
+        encoding: 'utf8',
+      },
+    );
+    return r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(dir.length + 1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,6 +10,7 @@ import { GLOBAL_SETTINGS } from './globals.js';
 import { EXAMPLE_ALLOWED_HOSTS, HTTPS_SERVICE } from './https.js';
 import { IMAP_SERVICES, POP_SERVICES, SMTP_SERVICES } from './mail.js';
 import { OFFICE_ONLINE } from './office-online.js';
+import { SOURCES } from './sources.js';
 import { GUIDE_STEPS } from './steps.js';
 import { TEMPLATES } from './templates.js';
 
@@ -41,4 +42,5 @@ export const EXCHANGE_2016: Catalog = {
     ssoDomain: 'EXAMPLE.COM',
   },
   exchangeSide: EXCHANGE_PREREQUISITES,
+  sources: SOURCES,
 };
