@@ -243,6 +243,68 @@ test("each service's Exchange side holds the items its kind needs and no other, 
   for (const s of EXCHANGE_2016.sources) assert.match(s.url, /^https:\/\/[a-z0-9.-]+\//, s.id);
 });
 
+/** What each template's verification runs, listed from the template's kind: its ports, TLS from the first byte or STARTTLS, ESP. */
+const HTTPS_PLAIN = [
+  'http://\\$HOST/owa/',
+  'openssl s_client -connect "\\$VIP:443"',
+  '/owa/healthcheck\\.htm',
+  'Disable-AdcRealServer',
+];
+const HTTPS_ESP = [
+  'http://\\$HOST/owa/',
+  'openssl s_client -connect "\\$VIP:443"',
+  'grep -c -F',
+  'sign in at',
+  'Disable-AdcRealServer',
+];
+const tls = (port: number, starttls?: string) => [
+  `openssl s_client -connect "\\$VIP:${port}"${starttls ? ` -starttls ${starttls}` : ' -servername'}`,
+  'Disable-AdcRealServer',
+];
+const VERIFY_BY_TEMPLATE: Record<string, string[]> = {
+  'https-offloaded': HTTPS_PLAIN,
+  'https-reencrypted': HTTPS_PLAIN,
+  'https-offloaded-esp': HTTPS_ESP,
+  'https-reencrypted-esp': HTTPS_ESP,
+  imap: tls(143, 'imap'),
+  imaps: tls(993),
+  'imaps-offloaded': tls(993),
+  'imap-starttls': tls(143, 'imap'),
+  pop: tls(110, 'pop3'),
+  pops: tls(995),
+  'pops-offloaded': tls(995),
+  'pop-starttls': tls(110, 'pop3'),
+  smtp: tls(25, 'smtp'),
+  smtps: tls(587, 'smtp'),
+  'smtps-offloaded': tls(465),
+  'smtp-starttls': tls(25, 'smtp'),
+  'smtp-esp': tls(25, 'smtp'),
+  'office-online': ['/hosting/discovery', 'Disable-AdcRealServer'],
+};
+
+test("each service's verification runs the client checks of its kind, and its roll-back deletes its services, keeps what another uses and undoes its Exchange side", async () => {
+  const all = await loadDeployment(fixturePath('all-templates'), EXCHANGE_2016);
+  const compiled = compileSite(EXCHANGE_2016, all, 'site.yaml');
+  const sections = sectionsOf(emitRunbook(compiled).contents);
+  for (const [id, checks] of Object.entries(VERIFY_BY_TEMPLATE)) {
+    const t = EXCHANGE_2016.templates.find((x) => x.id === id);
+    const sec = sections.find((s) =>
+      s.subs.some((x) => x.text.includes(`Template \`${t?.name}\` from bundle`)),
+    );
+    const verify = sec?.subs.find((x) => x.heading.endsWith(' Verify'))?.text ?? '';
+    for (const c of checks) assert.match(verify, new RegExp(c), `${id}: ${c}`);
+    const rollback = sec?.subs.find((x) => x.heading.endsWith(' Roll back'))?.text ?? '';
+    assert.match(rollback, /plan --remove/, `${id}: what a removal keeps`);
+    const address = /at (\S+) \(guide/.exec(sec?.heading ?? '')?.[1];
+    for (const step of compiled.plan.steps)
+      if (step.kind === 'vs' && step.address === address)
+        assert.ok(rollback.includes(`Delete** for \`${address}:${step.port}\``), `${id}: ${step.port}`);
+    for (const x of EXCHANGE_2016.exchangeSide)
+      if (x.undo && EXCHANGE_BY_TEMPLATE[id]?.includes(x.id))
+        assert.ok(rollback.includes(`**${x.title}**`), `${id}: undoes ${x.id}`);
+  }
+});
+
 type Rendered = { error: string } | { labels: string[] };
 
 /** Each diagram rendered to SVG by Mermaid itself (in a process of its own): its error, or the text of its node labels. */

@@ -42,6 +42,7 @@ export function prerequisites(site: SiteCompilation): SectionView {
       `Configured the SSO domain for ESP on the LoadMaster (guide 4.2.2)${ssoDomain !== null ? `: ${mdCode(ssoDomain)}` : ''}.`,
     );
   steps.push(`The template bundles of this project, under \`${BUNDLE_DIR}/\`.`);
+  steps.push("A backup of the LoadMaster's configuration, taken before the first change (below).");
   const intro = [
     `The guide (1.3) assumes the reader is a network administrator, that the Exchange 2016 environment is set up and that the LoadMaster is installed. At a minimum you should have:`,
   ];
@@ -155,6 +156,7 @@ export function verifyBlocks(catalog: Catalog, v: RunbookValues): Block[] {
       }
     }
   const servers = v.servers.map((s) => mdCode(s.address)).join(', ');
+  const https = v.templates.some((t) => t.services.some((s) => s.subvs.length > 0));
   const where = v.generic
     ? `${mdCode('<server>')} is each real server (the guide's example: ${servers})`
     : `${mdCode('<server>')} is each of ${servers}`;
@@ -162,7 +164,7 @@ export function verifyBlocks(catalog: Catalog, v: RunbookValues): Block[] {
     table(['Template', 'Virtual Service', 'Health check', 'Check port', 'Check URL'], rows),
     para(`Where ${where}.`),
     para(
-      `Up looks like this: in **View/Modify Services**, the Virtual Service ${v.generic ? '' : `${mdCode(v.nickname)} `}on ${mdCode(v.address)} shows **Up** in the Status column, and each real server under it (under each SubVS, for HTTPS) shows **Up**. An HTTP redirect service on port 80 shows **Redirect**; a check of type ${mdCode('none')} is not probed.`,
+      `Up looks like this: in **View/Modify Services**, the Virtual Service ${v.generic ? '' : `${mdCode(v.nickname)} `}on ${mdCode(v.address)} shows **Up** in the Status column, and each real server under it${https ? ' (under each SubVS)' : ''} shows **Up**.${https ? ` The HTTP redirect service on port 80 shows **Redirect**; a SubVS whose check is ${mdCode('none')} is not probed, so its **Up** proves nothing.` : ''}`,
     ),
   ];
 }
@@ -205,7 +207,7 @@ export function rollbackSection(
   return {
     heading: `${no}. Roll back`,
     intro: [
-      `With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns (made by the scripts, or taken over with ${mdCode('--adopt')}); the templates and the global settings are left to you. By hand, in this order (certificates and the SSO domain were there before and stay):`,
+      `First point the DNS names back (Cut-over). Each service's own roll-back, above, also undoes what its Exchange side changed. With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns (made by the scripts, or taken over with ${mdCode('--adopt')}); ${mdCode('./deploy.sh plan --remove')} shows first what it would delete and keep. The templates and the global settings are left to you. By hand, in this order (certificates and the SSO domain were there before and stay); restoring the backup taken before the first change is the last resort, as it also undoes what was changed since:`,
     ],
     parts: [part(null, [], steps)],
   };

@@ -7,6 +7,8 @@ import { urlEncode } from './escape.js';
 import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
 import { renderRunbookPage } from './render.js';
+import { clientBlocks } from './runbook-checks.js';
+import { backupBlocks, cutoverSection, serviceRollback, sourcesSection } from './runbook-cutover.js';
 import { serviceDiagram } from './runbook-diagram.js';
 import { departureOf } from './runbook-errata.js';
 import { exchangeSidePart } from './runbook-exchange.js';
@@ -125,9 +127,10 @@ function serviceSection(
   parts.push({
     heading: `${no}.${parts.length + 1} Verify`,
     steps: [],
-    blocks: verifyBlocks(catalog, v),
+    blocks: [...verifyBlocks(catalog, v), ...clientBlocks(catalog, v)],
     departures: errata.filter((x) => x.check).map(departureOf),
   });
+  parts.push(serviceRollback(catalog, v, `${no}.${parts.length + 1} Roll back`));
   return { heading: `${no}. ${title} (guide ${section})`, intro: [], parts };
 }
 
@@ -201,15 +204,19 @@ function globalsSection(site: SiteCompilation, no: number): SectionView {
  */
 export function emitRunbook(site: SiteCompilation): OutputFile {
   const { catalog, example: generic } = site;
-  const sections: SectionView[] = [prerequisites(site)];
+  const first = prerequisites(site);
+  first.parts[0]?.blocks.push(...backupBlocks(catalog));
+  const sections: SectionView[] = [first];
   if (site.globals) sections.push(globalsSection(site, sections.length + 1));
   const services = site.services.map((s) => ({ ...s, generic, esp: site.esp }));
   sections.push(bundleSection(site, sections.length + 1));
   for (const v of services)
     sections.push(serviceSection(catalog, sections.length + 1, v.title, v.section, v));
+  sections.push(cutoverSection(catalog, services, sections.length + 1));
   sections.push(scriptsSection(sections.length + 1, generic));
   if (!generic) sections.push(settingsSection(site.plan, sections.length + 1));
   sections.push(rollbackSection(catalog, services, site.globals, sections.length + 1));
+  sections.push(sourcesSection(catalog, sections.length + 1));
   const guide = `Kemp's *${catalog.title.replace(/ \(.*$/, '')}*`;
   const intro = generic
     ? [
