@@ -305,6 +305,53 @@ test("each service's verification runs the client checks of its kind, and its ro
   }
 });
 
+test("a site runbook can be followed by hand: every value beside its WUI section and field (or says none was found), the steps for rules, SubVSs and attachments, and what to check after importing Kemp's templates", async () => {
+  const compiled = compileSite(
+    EXCHANGE_2016,
+    await loadDeployment(fixturePath('all-templates'), EXCHANGE_2016),
+    'site.yaml',
+  );
+  const md = emitRunbook(compiled).contents;
+  const names = new Set(
+    compiled.plan.steps.flatMap((s) =>
+      s.kind === 'vs' || s.kind === 'subvs'
+        ? s.stages.flat().map((p) => p.name)
+        : s.kind === 'rule'
+          ? s.params.map((p) => p.name)
+          : s.kind === 'global'
+            ? [s.param]
+            : [],
+    ),
+  );
+  for (const name of names) {
+    const w = EXCHANGE_2016.wui[name as keyof typeof EXCHANGE_2016.wui];
+    assert.ok(w, `${name} has a WUI entry`);
+    assert.ok(
+      EXCHANGE_2016.sources.some((s) => s.id === w?.cite.source),
+      `${name}: its source is listed`,
+    );
+    const rows = md.split('\n').filter((l) => l.includes(`| \`${name}\` |`) && l.startsWith('| '));
+    assert.ok(rows.length > 0, name);
+    for (const r of rows)
+      assert.ok(
+        w?.field ? r.includes(`**${mdProse(w.field)}**`) : r.includes('no WUI field found'),
+        `${name}: ${r}`,
+      );
+  }
+  for (const step of ['**Create New**', '**Add SubVS**', '**Content Switching**'])
+    assert.ok(md.includes(step), step);
+  // The guide's values an erratum corrects are listed for the services made from Kemp's templates.
+  const smtps = sectionsOf(md).find(
+    (s) =>
+      s.heading.startsWith('') &&
+      s.subs.some((x) => x.text.includes('Template `Exchange 2016 SMTPS Offloaded`')),
+  );
+  assert.match(
+    smtps?.subs[1]?.text ?? '',
+    /Made from Kemp's own template, check these values after the import: .*`port=465` \(E-5\.4-SMTPS-OFFLOADED-PORT\)/,
+  );
+});
+
 type Rendered = { error: string } | { labels: string[] };
 
 /** Each diagram rendered to SVG by Mermaid itself (in a process of its own): its error, or the text of its node labels. */

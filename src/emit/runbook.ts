@@ -134,6 +134,9 @@ function serviceSection(
   return { heading: `${no}. ${title} (guide ${section})`, intro: [], parts };
 }
 
+/** The kinds of erratum about how the guide spells a value, not what an appliance is given. */
+const SPELLING: readonly string[] = ['casing', 'encoding', 'enum'];
+
 /**
  * What a service's steps build: its template and bundle, the names the appliance will show on each
  * path, and (for a site) the picture; its departures from section 5 follow it.
@@ -147,6 +150,15 @@ function builtBlocks(catalog: Catalog, v: RunbookValues): Block[] {
   blocks.push(...namesBlocks(catalog, v));
   // A site's picture of what the steps build (the generic runbook has no one site to draw).
   if (!v.generic) blocks.push(code('mermaid', serviceDiagram(v)));
+  // Kemp's own templates carry section 5 as the guide documents it: a value an erratum corrects
+  // (not only its spelling) is to be checked after importing one.
+  const kemp = v.errata.filter((x) => !SPELLING.includes(x.erratum.kind));
+  if (kemp.length)
+    blocks.push(
+      para(
+        `Made from Kemp's own template, check these values after the import: ${kemp.map((x) => `${x.values.map(mdCode).join(', ')} (${x.erratum.id})`).join('; ')}.`,
+      ),
+    );
   blocks.push(
     para(
       "The values below are what the template and the scripts send where they differ from the guide's section 5 tables, each with its erratum.",
@@ -214,7 +226,7 @@ export function emitRunbook(site: SiteCompilation): OutputFile {
     sections.push(serviceSection(catalog, sections.length + 1, v.title, v.section, v));
   sections.push(cutoverSection(catalog, services, sections.length + 1));
   sections.push(scriptsSection(sections.length + 1, generic));
-  if (!generic) sections.push(settingsSection(site.plan, sections.length + 1));
+  if (!generic) sections.push(settingsSection(catalog, site.plan, sections.length + 1));
   sections.push(rollbackSection(catalog, services, site.globals, sections.length + 1));
   sections.push(sourcesSection(catalog, sections.length + 1));
   const guide = `Kemp's *${catalog.title.replace(/ \(.*$/, '')}*`;

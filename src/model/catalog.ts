@@ -1,3 +1,4 @@
+import type { ParamName } from '../loadmaster/parameters.js';
 import type { RowErratum, StepErratum } from './erratum.js';
 import type { EspGuidance } from './esp.js';
 import type { ExchangePrerequisite } from './exchange-side.js';
@@ -6,6 +7,7 @@ import type { GuideSection } from './guide-step.js';
 import type { HttpsService, VirtualService } from './service.js';
 import type { Source } from './source.js';
 import type { Bundle, Template } from './template.js';
+import type { WuiField } from './wui.js';
 
 /** The guide's example site: what a template carries where a site's value belongs. */
 export interface SiteExample {
@@ -37,4 +39,6 @@ export interface Catalog {
   readonly exchangeSide: readonly ExchangePrerequisite[];
   /** The public documents the runbook's statements beyond the guide cite. */
   readonly sources: readonly Source[];
+  /** Where each parameter is set in the LoadMaster's Web User Interface. */
+  readonly wui: Readonly<Partial<Record<ParamName, WuiField>>>;
 }

@@ -43,7 +43,7 @@ export const STEP_ERRATA: readonly StepErratum[] = [
     '4',
     'Exchange 2016 HTTPS ReEncrypted',
     'Exchange 2016 HTTPS Reencrypted',
-    'The guide spells the template both ways (ReEncrypted in the Use Template steps, Reencrypted in 4.1.1 and 4.2.1); a template is chosen by its exact name, so one spelling is used throughout: Reencrypted, like the Reencrypt check box.',
+    "The guide spells the template ReEncrypted twice (the Use Template steps of 4.1 and 4.2) and Reencrypted nine times. Eight of those name what the template made: the steps of 4.1.1 and 4.2.1 modify the Exchange 2016 HTTPS Reencrypted Virtual Service and its SubVSs, and the screenshots of the same sections show that a service made from a template carries the template's name (Exchange 2016 HTTPS Offloaded, its SubVSs Exchange 2016 HTTPS Offloaded - ActiveSync). So one spelling is used throughout: Reencrypted. No screenshot shows the re-encrypting template itself, so the spelling stays inferred; in the Use Template list, pick the entry that reads so, whatever the case of its E.",
   ),
   step(
     'E-4.1.1-REENCRYPT-NOTE',

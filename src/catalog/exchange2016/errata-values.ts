@@ -137,7 +137,7 @@ export const ENUM_ERRATA: readonly RowErratum[] = [
     where: [at('5.4', 'SMTP with STARTTLS')],
     documented: { parameter: 'StartTLSMode', value: 'smtp' },
     corrected: { parameter: P.StartTLSMode, value: '1' },
-    reason: `${startTlsMode} The guide does not say which SMTP mode; 1 lets clients that never ask for STARTTLS still deliver, as plain SMTP on 25 must.`,
+    reason: `${startTlsMode} The guide does not say which SMTP mode. 1, not 2: with 2 the LoadMaster would refuse a sender that does not ask for TLS, while a publicly-referenced SMTP server must not require STARTTLS to deliver mail locally (RFC 3207 §4), so port 25 must accept it.`,
     confidence: 'inferred',
   },
   {
@@ -181,7 +181,7 @@ export const VALUE_ERRATA: readonly RowErratum[] = [
     documented: { parameter: 'pattern', value: '%2F%5E%5C%2F%5C%2F%25h%25s' },
     corrected: { parameter: P.pattern, value: '%2F%5E%5C%2Flm_auth_proxy.%2A%2F' },
     reason:
-      "The documented pattern /^\\/\\/%h%s is the HTTP Redirect's ErrorUrl pasted into a regular expression; it matches no request, so ESP's login form never reaches the Authentication Proxy SubVS. ESP serves its form under /lm_auth_proxy, and a Kemp engineer's ESP scripts match it with /^\\/lm_auth_proxy.*/; that Kemp's Exchange template uses exactly this pattern is inferred.",
+      "The documented pattern /^\\/\\/%h%s is the HTTP Redirect's ErrorUrl pasted into a regular expression; it matches no request, so ESP's login form never reaches the Authentication Proxy SubVS. ESP serves its form under /lm_auth_proxy, and a Kemp engineer's ESP scripts match it with /^\\/lm_auth_proxy.*/; that Kemp's Exchange template uses exactly this pattern is inferred, and needs an appliance to confirm: the runbook's ESP sign-in check (the form coming back, or the page Endpoint not available) shows it not matching.",
     confidence: 'inferred',
   },
   {

@@ -147,7 +147,7 @@ const HTTPS_PREREQUISITES: readonly ExchangePrerequisite[] = [
     ].join('\n'),
     cite: [
       { source: 'kemp-form-based', section: 'Configure Form-based to Form-based Authentication' },
-      { source: 'kemp-esp-options', section: 'Client Authentication Mode' },
+      { source: 'kemp-wui', section: 'Edge Security Pack (ESP) Options: Client Authentication Mode' },
       { source: 'ms-set-owavd', section: 'Parameters: -FormsAuthentication' },
       { source: 'ms-set-activesyncvd', section: 'Parameters: -BasicAuthEnabled' },
     ],

@@ -13,6 +13,7 @@ import { OFFICE_ONLINE } from './office-online.js';
 import { SOURCES } from './sources.js';
 import { GUIDE_STEPS } from './steps.js';
 import { TEMPLATES } from './templates.js';
+import { WUI_FIELDS } from './wui-fields.js';
 
 /** Kemp's MS Exchange 2016 Deployment Guide (updated 23 March 2021), as corrected data. */
 export const EXCHANGE_2016: Catalog = {
@@ -43,4 +44,5 @@ export const EXCHANGE_2016: Catalog = {
   },
   exchangeSide: EXCHANGE_PREREQUISITES,
   sources: SOURCES,
+  wui: WUI_FIELDS,
 };

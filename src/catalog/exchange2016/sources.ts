@@ -141,10 +141,40 @@ export const SOURCES: readonly Source[] = [
     url: 'https://support.kemptechnologies.com/hc/en-us/articles/5143494991885-Form-based-to-Form-based-Authentication',
   },
   {
-    id: 'kemp-esp-options',
+    id: 'kemp-wui',
     publisher: 'Kemp',
-    title: 'Web User Interface (WUI) Configuration Guide: Edge Security Pack (ESP) Options',
+    title: 'Web User Interface (WUI) Configuration Guide',
     url: 'https://docs.progress.com/bundle/loadmaster-configuration-guide-web-user-interface-wui-ltsf/page/Edge-Security-Pack-ESP-Options.html',
+  },
+  {
+    id: 'kemp-health-checking',
+    publisher: 'Kemp',
+    title: 'Health Checking, Feature Description',
+    url: 'https://docs.progress.com/bundle/loadmaster-feature-description-health-checking-ltsf/page/Introduction.html',
+  },
+  {
+    id: 'kemp-non-transparency',
+    publisher: 'Kemp',
+    title: 'Transparency, Feature Description',
+    url: 'https://docs.progress.com/bundle/loadmaster-feature-description-transparency-ga/page/Non-Transparency.html',
+  },
+  {
+    id: 'kemp-resource-utilization',
+    publisher: 'Kemp',
+    title: 'Resource Utilization, Technical Note',
+    url: 'https://docs.progress.com/bundle/loadmaster-technical-note-resource-utilization-ltsf/page/References.html',
+  },
+  {
+    id: 'kemp-starttls-article',
+    publisher: 'Kemp',
+    title: 'Support article 200539869 (STARTTLS protocols)',
+    url: 'https://support.kemptechnologies.com/hc/en-us/articles/200539869',
+  },
+  {
+    id: 'kemp-blackboard',
+    publisher: 'Kemp',
+    title: 'Blackboard Learn, Deployment Guide',
+    url: 'https://docs.progress.com/bundle/loadmaster-deployment-guide-blackboard-learn-ltsf/page/Configure-a-HTTP-Virtual-Service.html',
   },
   {
     id: 'kemp-transparency',
