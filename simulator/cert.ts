@@ -17,9 +17,10 @@ export interface SelfSignedCert {
 
 /**
  * Makes a certificate with the `openssl` CLI (Node has no API to create one). The IP SAN is what
- * lets curl and Node verify `https://127.0.0.1` against it with `--cacert` / `ca`.
+ * lets curl and Node verify `https://127.0.0.1` against it with `--cacert` / `ca`; `hosts` adds
+ * DNS names (the first one its subject), for a client that names a host.
  */
-export async function makeCert(): Promise<SelfSignedCert> {
+export async function makeCert(hosts: readonly string[] = []): Promise<SelfSignedCert> {
   const dir = await mkdtemp(join(tmpdir(), 'lm-sim-'));
   const certPath = join(dir, 'ca.pem');
   const keyPath = join(dir, 'key.pem');
@@ -37,9 +38,9 @@ export async function makeCert(): Promise<SelfSignedCert> {
       '-days',
       '2',
       '-subj',
-      '/CN=127.0.0.1',
+      `/CN=${hosts[0] ?? '127.0.0.1'}`,
       '-addext',
-      'subjectAltName=IP:127.0.0.1',
+      `subjectAltName=${['IP:127.0.0.1', ...hosts.map((h) => `DNS:${h}`)].join(',')}`,
       '-keyout',
       keyPath,
       '-out',

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as httpServer, type Server } from 'node:http';
 import { createServer as httpsServer } from 'node:https';
 import { createServer as netServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TLSSocket, createServer as tlsServer } from 'node:tls';
+import { makeCert, removeCert } from '../../simulator/cert.js';
 
 /**
  * Stand-ins on 127.0.0.1 for what the runbook's client checks talk to: the LoadMaster's HTTP
@@ -64,36 +61,10 @@ export async function startClientListeners(
   hosts: readonly string[],
   replies: ListenerReplies,
 ): Promise<ClientListeners> {
-  const dir = mkdtempSync(join(tmpdir(), 'bt-clients-'));
-  const caFile = join(dir, 'cert.pem');
-  const keyFile = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${hosts[0]}`,
-      '-addext',
-      `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-keyout',
-      keyFile,
-      '-out',
-      caFile,
-    ],
-    { stdio: 'ignore' },
-  );
-  const cert = readFileSync(caFile);
-  const key = readFileSync(keyFile);
+  const made = await makeCert(hosts);
+  const caFile = made.certPath;
+  const cert = made.certPem;
+  const key = made.keyPem;
   const sockets = new Set<Socket>();
   const track = (s: Socket) => {
     sockets.add(s);
@@ -170,7 +141,7 @@ export async function startClientListeners(
           (s) => new Promise((r) => s.close(() => r(undefined))),
         ),
       );
-      rmSync(dir, { recursive: true, force: true });
+      await removeCert(made);
     },
   };
 }
