@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
@@ -73,13 +76,14 @@ test("every curl and openssl line of the runbooks' checks uses the site's addres
       const blocks = checkBlocks(md);
       assert.is(blocks.length, site.services.length, `${name}: one block of checks per service`);
       for (const b of blocks) {
-        const vip = /^VIP='([^']*)'$/.exec(b.lines[0] ?? '')?.[1] ?? '';
+        const vip = (/^VIP='([^']*)'$/.exec(b.lines[0] ?? '')?.[1] ?? '').replace(/^\[(.*)\]$/, '$1');
         assert.ok(b.heading.includes(` at ${vip} (guide`), `${name}: ${b.heading}: ${vip}`);
         const ports = site.plan.steps.flatMap((s) => (s.kind === 'vs' && s.address === vip ? [s.port] : []));
         const hostLine = b.lines[1] ?? '';
-        const named = /^HOST='([^'<]*)'$/.exec(hostLine)?.[1];
+        const written = /^HOST='([^']*)'$/.exec(hostLine)?.[1] ?? '';
+        const named = written.startsWith('<') ? undefined : written;
         if (named !== undefined) assert.is(named, site.esp.hosts[0], `${name}: the site's host`);
-        const header = `VIP='${vip}'\nHOST='${named ?? host}'`;
+        const header = `${b.lines[0]}\nHOST='${named ?? host}'`;
         for (let i = 2; i < b.lines.length; i += 2) {
           const command = b.lines[i] ?? '';
           const expected = /^# expected: (.*)$/.exec(b.lines[i + 1] ?? '')?.[1] ?? '';
@@ -96,12 +100,37 @@ test("every curl and openssl line of the runbooks' checks uses the site's addres
             assert.match(got.out, /Verification: OK/, `${name}: ${command}`);
           } else if (expected.startsWith('1 or more'))
             assert.ok(Number(got.out.trim()) >= 1, `${name}: ${command}: ${got.out}`);
-          else assert.is(got.out.trim(), expected.replace(host, named ?? host), `${name}: ${command}`);
+          else assert.is(got.out.trim(), expected.replace(written, named ?? host), `${name}: ${command}`);
         }
       }
     } finally {
       await listeners.close();
     }
+  }
+});
+
+test("the runbook's backup line, run as written, saves the LoadMaster's backup to a file", async () => {
+  const file = validCases().find((c) => c.name === 'example')?.file ?? '';
+  const site = compileSite(EXCHANGE_2016, await loadDeployment(file, EXCHANGE_2016), 'site.yaml');
+  const md = emitRunbook(site).contents;
+  const line = md.split('\n').find((l) => l.startsWith('curl ') && l.includes('/access/backup')) ?? '';
+  assert.match(
+    line,
+    /--cacert loadmaster\.pem --output loadmaster-before-exchange\.backup 'https:\/\/<LoadMaster>\/access\/backup'$/,
+  );
+  const listeners = await startClientListeners(['mail.example.com'], { redirectCode: 302, greeting: '' });
+  const dir = mkdtempSync(join(tmpdir(), 'bt-backup-'));
+  try {
+    copyFileSync(listeners.caFile, join(dir, 'loadmaster.pem'));
+    // The appliance's name is the person's to fill in; here it is the listener's.
+    const got = await run(
+      `cd '${dir}'\n${prelude(listeners)}\n${line.replace('<LoadMaster>', 'mail.example.com')}`,
+    );
+    assert.is(got.code, 0, got.out);
+    assert.is(readFileSync(join(dir, 'loadmaster-before-exchange.backup'), 'utf8'), 'a LoadMaster backup');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await listeners.close();
   }
 });
 

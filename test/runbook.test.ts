@@ -11,6 +11,7 @@ import { loadDeployment } from '../src/deployment/load.js';
 import { mdProse } from '../src/emit/markdown.js';
 import { emitRunbook } from '../src/emit/runbook.js';
 import { mermaidLabel, serviceDiagram } from '../src/emit/runbook-diagram.js';
+import { hostPort } from '../src/emit/runbook-parts.js';
 import type { Deployment } from '../src/model/deployment.js';
 import { validCases } from './helpers/fixtures.js';
 
@@ -200,11 +201,11 @@ const EXCHANGE_BY_TEMPLATE: Record<string, string[]> = {
   pops: ['pop3-services', 'pop3-certificate'],
   'pops-offloaded': ['pop3-services', 'pop-plain-text-login'],
   'pop-starttls': ['pop3-services', 'pop-plain-text-login'],
-  smtp: ['smtp-source-address', 'smtp-certificate'],
+  smtp: ['smtp-source-address', 'smtp-certificate-25'],
   smtps: ['smtp-source-address', 'smtp-certificate'],
   'smtps-offloaded': ['smtp-source-address', 'smtp-offloaded-submission'],
   'smtp-starttls': ['smtp-source-address', 'smtp-offloaded-submission'],
-  'smtp-esp': ['smtp-source-address', 'smtp-certificate'],
+  'smtp-esp': ['smtp-source-address', 'smtp-certificate-25'],
   'office-online': ['oos-discovery'],
 };
 
@@ -298,7 +299,10 @@ test("each service's verification runs the client checks of its kind, and its ro
     const address = /at (\S+) \(guide/.exec(sec?.heading ?? '')?.[1];
     for (const step of compiled.plan.steps)
       if (step.kind === 'vs' && step.address === address)
-        assert.ok(rollback.includes(`Delete** for \`${address}:${step.port}\``), `${id}: ${step.port}`);
+        assert.ok(
+          rollback.includes(`Delete** for \`${hostPort(address ?? '', step.port)}\``),
+          `${id}: ${step.port}`,
+        );
     for (const x of EXCHANGE_2016.exchangeSide)
       if (x.undo && EXCHANGE_BY_TEMPLATE[id]?.includes(x.id))
         assert.ok(rollback.includes(`**${x.title}**`), `${id}: undoes ${x.id}`);
@@ -348,7 +352,7 @@ test("a site runbook can be followed by hand: every value beside its WUI section
   );
   assert.match(
     smtps?.subs[1]?.text ?? '',
-    /Made from Kemp's own template, check these values after the import: .*`port=465` \(E-5\.4-SMTPS-OFFLOADED-PORT\)/,
+    /Made from Kemp's own template, check these values once it is imported \(.*\): .*`port=465` \(E-5\.4-SMTPS-OFFLOADED-PORT\)/,
   );
 });
 
@@ -543,11 +547,11 @@ test("a site runbook's names and values are the plan's: each Virtual Service and
     const md = emitRunbook(compiled).contents;
     for (const step of compiled.plan.steps) {
       if (step.kind === 'vs') {
-        const row = `| \`${step.address}:${step.port}\` | Virtual Service | \`${step.nickname}\` |`;
+        const row = `| \`${hostPort(step.address, step.port)}\` | Virtual Service | \`${step.nickname}\` |`;
         assert.ok(md.includes(row), `${name}: ${row}`);
         assert.ok(
           md.includes(
-            `${mermaidLabel(step.nickname)}<br>${mermaidLabel(`${step.address}:${step.port}/${step.prot}`)}`,
+            `${mermaidLabel(step.nickname)}<br>${mermaidLabel(`${hostPort(step.address, step.port)}/${step.prot}`)}`,
           ),
           `${name}: drawn`,
         );
@@ -564,7 +568,7 @@ test("a site runbook's names and values are the plan's: each Virtual Service and
       }
       if (step.kind === 'subvs')
         assert.ok(
-          md.includes(`| SubVS | \`${step.nickname}\` | \`Exchange 2016 HTTPS `),
+          md.includes(`| SubVS | \`${step.nickname}\` | \`${step.nickname}\` | \`Exchange 2016 HTTPS `),
           `${name}: ${step.nickname}`,
         );
     }

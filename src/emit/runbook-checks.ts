@@ -70,12 +70,14 @@ function httpsChecks(t: ResolvedTemplate, v: RunbookValues, esp: boolean): Clien
 
 /** A mail service's TLS, as a client meets it: from the first byte, or after STARTTLS. */
 function mailChecks(t: ResolvedTemplate): ClientCheck[] {
+  // ESP reads an SMTP dialogue to check the permitted domains; no document says whether STARTTLS passes it.
+  const esp = t.services.some((vs) => param(vs, P.EspEnabled) === '1');
   const protocol = t.id.startsWith('imap') ? 'imap' : t.id.startsWith('pop') ? 'pop3' : 'smtp';
   return t.services.map((vs) => {
     const starttls = IMPLICIT_TLS.includes(vs.port) ? '' : ` -starttls ${protocol}`;
     return {
-      command: `openssl s_client -connect "$VIP:${vs.port}"${starttls} -servername "$HOST" -brief </dev/null`,
-      expected: `CONNECTION ESTABLISHED, then Verification: OK${starttls ? ' (TLS begun with STARTTLS)' : ''}`,
+      command: `openssl s_client -connect "$VIP:${vs.port}"${starttls} -servername "$HOST" -verify_hostname "$HOST" -brief </dev/null`,
+      expected: `CONNECTION ESTABLISHED, then Verification: OK${starttls ? ' (TLS begun with STARTTLS)' : ''} (the certificate is trusted and carries the host name)${esp ? '; whether STARTTLS passes through ESP is not documented: if it fails here, ask Kemp before changing Exchange' : ''}`,
     };
   });
 }
@@ -115,7 +117,8 @@ export function clientBlocks(catalog: Catalog, v: RunbookValues): Block[] {
     (t) => catalog.templates.find((x) => x.id === t.id)?.source.kind === 'https' && /ESP/.test(t.name),
   );
   const header = [
-    `VIP=${bashQuote(v.generic ? '<address>' : v.address)}`,
+    // An IPv6 address goes in brackets, as openssl's -connect and curl's --resolve take it.
+    `VIP=${bashQuote(v.generic ? '<address>' : v.address.includes(':') ? `[${v.address}]` : v.address)}`,
     `HOST=${bashQuote(hostOf(v, office))}`,
   ];
   const blocks: Block[] = [
@@ -139,7 +142,7 @@ export function clientBlocks(catalog: Catalog, v: RunbookValues): Block[] {
   const server = v.servers[0]?.address ?? '<server>';
   blocks.push(
     para(
-      `Failover: disable one real server on the LoadMaster, run the checks again (the same results, served by the other servers), then enable it again. In PowerShell with Kemp's module (it disables that server in every Virtual Service that uses it): ${citations(catalog, [{ source: 'kemp-module', section: 'Disable-AdcRealServer, Enable-AdcRealServer, Initialize-LmConnectionParameters' }])}`,
+      `Failover, in a maintenance window: disable one real server on the LoadMaster, run the checks again (the same results, served by the other servers), then enable it again. In PowerShell with Kemp's module; it disables that server in every Virtual Service that uses it, this site's others and any other service's included: ${citations(catalog, [{ source: 'kemp-module', section: 'Disable-AdcRealServer, Enable-AdcRealServer, Initialize-LmConnectionParameters' }])}`,
     ),
     code(
       'powershell',

@@ -6,6 +6,8 @@ import { citations, exchangeItems } from './runbook-exchange.js';
 import {
   type Block,
   code,
+  hostPort,
+  type NumberedService,
   type PartView,
   para,
   part,
@@ -29,7 +31,10 @@ export function backupBlocks(catalog: Catalog): Block[] {
     ),
     code(
       'bash',
-      "curl --fail --user bal --output loadmaster-before-exchange.backup 'https://<LoadMaster>/access/backup'",
+      "curl --fail --user bal --cacert loadmaster.pem --output loadmaster-before-exchange.backup 'https://<LoadMaster>/access/backup'",
+    ),
+    para(
+      `Both need the LoadMaster's API enabled, as the scripts and every "API equivalent" below do; curl trusts the LoadMaster's own certificate through ${mdCode('--cacert')} (${mdCode('loadmaster.pem')} here: a new appliance signs its own), as the scripts do through ${mdCode('LM_CACERT')} (${mdCode('-CaCertificate')}).`,
     ),
   ];
 }
@@ -39,7 +44,12 @@ export function backupBlocks(catalog: Catalog): Block[] {
  * Services deleted by hand, its content rules unless another service uses them, and each change
  * its Exchange side made, put back from what was noted.
  */
-export function serviceRollback(catalog: Catalog, v: RunbookValues, heading: string): PartView {
+export function serviceRollback(
+  catalog: Catalog,
+  v: RunbookValues,
+  heading: string,
+  others: readonly NumberedService[],
+): PartView {
   const addr = v.generic ? '<address>' : v.address;
   const steps = [
     `Point the DNS names back first (see Cut-over), so that no client is sent to a service being taken away.`,
@@ -48,14 +58,24 @@ export function serviceRollback(catalog: Catalog, v: RunbookValues, heading: str
   for (const t of [...v.templates].reverse())
     for (const vs of [...t.services].reverse())
       steps.push(
-        `In **View/Modify Services**, click **Delete** for ${mdCode(`${addr}:${vs.port}`)} (${mdProse(vs.nickname)}). API: ${mdCode(`delvs?${CALL_ARG.vs}=${urlEncode(addr)}&${P.port}=${vs.port}&${P.prot}=${vs.prot}`)}.`,
+        `In **View/Modify Services**, click **Delete** for ${mdCode(hostPort(addr, vs.port))} (${mdProse(vs.nickname)}). API: ${mdCode(`delvs?${CALL_ARG.vs}=${urlEncode(addr)}&${P.port}=${vs.port}&${P.prot}=${vs.prot}`)}.`,
       );
   const rules = [...new Set(v.templates.flatMap((t) => t.rules.map((r) => r.name)))];
   if (rules.length)
     steps.push(
       `Delete its content rules that the removal plan does not keep: ${rules.map(mdCode).join(', ')}. API: ${mdCode(`delrule?${P.name}=<rule>`)}.`,
     );
-  for (const x of exchangeItems(catalog, v)) if (x.undo) steps.push(`**${x.title}**: ${x.undo}`);
+  for (const x of exchangeItems(catalog, v)) {
+    if (!x.undo) continue;
+    // A change other services need too is undone only with the last of them.
+    const sharing = others
+      .filter((o) => exchangeItems(catalog, o.v).some((y) => y.id === x.id))
+      .map((o) => `section ${o.no}`);
+    const when = sharing.length
+      ? `only once no other service needs it (${sharing.join(', ')} does too): `
+      : '';
+    steps.push(`**${x.title}**: ${when}${x.undo}`);
+  }
   return part(heading, [], steps);
 }
 
@@ -85,9 +105,9 @@ export function cutoverSection(
         null,
         [table(['Virtual Service address', 'Port', 'Template', 'Name on the LoadMaster'], rows)],
         [
-          'Note the current DNS records of every name clients use (A records of the HTTPS and mail names, the MX, Autodiscover): the revert puts them back.',
+          'Note the current DNS records of every name clients use (the A records, or AAAA for an IPv6 address, of the HTTPS and mail names, the MX, Autodiscover): the revert puts them back. A name moved to an IPv6 address only is out of reach of clients that have IPv4 alone.',
           'Lower their TTL, and wait for the old TTL to pass.',
-          "Open the firewall from the clients to the addresses and ports in the table, and from the LoadMaster to the Exchange servers on the real servers' ports.",
+          "Open the firewall from the clients to the addresses and ports in the table, and from the LoadMaster to the Exchange servers on the real servers' ports and the health checks' ports (each service's Verify table).",
           'Point the names at the Virtual Service addresses.',
           "Run each service's checks again with the real names, and sign in as a user would.",
           'Revert, if needed: point the names back at the records noted, then follow the roll-back.',

@@ -1,6 +1,6 @@
 import { P } from '../loadmaster/parameters.js';
 import type { RealServer } from '../model/deployment.js';
-import type { RunbookValues } from './runbook-parts.js';
+import { hostPort, type RunbookValues } from './runbook-parts.js';
 
 /**
  * Text for a Mermaid node label in double quotes: the characters Mermaid or its HTML labels read
@@ -23,7 +23,9 @@ export function serviceDiagram(v: RunbookValues): string {
     t.services.forEach((vs, vi) => {
       const id = `vs${ti}_${vi}`;
       const name = vs.nickname;
-      lines.push(`  ${id}["${mermaidLabel(name)}<br>${mermaidLabel(`${v.address}:${vs.port}/${vs.prot}`)}"]`);
+      lines.push(
+        `  ${id}["${mermaidLabel(name)}<br>${mermaidLabel(`${hostPort(v.address, vs.port)}/${vs.prot}`)}"]`,
+      );
       if (vs.role === 'redirect') {
         // The ErrorUrl's %h and %s are the host name and path the client asked for.
         const target = (vs.params.find((p) => p.name === P.ErrorUrl)?.value ?? '')

@@ -4,7 +4,15 @@ import type { Catalog } from '../model/catalog.js';
 import type { ExchangePrerequisite } from '../model/exchange-side.js';
 import type { Citation } from '../model/source.js';
 import { mdCell, mdCode, mdProse } from './markdown.js';
-import { type Block, code, type PartView, para, type RunbookValues, table } from './runbook-parts.js';
+import {
+  type Block,
+  code,
+  type NumberedService,
+  type PartView,
+  para,
+  type RunbookValues,
+  table,
+} from './runbook-parts.js';
 
 /** The Exchange-side items a service's templates need, in the catalogue's order. */
 export function exchangeItems(catalog: Catalog, v: RunbookValues): ExchangePrerequisite[] {
@@ -77,8 +85,23 @@ function itemBlocks(catalog: Catalog, x: ExchangePrerequisite, v: RunbookValues)
  * The part "On the Exchange servers" of a service section: every item its templates need, each with
  * its sources (catalog.exchangeSide); null when none applies.
  */
-export function exchangeSidePart(catalog: Catalog, v: RunbookValues, heading: string): PartView | null {
+export function exchangeSidePart(
+  catalog: Catalog,
+  v: RunbookValues,
+  heading: string,
+  earlier: readonly NumberedService[],
+): PartView | null {
   const needed = exchangeItems(catalog, v);
   if (needed.length === 0) return null;
-  return { heading, steps: [], blocks: needed.flatMap((x) => itemBlocks(catalog, x, v)), departures: [] };
+  const blocks = needed.flatMap((x) => {
+    // Set once per server: a service of the same kind earlier in the runbook has done it.
+    const done = earlier.find((e) => exchangeItems(catalog, e.v).some((y) => y.id === x.id));
+    if (!done) return itemBlocks(catalog, x, v);
+    return [
+      para(
+        `**${x.title}.** Done in section ${done.no} (${mdProse(done.v.title)}), once for every service that needs it: nothing more here. ${citations(catalog, x.cite)}`,
+      ),
+    ];
+  });
+  return { heading, steps: [], blocks, departures: [] };
 }

@@ -1,7 +1,7 @@
 import type { RealServer } from '../model/deployment.js';
 import type { GuideStep, StepFill } from '../model/guide-step.js';
 import { mdCode } from './markdown.js';
-import type { RunbookValues } from './runbook-parts.js';
+import { hostPort, type RunbookValues } from './runbook-parts.js';
 
 /** How a step reads with a value beside it: the step's text, and the values of its section. */
 type Phrase = (text: string, v: RunbookValues) => string;
@@ -40,7 +40,7 @@ const SITE: Readonly<Record<StepFill, Phrase>> = {
     return t ? `Select the **${t.name}** template from the **Use Template** drop-down list.` : text;
   },
   vs: (text, v) =>
-    `${text.replace(/([^.])$/, '$1.')} Made from this project's bundles or by its scripts, it is ${mdCode(v.nickname)} on ${mdCode(`${v.address}:443`)}.`,
+    `${text.replace(/([^.])$/, '$1.')} Made by the scripts, it is ${mdCode(v.nickname)} on ${mdCode(hostPort(v.address, 443))}.`,
   subvs: (text, v) => {
     const t = v.templates[0];
     const name = kempSubVs(text);

@@ -11,8 +11,16 @@ export type { Block, Departure, PartView, SectionView } from './templates/runboo
 
 /** The values a runbook section fills in: the site's, or the guide's examples for the generic runbook. */
 export type RunbookValues = SiteService & { readonly generic: boolean; readonly esp: EspValues };
+/** A service and the number of its section in the runbook. */
+export interface NumberedService {
+  readonly v: RunbookValues;
+  readonly no: number;
+}
 
 export const para = (p: string): Block => ({ p, table: null, code: null });
+/** An address and port as clients and the LoadMaster's lists write them: an IPv6 address in brackets. */
+export const hostPort = (address: string, port: number | string): string =>
+  address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 export const table = (head: string[], rows: string[][]): Block => ({
   p: null,
   table: { head, rows },
@@ -176,6 +184,15 @@ export function rollbackSection(
   globals: boolean,
   no: number,
 ): SectionView {
+  const esp = sections.some((v) =>
+    v.templates.some((t) =>
+      t.services.some(
+        (vs) =>
+          vs.subvs.some((x) => x.params.some((p) => p.name === P.EspEnabled)) ||
+          vs.params.some((p) => p.name === P.EspEnabled),
+      ),
+    ),
+  );
   const steps: string[] = [];
   for (const v of [...sections].reverse())
     for (const t of [...v.templates].reverse())
@@ -183,7 +200,7 @@ export function rollbackSection(
         const addr = v.generic ? '<address>' : v.address;
         const api = `delvs?${CALL_ARG.vs}=${urlEncode(addr)}&${P.port}=${vs.port}&${P.prot}=${vs.prot}`;
         steps.push(
-          `In **View/Modify Services**, click **Delete** for ${mdCode(`${addr}:${vs.port}`)} (${mdProse(t.name)}, ${mdProse(vs.id)}). API: ${mdCode(api)}.`,
+          `In **View/Modify Services**, click **Delete** for ${mdCode(hostPort(addr, vs.port))} (${mdProse(t.name)}, ${mdProse(vs.id)}). API: ${mdCode(api)}.`,
         );
       }
   const rules = [
@@ -207,7 +224,7 @@ export function rollbackSection(
   return {
     heading: `${no}. Roll back`,
     intro: [
-      `First point the DNS names back (Cut-over). Each service's own roll-back, above, also undoes what its Exchange side changed. With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns (made by the scripts, or taken over with ${mdCode('--adopt')}); ${mdCode('./deploy.sh plan --remove')} shows first what it would delete and keep. The templates and the global settings are left to you. By hand, in this order (certificates and the SSO domain were there before and stay); restoring the backup taken before the first change is the last resort, as it also undoes what was changed since:`,
+      `First point the DNS names back (Cut-over). Each service's own roll-back, above, also undoes what its Exchange side changed. With the scripts, ${mdCode('./deploy.sh remove')} (or ${mdCode('deploy.ps1 -Remove')}) deletes the Virtual Services and content rules below, only those the site owns (made by the scripts, or taken over with ${mdCode('--adopt')}); ${mdCode('./deploy.sh plan --remove')} shows first what it would delete and keep. The templates and the global settings are left to you. By hand, in this order (${esp ? 'certificates and the SSO domain were' : 'certificates were'} there before and stay); restoring the backup taken before the first change is the last resort, as it also undoes what was changed since:`,
     ],
     parts: [part(null, [], steps)],
   };

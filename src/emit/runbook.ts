@@ -1,7 +1,8 @@
 import { apiText } from '../loadmaster/catalogue.js';
 import { CALL_ARG } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
-import type { StepPart } from '../model/guide-step.js';
+import type { GuideStep, StepPart } from '../model/guide-step.js';
+import type { ResolvedTemplate } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 import { urlEncode } from './escape.js';
 import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
@@ -20,6 +21,7 @@ import {
   code,
   type Departure,
   espBlocks,
+  type NumberedService,
   type PartView,
   para,
   prerequisites,
@@ -75,12 +77,23 @@ export function partView(
   v: RunbookValues,
   heading: string | null,
 ): PartView {
+  // A site's step, rewritten for its one template, names only the errata whose correction it shows.
+  const shown = (st: GuideStep, text: string): string[] =>
+    (st.errata ?? []).filter((id) => {
+      const corrected = catalog.stepErrata.find((e) => e.id === id)?.corrected ?? '';
+      return (
+        v.generic || text.replace(/\*\*/g, '').includes(corrected.replace(/\*\*/g, '').replace(/\.$/, ''))
+      );
+    });
+  const texts = part.steps.map((st) => (v.generic ? fill(st, v) : chosen(fill(st, v), v)));
   const steps = part.steps.map((st, i) => {
-    const ids = st.errata ?? [];
+    const ids = shown(st, texts[i] ?? '');
     const note = ids.length ? ` (erratum ${ids.join(', ')})` : '';
-    return { n: i + 1, text: `${v.generic ? fill(st, v) : chosen(fill(st, v), v)}${note}` };
+    return { n: i + 1, text: `${texts[i]}${note}` };
   });
-  const deps = part.steps.flatMap((st) => departures(catalog, part.section, st.label, st.errata ?? []));
+  const deps = part.steps.flatMap((st, i) =>
+    departures(catalog, part.section, st.label, shown(st, texts[i] ?? '')),
+  );
   const blocks = part.note ? [para(part.note)] : [];
   if (part.noteErrata) deps.push(...departures(catalog, part.section, 'note', part.noteErrata));
   // One entry per erratum: a slip the guide repeats is listed once, with every step it touches.
@@ -93,14 +106,16 @@ export function partView(
   return { heading, steps, blocks, departures: merged };
 }
 
+/** The site's services with their section numbers, and the catalogue's templates as the bundles hold them. */
+interface SiteContext {
+  readonly services: readonly NumberedService[];
+  readonly resolved: readonly ResolvedTemplate[];
+}
+
 /** The `##` section of one service (site) or one guide section (generic). */
-function serviceSection(
-  catalog: Catalog,
-  no: number,
-  title: string,
-  section: string,
-  v: RunbookValues,
-): SectionView {
+function serviceSection(catalog: Catalog, no: number, v: RunbookValues, site: SiteContext): SectionView {
+  const { title, section } = v;
+  const others = site.services.filter((x) => x.no !== no);
   const guide = catalog.steps.find((x) => x.section === section);
   if (!guide) throw new Error(`the guide has no steps for section ${section}`);
   const errata = v.errata;
@@ -108,7 +123,7 @@ function serviceSection(
     {
       heading: `${no}.1 What the steps build`,
       steps: [],
-      blocks: builtBlocks(catalog, v),
+      blocks: builtBlocks(catalog, v, site.resolved),
       departures: errata.map(departureOf),
     },
   ];
@@ -122,6 +137,7 @@ function serviceSection(
     catalog,
     v,
     `${no}.${parts.length + 1} On the Exchange servers (not in the guide)`,
+    others.filter((x) => x.no < no),
   );
   if (exchange) parts.push(exchange);
   parts.push({
@@ -130,7 +146,7 @@ function serviceSection(
     blocks: [...verifyBlocks(catalog, v), ...clientBlocks(catalog, v)],
     departures: errata.filter((x) => x.check).map(departureOf),
   });
-  parts.push(serviceRollback(catalog, v, `${no}.${parts.length + 1} Roll back`));
+  parts.push(serviceRollback(catalog, v, `${no}.${parts.length + 1} Roll back`, others));
   return { heading: `${no}. ${title} (guide ${section})`, intro: [], parts };
 }
 
@@ -141,13 +157,13 @@ const SPELLING: readonly string[] = ['casing', 'encoding', 'enum'];
  * What a service's steps build: its template and bundle, the names the appliance will show on each
  * path, and (for a site) the picture; its departures from section 5 follow it.
  */
-function builtBlocks(catalog: Catalog, v: RunbookValues): Block[] {
+function builtBlocks(catalog: Catalog, v: RunbookValues, resolved: readonly ResolvedTemplate[]): Block[] {
   const blocks = v.templates.map((t) =>
     para(
       `Template ${mdCode(t.name)} from bundle ${mdCode(t.bundle)}; real servers on port ${mdCode(String(v.generic ? t.realServerPort : (v.servers[0]?.port ?? t.realServerPort)))}.`,
     ),
   );
-  blocks.push(...namesBlocks(catalog, v));
+  blocks.push(...namesBlocks(catalog, v, resolved));
   // A site's picture of what the steps build (the generic runbook has no one site to draw).
   if (!v.generic) blocks.push(code('mermaid', serviceDiagram(v)));
   // Kemp's own templates carry section 5 as the guide documents it: a value an erratum corrects
@@ -156,7 +172,7 @@ function builtBlocks(catalog: Catalog, v: RunbookValues): Block[] {
   if (kemp.length)
     blocks.push(
       para(
-        `Made from Kemp's own template, check these values after the import: ${kemp.map((x) => `${x.values.map(mdCode).join(', ')} (${x.erratum.id})`).join('; ')}.`,
+        `Made from Kemp's own template, check these values once it is imported (${v.generic ? "the section 5 tables give each one's row" : 'the section "Every value the scripts set" gives each one\'s WUI field'}): ${kemp.map((x) => `${x.values.map(mdCode).join(', ')} (${x.erratum.id})`).join('; ')}.`,
       ),
     );
   blocks.push(
@@ -203,7 +219,7 @@ function globalsSection(site: SiteCompilation, no: number): SectionView {
   return {
     heading: `${no}. Global settings (guide section 2)`,
     intro: [
-      `These settings apply to the whole LoadMaster, under **System Configuration > Miscellaneous Options**.`,
+      `These settings apply to the whole LoadMaster, under **System Configuration > Miscellaneous Options**: every Virtual Service on it changes with them, not only this site's (Subnet Originating Requests changes the source address the real servers see; Additional L7 Header None stops the X-ClientSide or X-Forwarded-For header, which names the client, on every HTTP service). On a LoadMaster that serves other things, list its other Virtual Services first (**View/Modify Services**) and agree each change with their owners.`,
     ],
     parts,
   };
@@ -220,10 +236,16 @@ export function emitRunbook(site: SiteCompilation): OutputFile {
   first.parts[0]?.blocks.push(...backupBlocks(catalog));
   const sections: SectionView[] = [first];
   if (site.globals) sections.push(globalsSection(site, sections.length + 1));
-  const services = site.services.map((s) => ({ ...s, generic, esp: site.esp }));
+  // A site without ESP has no host names of its own: the guide's examples stay out of its checks.
+  const esp = generic || site.ssoDomain !== null ? site.esp : { ...site.esp, hosts: [] };
+  const services = site.services.map((s) => ({ ...s, generic, esp }));
   sections.push(bundleSection(site, sections.length + 1));
-  for (const v of services)
-    sections.push(serviceSection(catalog, sections.length + 1, v.title, v.section, v));
+  const firstService = sections.length + 1;
+  const context: SiteContext = {
+    services: services.map((v, i) => ({ v, no: firstService + i })),
+    resolved: site.resolved,
+  };
+  for (const { v, no } of context.services) sections.push(serviceSection(catalog, no, v, context));
   sections.push(cutoverSection(catalog, services, sections.length + 1));
   sections.push(scriptsSection(sections.length + 1, generic));
   if (!generic) sections.push(settingsSection(catalog, site.plan, sections.length + 1));

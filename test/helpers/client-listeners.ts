@@ -77,6 +77,12 @@ export async function startClientListeners(
     res.end();
   });
   const https = httpsServer({ key, cert }, (req, res) => {
+    // The backup a GET of /access/backup answers with, once the user is named (Kemp's module writes the reply to a file).
+    if (req.url === '/access/backup') {
+      res.writeHead(req.headers.authorization?.startsWith('Basic ') ? 200 : 401);
+      res.end(req.headers.authorization ? 'a LoadMaster backup' : '');
+      return;
+    }
     if (req.url?.endsWith('/healthcheck.htm') || req.url === '/hosting/discovery') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<html><body>200 OK</body></html>');

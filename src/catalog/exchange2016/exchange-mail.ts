@@ -93,12 +93,13 @@ function plainTextLogin(
     steps: [
       'On each Exchange server, note the current login type (the first command below): the roll-back puts it back.',
       `Allow plain-text logins for ${protocol} and restart its services (the other commands, with the server's name for \`<name>\`).`,
+      `Let port ${port} of the Exchange servers be reached from the LoadMaster's addresses only (Windows Firewall): the setting is the server's, and a client reaching that port directly would log in in clear text.`,
     ],
     record: [SERVER, `Get-${cmdlet} -Server $Server | Format-List LoginType`].join('\n'),
     commands: [`Set-${cmdlet} -Server $Server -LoginType PlainTextLogin`, `Restart-Service ${restart}`].join(
       '\n',
     ),
-    undo: `On each Exchange server, set the login type back to the value noted (\`Set-${cmdlet} -Server <name> -LoginType <noted>\`) and restart the ${protocol} services.`,
+    undo: `On each Exchange server, set the login type back to the value noted (\`Set-${cmdlet} -Server <name> -LoginType <noted>\`), restart the ${protocol} services, and close port ${port} again.`,
     cite: [{ source, section: 'Parameters: -LoginType' }],
   };
 }
@@ -133,10 +134,10 @@ export const MAIL_PREREQUISITES: readonly ExchangePrerequisite[] = [
   },
   {
     id: 'smtp-certificate',
-    templates: ['smtp', 'smtps', 'smtp-esp'],
-    title: 'The certificate Exchange presents for SMTP',
+    templates: ['smtps'],
+    title: 'The certificate Exchange presents for SMTP submission (587)',
     symptom:
-      "Here the LoadMaster passes SMTP through, so the certificate a client sees after STARTTLS is the one Exchange uses for SMTP, and its name must match the connector's FQDN. Assigning a certificate to SMTP asks whether to replace the default self-signed one that Exchange servers use between themselves: that is normally not needed.",
+      "Here the LoadMaster passes SMTP through to port 587, Exchange's Client Frontend connector, so the certificate a client sees after STARTTLS is the one Exchange uses for SMTP, and its name must match that connector's FQDN. Assigning a certificate to SMTP asks whether to replace the default self-signed one that Exchange servers use between themselves: that is normally not needed.",
     steps: [
       'On each Exchange server, note the current settings (the first commands below): the roll-back puts them back.',
       "Assign a certificate carrying the host name clients use to the SMTP service (answer No to replacing the default SMTP certificate), and set the Client Frontend connector's FQDN to that name (the other commands).",
@@ -144,13 +145,13 @@ export const MAIL_PREREQUISITES: readonly ExchangePrerequisite[] = [
     record: [
       SERVER,
       'Get-ExchangeCertificate -Server $Server | Format-List Thumbprint,Services,CertificateDomains',
-      'Get-ReceiveConnector -Server $Server | Format-List Identity,Fqdn',
+      "Get-ReceiveConnector -Server $Server | Where-Object { $_.Identity -like '*Client Frontend*' } | Format-List Identity,Fqdn",
     ].join('\n'),
     commands: [
       "Enable-ExchangeCertificate -Server $Server -Thumbprint '<thumbprint>' -Services SMTP",
-      `Get-ReceiveConnector -Server $Server | Where-Object { $_.Identity -like '*Client Frontend*' } | Set-ReceiveConnector -Fqdn '<host>'`,
+      "Get-ReceiveConnector -Server $Server | Where-Object { $_.Identity -like '*Client Frontend*' } | Set-ReceiveConnector -Fqdn '<host>'",
     ].join('\n'),
-    undo: "On each Exchange server, set the Client Frontend connector's FQDN back to the value noted, and assign the SMTP certificate noted again (`Enable-ExchangeCertificate -Thumbprint <noted> -Services SMTP`).",
+    undo: "On each Exchange server, set the Client Frontend connector's FQDN back to the value noted (`Set-ReceiveConnector`), and, where another certificate was the SMTP one before, assign it again (`Enable-ExchangeCertificate -Server <name> -Thumbprint <noted> -Services SMTP`, answering No to replacing the default SMTP certificate).",
     cite: [
       { source: 'ms-assign-certificates', section: 'What do you need to know before you begin?' },
       {
@@ -160,11 +161,33 @@ export const MAIL_PREREQUISITES: readonly ExchangePrerequisite[] = [
     ],
   },
   {
+    id: 'smtp-certificate-25',
+    templates: ['smtp', 'smtp-esp'],
+    title: 'The certificate Exchange presents on port 25',
+    symptom:
+      "Here the LoadMaster passes SMTP through to port 25, Exchange's Default Frontend connector, which offers STARTTLS with a certificate matching its FQDN (its EHLO name). That connector serves every server sending mail to the organization: this runbook changes nothing on it, only checks that a certificate assigned to SMTP carries its FQDN.",
+    steps: [
+      "On each Exchange server, read the Default Frontend connector's FQDN and the certificates assigned to SMTP (the commands below); if none carries that name, Exchange offers its self-signed certificate.",
+    ],
+    commands: [
+      SERVER,
+      "Get-ReceiveConnector -Server $Server | Where-Object { $_.Identity -like '*Default Frontend*' } | Format-List Identity,Fqdn,TlsCertificateName",
+      'Get-ExchangeCertificate -Server $Server | Format-List Thumbprint,Services,CertificateDomains',
+    ].join('\n'),
+    cite: [
+      {
+        source: 'ms-receive-connectors',
+        section: 'Default Receive connectors in the Front End Transport service on Mailbox servers',
+      },
+      { source: 'ms-receive-connectors', section: 'Receive connector authentication mechanisms' },
+    ],
+  },
+  {
     id: 'smtp-offloaded-submission',
     templates: ['smtps-offloaded', 'smtp-starttls'],
     title: 'No signed-in sending through a service that ends TLS',
     symptom:
-      "The LoadMaster ends TLS and passes SMTP to port 25 in plain text, where Exchange's Default Frontend connector offers Basic authentication only after STARTTLS (BasicAuthRequireTLS). So a client cannot sign in to send mail through this service: it carries what port 25 carries, mail that needs no sign-in. Clients that send with a user name and password use the pass-through SMTPS service (587), where Exchange's Client Frontend connector sees their TLS. This follows from the connectors' settings; no source tests it through a LoadMaster.",
+      "The LoadMaster ends TLS and passes SMTP to port 25 in plain text, where Exchange's Default Frontend connector offers Basic authentication only after STARTTLS (BasicAuthRequireTLS). So a client cannot sign in to send mail through this service: it carries what port 25 carries, mail that needs no sign-in. Clients that send with a user name and password need a service that passes TLS through to Exchange's Client Frontend connector (the SMTPS template, 587, STARTTLS); and anything that needs TLS with Exchange itself (a connector that requires TLS, or checks the sender's certificate) sees none on this path. This follows from the connectors' settings; no source tests it through a LoadMaster.",
     steps: [
       'Check the authentication of the connectors on port 25 (the command below): `BasicAuthRequireTLS` is there by default.',
     ],

@@ -65,7 +65,8 @@ const HTTPS_PREREQUISITES: readonly ExchangePrerequisite[] = [
       'On each Exchange server, note the current settings (the first commands below): the roll-back puts them back.',
       "In the Exchange Management Shell, turn on SSL offloading for Outlook Anywhere (the commands below, with the server's name for `<name>`).",
       'In IIS Manager, on **Default Web Site** (never on Exchange Back End), clear **Require SSL** under **SSL Settings** for each virtual directory the LoadMaster serves: `owa`, `ecp`, `EWS`, `OAB`, `mapi`, `Microsoft-Server-ActiveSync` and `Autodiscover` (or run the `appcmd` lines below).',
-      'Restart IIS (`iisreset /noforce`) and sign in to OWA through the Virtual Service to check.',
+      'Restart IIS (`iisreset /noforce`), one server at a time with its real server disabled on the LoadMaster meanwhile, and sign in to OWA through the Virtual Service to check.',
+      "Let port 80 of the Exchange servers be reached from the LoadMaster's addresses only (Windows Firewall): a client reaching it directly would send Basic credentials in clear text.",
       'After every Exchange cumulative update, run the first commands again and redo what the update put back.',
     ],
     record: [
@@ -80,7 +81,7 @@ const HTTPS_PREREQUISITES: readonly ExchangePrerequisite[] = [
       ),
       'iisreset /noforce',
     ].join('\n'),
-    undo: 'On each Exchange server, set each virtual directory\'s `sslFlags` back to the value noted (`appcmd set config "Default Web Site/<directory>" /section:access /sslFlags:<noted> /commit:APPHOST`, or select **Require SSL** again in IIS Manager), set Outlook Anywhere\'s SSL offloading back to the value noted (`Set-OutlookAnywhere -SSLOffloading <noted>`), and run `iisreset /noforce`.',
+    undo: 'On each Exchange server, set each virtual directory\'s `sslFlags` back to the value noted (`appcmd set config "Default Web Site/<directory>" /section:access "/sslFlags:<noted>" /commit:APPHOST`, quoted, as a value such as `Ssl,Ssl128` holds a comma; or select **Require SSL** again in IIS Manager), set Outlook Anywhere\'s SSL offloading back to the value noted (`Set-OutlookAnywhere -SSLOffloading <noted>`), run `iisreset /noforce`, and close port 80 again.',
     cite: [
       { source: 'ms-ssl-offloading', section: 'Configure SSL offloading for Outlook Web App' },
       {
