@@ -42,7 +42,15 @@ test('params prints a readable table by default', () => {
 });
 
 test('a usage error exits 2 with a message and no stack trace', () => {
-  for (const args of [['--no-such-flag'], ['frobnicate'], ['params', '--json=maybe', '--extra']]) {
+  for (const args of [
+    ['--no-such-flag'],
+    ['frobnicate'],
+    ['params', '--json=maybe', '--extra'],
+    ['params', '--', 'x'],
+    ['--out.x', 'o'],
+    ['--no-check'],
+    ['params', '--json', '--json'],
+  ]) {
     const r = cli(args);
     assert.is(r.code, 2, args.join(' '));
     assert.match(r.stderr, /^build-templates: /);

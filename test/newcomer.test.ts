@@ -83,6 +83,19 @@ test('installed from the tarball into an empty project: --version, -h, sim --hel
   assert.is(site.status, 0, site.stderr);
   for (const f of ['deploy.sh', 'deploy.ps1', 'runbook.md'])
     assert.ok(existsSync(join(project, 'site', f)), f);
+  // One grammar: nothing after --, no dotted, negated or repeated option, is silently taken.
+  for (const args of [
+    ['--deployment', 'deployment.yaml', '--', 'extra'],
+    ['--deployment.x', 'deployment.yaml'],
+    ['--no-deployment'],
+    ['--no-check'],
+    ['--deployment', 'deployment.yaml', '--out', 'a', '--out', 'b'],
+    ['validate', 'deployment.yaml', '--', 'more.yaml'],
+  ]) {
+    const r = run(...args);
+    assert.is(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^build-templates: .*\(see build-templates --help\)\n$/, args.join(' '));
+  }
   const main = run();
   assert.is(main.status, 0, main.stderr);
   assert.ok(

@@ -23,8 +23,15 @@ const COMMANDS = [
   'sim',
 ];
 
-/** Refuses a single-value option given twice or given no value (yargs would take an array or ''). */
+/**
+ * Refuses what the grammar has no place for: words after `--` (no command takes operands there, so
+ * none is dropped unseen), a single-value option given twice or given no value (yargs would take an
+ * array or '').
+ */
 function singleValues(a: Record<string, unknown>): void {
+  const after = a['--'];
+  if (Array.isArray(after) && after.length > 0)
+    throw new UsageError(`${quote(String(after[0]))} after -- is not taken: no command reads words after --`);
   for (const name of SINGLE) {
     const v = a[name];
     if (Array.isArray(v)) throw new UsageError(`--${name} is given ${v.length} times; give it once`);
@@ -52,8 +59,20 @@ function args(a: Record<string, unknown>, more: readonly string[]): Args {
  */
 export async function runWithYargs(argv: readonly string[], more: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
+  // Every option is given once: yargs would make a repeated switch one `true`, and a value an array.
+  const end = argv.indexOf('--');
+  const times = new Map<string, number>();
+  for (const w of end < 0 ? argv : argv.slice(0, end)) {
+    const name = /^--([^=]+)/.exec(w)?.[1];
+    if (name !== undefined && OPTIONS.includes(name)) times.set(name, (times.get(name) ?? 0) + 1);
+  }
+  for (const [name, n] of times)
+    if (n > 1) throw new UsageError(`--${name} is given ${n} times; give it once`);
   const [out, check] = CLI.global;
   let y: Argv = yargs([...argv])
+    // One grammar with parse.ts: no dotted options (--out.x), no negated ones (--no-check), and the
+    // words after -- kept, to be refused, not dropped.
+    .parserConfiguration({ 'dot-notation': false, 'boolean-negation': false, 'populate--': true })
     .scriptName(CLI.scriptName)
     .usage(CLI.usage)
     .option(out.name, option(out))
