@@ -135,4 +135,33 @@ test('no source file is over 400 lines (the generated templates and schema valid
   assert.equal(long, []);
 });
 
+test('no import circle under src/: static, type-only or import()', () => {
+  const files = tsFiles(SRC);
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    edges.set(
+      file,
+      importedFiles
+        .filter((i) => i.fileName.startsWith('.'))
+        .map((i) => resolve(dirname(file), i.fileName).replace(/\.js$/, '.ts').replace(/\.cjs$/, '.cts'))
+        .filter((f) => edges.has(f) || files.includes(f)),
+    );
+  }
+  const circles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (file: string, path: string[]): void => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'open') {
+      circles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(ROOT, f)).join(' -> '));
+      return;
+    }
+    state.set(file, 'open');
+    for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+    state.set(file, 'done');
+  };
+  for (const file of files) visit(file, []);
+  assert.equal(circles, []);
+});
+
 test.run();

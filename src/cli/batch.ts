@@ -3,7 +3,11 @@ import { basename, extname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { forTerminal } from '../input/text.js';
 import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from './batch-site.js';
-import type { Common } from './build.js';
+import type { Args } from './definition.js';
+
+/** What every writing command is given: where, and whether to check only. */
+type Common = Pick<Args, 'out' | 'check'>;
+
 import { EXIT, print, UsageError } from './terminal.js';
 
 /** The files a folder given to --deployment holds: deployment files directly in it. */

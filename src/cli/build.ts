@@ -1,13 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { OutputFile } from '../emit/output.js';
 import { forTerminal } from '../input/text.js';
+import type { Args } from './definition.js';
 import { EXIT, print } from './terminal.js';
 
 /** The options every writing command takes. */
-export interface Common {
-  readonly out: string;
-  readonly check: boolean;
-}
 
 // Stages are imported on the path that needs them: start-up is most of a run's cost.
 
@@ -46,9 +43,7 @@ async function checkFiles(
  * The default command: the committed docs and bundles, and (unless checking) the example site under
  * out/example; with --deployment, that site alone.
  */
-export async function buildCommand(
-  a: Common & { deployment?: readonly string[] | undefined },
-): Promise<number> {
+export async function buildCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>): Promise<number> {
   if (a.deployment !== undefined) {
     const { batchInputs, batchCommand } = await import('./batch.js');
     const batch = await batchInputs(a.deployment);
@@ -69,7 +64,7 @@ export async function buildCommand(
 }
 
 /** `docs`: the section 5 tables, the errata page and the generic runbook. */
-export async function docsCommand(a: Common): Promise<number> {
+export async function docsCommand(a: Pick<Args, 'out' | 'check'>): Promise<number> {
   const { buildDocs, DOCS_OWNED_DIRS } = await import('../build/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const files = buildDocs(EXCHANGE_2016);

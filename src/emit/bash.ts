@@ -4,26 +4,7 @@ import type { SiteCompilation } from '../model/site.js';
 import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
 import { renderBashScript } from './render.js';
-
-/** One argument of a step function: a Plan value (quoted) or an index learnt by an earlier step. */
-type Arg = { readonly text: string } | { readonly ref: string };
-
-/** One call in lm_steps: a step function, its arguments, then its parameter lines and what it learns. */
-interface StepView {
-  readonly fn: string;
-  readonly args: readonly Arg[];
-  /** One line each: `name=value` words, `--` between a service's stages, or a group of words. */
-  readonly params: readonly string[];
-  readonly learn: readonly { readonly name: string; readonly from: 'INDEX' | 'SLOT' }[];
-}
-
-export interface ScriptView {
-  /** The deployment file, named in the header. */
-  readonly source: string;
-  readonly summary: readonly string[];
-  readonly steps: readonly StepView[];
-  readonly removal: readonly { readonly fn: string; readonly args: readonly string[] }[];
-}
+import type { Arg, StepView } from './script-views.js';
 
 /** A shell variable holding a ref's index; refs are checked, so the name needs no quoting. */
 function refVar(ref: string): string {

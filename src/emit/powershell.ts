@@ -4,21 +4,7 @@ import type { SiteCompilation } from '../model/site.js';
 import type { OutputFile } from './output.js';
 import { int, PS_HELPERS, type PsValue, str, strs, table } from './ps-value.js';
 import { renderPsScript } from './render.js';
-
-/** One function call of the script's steps: the function and its named arguments. */
-interface CallView {
-  readonly n: number;
-  readonly title: string;
-  readonly fn: string;
-  readonly args: readonly { readonly name: string; readonly value: PsValue }[];
-}
-
-export interface ScriptView {
-  readonly source: string;
-  readonly summary: readonly string[];
-  readonly steps: readonly CallView[];
-  readonly removal: readonly CallView[];
-}
+import type { CallView } from './script-views.js';
 
 const ordered = (params: readonly ApiParam[]): PsValue => ({
   table: params.map((p) => [p.name, str(p.value)] as const),

@@ -1,9 +1,8 @@
 import type Handlebars from 'handlebars';
 import runtimeModule from 'handlebars/runtime.js';
-import type { ScriptView as BashScriptView } from './bash.js';
 import * as scripts from './compiled/scripts.js';
 import * as compiled from './compiled/templates.js';
-import type { ScriptView as PsScriptView } from './powershell.js';
+import type { BashScriptView, PsScriptView } from './script-views.js';
 import type { BundleReadmeView } from './templates/bundle-readme.js';
 import type { ErrataPageView } from './templates/errata-page.js';
 import type { ParamTablePageView } from './templates/param-table.js';
