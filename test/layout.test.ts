@@ -144,7 +144,11 @@ test('no import circle under src/: static, type-only or import()', () => {
       file,
       importedFiles
         .filter((i) => i.fileName.startsWith('.'))
-        .map((i) => resolve(dirname(file), i.fileName).replace(/\.js$/, '.ts').replace(/\.cjs$/, '.cts'))
+        .map((i) =>
+          resolve(dirname(file), i.fileName)
+            .replace(/\.js$/, '.ts')
+            .replace(/\.cjs$/, '.cts'),
+        )
         .filter((f) => edges.has(f) || files.includes(f)),
     );
   }

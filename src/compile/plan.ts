@@ -9,6 +9,25 @@ import { removalSteps } from './removal.js';
 import { type ServiceServer, serviceServers } from './servers.js';
 import { resolveTemplate, templateById } from './templates.js';
 
+/** A site's service bound once: the service, its template with the site's values, its real servers. */
+export interface BoundService {
+  readonly s: DeployedService;
+  readonly t: ResolvedTemplate;
+  readonly servers: readonly ServiceServer[];
+}
+
+/** Every service of a site bound to its template (`templateOf`: the catalogue's, resolved). */
+export function bindServices(
+  catalog: Catalog,
+  d: Deployment,
+  templateOf: (id: string) => ResolvedTemplate = (id) => resolveTemplate(catalog, templateById(catalog, id)),
+): BoundService[] {
+  return d.services.map((s) => {
+    const t = bindTemplate(templateOf(s.template), d, s);
+    return { s, t, servers: serviceServers(d, s, t) };
+  });
+}
+
 /** A script variable name: letters, digits and underscores only, whatever the ids hold. */
 const refName = (...parts: (string | number)[]): string => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
 
@@ -48,9 +67,8 @@ function realServerSteps(vsRef: string, label: string, servers: readonly Service
 const addressOf = (rs: ServiceServer) => ({ address: rs.address, port: rs.port });
 
 /** The steps of one service: its Virtual Services, SubVSs, real servers, rule attachments, foreign check. */
-function serviceSteps(d: Deployment, s: DeployedService, t: ResolvedTemplate, n: number): PlanStep[] {
+function serviceSteps({ s, t, servers }: BoundService, n: number): PlanStep[] {
   const steps: PlanStep[] = [];
-  const servers = serviceServers(d, s, t);
   for (const vs of t.services) {
     const ref = refName('vs', n, vs.port);
     // The HTTP redirect answers with a 302 itself; it has no real servers (5.1, 4.1.1).
@@ -146,9 +164,8 @@ function checkSteps(steps: readonly PlanStep[], d: Deployment): PlanStep[] {
 export function compilePlan(
   catalog: Catalog,
   d: Deployment,
-  templateOf: (id: string) => ResolvedTemplate = (id) => resolveTemplate(catalog, templateById(catalog, id)),
+  resolved: readonly BoundService[] = bindServices(catalog, d),
 ): Plan {
-  const resolved = d.services.map((s) => ({ s, t: bindTemplate(templateOf(s.template), d, s) }));
   const globals: PlanStep[] = [];
   if (d.globals) {
     for (const g of catalog.globals) {
@@ -168,7 +185,7 @@ export function compilePlan(
         rules.set(r.name, { kind: 'rule', title: `content rule ${r.name}`, name: r.name, params: r.params });
     }
   }
-  const services = resolved.flatMap(({ s, t }, i) => serviceSteps(d, s, t, i + 1));
+  const services = resolved.flatMap((b, i) => serviceSteps(b, i + 1));
   const steps = [...checkSteps(services, d), ...globals, ...rules.values(), ...services];
   const summary = resolved.map(({ s, t }) => `${t.name} on ${s.address}`);
   return { summary, steps, removal: removalSteps(steps) };

@@ -3,9 +3,8 @@ import { type Deployment, siteRuleName } from '../model/deployment.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import type { EspValues, SiteCompilation, SiteService } from '../model/site.js';
 import type { BundleName } from '../model/template.js';
-import { bindTemplate, owaExcludedDirectory, passwordFormUrl } from './bind.js';
-import { compilePlan } from './plan.js';
-import { serviceServers } from './servers.js';
+import { owaExcludedDirectory, passwordFormUrl } from './bind.js';
+import { bindServices, compilePlan } from './plan.js';
 import { serviceErrata } from './service-errata.js';
 import { resolveTemplate, resolveTemplates, templateById } from './templates.js';
 
@@ -50,15 +49,15 @@ export function compileSite(
   const resolvedById = (id: string): ResolvedTemplate =>
     resolved.find((t) => t.id === id) ?? resolveTemplate(catalog, templateById(catalog, id));
   const esp = espValues(catalog, d);
-  const services = d.services.map((s): SiteService => {
-    const t = bindTemplate(resolvedById(s.template), d, s);
+  const bound = bindServices(catalog, d, resolvedById);
+  const services = bound.map(({ s, t, servers }): SiteService => {
     const main = t.services.at(-1);
     const service = {
       title: `${t.name} at ${s.address}`,
       section: t.section,
       address: s.address,
       certificate: s.certificate ?? '',
-      servers: serviceServers(d, s, t),
+      servers,
       templates: [t],
       nickname: main?.nickname ?? t.name,
       smtpDomains: d.esp?.smtpPermittedDomains ?? [],
@@ -76,7 +75,7 @@ export function compileSite(
     ssoDomain: d.esp?.ssoDomain ?? null,
     esp,
     services,
-    plan: compilePlan(catalog, d, resolvedById),
+    plan: compilePlan(catalog, d, bound),
     resolved,
     bundles: bundlesOf(
       catalog,
