@@ -6,9 +6,9 @@
 // With --check, writes nothing and exits 1 when the file is not what it would write.
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { COMPILE_OPTIONS } from '../src/emit/pages/index.js';
 import { CATALOGUE_HELPERS, catalogueView } from '../src/emit/script-catalogue.js';
 import { partFile, SCRIPTS, type ScriptLanguage, type ScriptPart } from '../src/emit/script-parts.js';
-import { COMPILE_OPTIONS } from '../src/emit/templates/index.js';
 import { generate } from './generated-file.js';
 
 const OUT = new URL('../src/emit/compiled/scripts.ts', import.meta.url);

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { precompiled } from '../scripts/precompile-templates.js';
-import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/templates/index.js';
+import { precompiled } from '../scripts/precompile-pages.js';
+import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/pages/index.js';
 
 test('the precompiled templates the compiler loads are those of the current sources', () => {
-  const file = readFileSync(new URL('../src/emit/compiled/templates.ts', import.meta.url), 'utf8');
-  assert.ok(file === precompiled(), 'src/emit/compiled/templates.ts is stale: run npm run precompile');
+  const file = readFileSync(new URL('../src/emit/compiled/pages.ts', import.meta.url), 'utf8');
+  assert.ok(file === precompiled(), 'src/emit/compiled/pages.ts is stale: run npm run precompile');
 });
 
 test('a precompiled template renders exactly as the same template compiled at run time', async () => {

@@ -4,9 +4,9 @@ import Handlebars from 'handlebars';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { precompiledScripts, scriptParts } from '../scripts/precompile-scripts.js';
+import { COMPILE_OPTIONS } from '../src/emit/pages/index.js';
 import { CATALOGUE_HELPERS } from '../src/emit/script-catalogue.js';
 import { partFile, SCRIPTS } from '../src/emit/script-parts.js';
-import { COMPILE_OPTIONS } from '../src/emit/templates/index.js';
 
 const EMIT = new URL('../src/emit/', import.meta.url).pathname;
 const files = (dir: string) => readdirSync(join(EMIT, dir)).filter((f) => !f.startsWith('.'));

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildSite } from '../src/build/site.js';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { loadDeployment } from '../src/deployment/load.js';
@@ -12,6 +11,7 @@ import { mdCell, mdCode } from '../src/emit/markdown.js';
 import type { OutputFile } from '../src/emit/output.js';
 import { P } from '../src/loadmaster/parameters.js';
 import type { PlanStep, RemovalStep } from '../src/model/plan.js';
+import { buildSite } from '../src/outputs/site.js';
 import { bashParser, bashSyntaxProblems } from './helpers/bash-parse.js';
 import { validCases } from './helpers/fixtures.js';
 import { ROOT } from './helpers/guide.js';

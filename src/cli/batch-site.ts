@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { SiteCache } from '../build/site.js';
 import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.js';
+import type { SiteCache } from '../outputs/site.js';
 import { UserError } from '../user-error.js';
 
 /** A site of a batch: its deployment file and the folder under --out its files go to. */
@@ -31,7 +31,7 @@ export interface SiteResult {
 
 /** The stages a batch runs, loaded once. */
 interface Stages {
-  readonly site: typeof import('../build/site.js');
+  readonly site: typeof import('../outputs/site.js');
   readonly write: typeof import('../write.js');
 }
 
@@ -42,7 +42,7 @@ export interface SiteBuilder {
 
 /** Builds sites for one run: each compiled, then written whole or not at all (or, --check, compared). */
 export async function siteBuilder(opts: BatchOptions): Promise<SiteBuilder> {
-  const stages: Stages = { site: await import('../build/site.js'), write: await import('../write.js') };
+  const stages: Stages = { site: await import('../outputs/site.js'), write: await import('../write.js') };
   const cache: SiteCache = stages.site.siteCache();
   const inputIds = new Set(opts.inputIds);
   return { build: (site) => buildOne(stages, cache, opts, inputIds, site) };

@@ -48,24 +48,24 @@ export async function buildCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>
     const { batchInputs, batchCommand } = await import('./batch.js');
     const batch = await batchInputs(a.deployment);
     if (batch) return batchCommand(a, batch);
-    const { siteFiles } = await import('../build/site.js');
+    const { siteFiles } = await import('../outputs/site.js');
     const [file = ''] = a.deployment;
     const files = await siteFiles(file);
     return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file]);
   }
-  const { siteFiles } = await import('../build/site.js');
-  const { buildAll } = await import('../build/docs.js');
+  const { siteFiles } = await import('../outputs/site.js');
+  const { buildAll } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const g = buildAll(EXCHANGE_2016);
   if (a.check) return checkFiles(a.out, g.files, g.ownedDirs);
-  const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../build/site.js');
+  const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../outputs/site.js');
   const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
   return writeFiles(a.out, [...g.files, ...example], []);
 }
 
 /** `docs`: the section 5 tables, the errata page and the generic runbook. */
 export async function docsCommand(a: Pick<Args, 'out' | 'check'>): Promise<number> {
-  const { buildDocs, DOCS_OWNED_DIRS } = await import('../build/docs.js');
+  const { buildDocs, DOCS_OWNED_DIRS } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const files = buildDocs(EXCHANGE_2016);
   return a.check ? checkFiles(a.out, files, DOCS_OWNED_DIRS) : writeFiles(a.out, files, []);

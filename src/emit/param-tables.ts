@@ -4,8 +4,8 @@ import type { ParamRow } from '../model/row.js';
 import { hasUseColumn } from '../model/row.js';
 import { MD_BANNER, mdAuthored, mdCell, mdCode } from './markdown.js';
 import type { OutputFile } from './output.js';
+import type { Cells, TableBlock } from './pages/param-table.js';
 import { renderParamTablePage } from './render.js';
-import type { Cells, TableBlock } from './templates/param-table.js';
 
 /** The guide's titles of section 5's tables, and the file each is written to under docs/. */
 export const PARAM_PAGES: readonly { section: string; title: string; file: string }[] = [

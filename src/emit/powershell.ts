@@ -114,7 +114,7 @@ function serverList(servers: readonly ServerAddress[]): PsValue {
   };
 }
 
-/** The script function and arguments of one RemovalStep (templates/powershell-remove.ts). */
+/** The script function and arguments of one RemovalStep (emit/powershell/remove.ps1). */
 function removalCall(step: RemovalStep): Omit<CallView, 'n'> {
   const args = (list: [string, PsValue][]) => named(step.title, list);
   switch (step.kind) {

@@ -1,15 +1,15 @@
 import type Handlebars from 'handlebars';
 import runtimeModule from 'handlebars/runtime.js';
+import * as compiled from './compiled/pages.js';
 import * as scripts from './compiled/scripts.js';
-import * as compiled from './compiled/templates.js';
+import type { BundleReadmeView } from './pages/bundle-readme.js';
+import type { ErrataPageView } from './pages/errata-page.js';
+import type { ParamTablePageView } from './pages/param-table.js';
+import type { RunbookPageView } from './pages/runbook-page.js';
 import type { BashScriptView, PsScriptView } from './script-views.js';
-import type { BundleReadmeView } from './templates/bundle-readme.js';
-import type { ErrataPageView } from './templates/errata-page.js';
-import type { ParamTablePageView } from './templates/param-table.js';
-import type { RunbookPageView } from './templates/runbook-page.js';
 
 /**
- * Each template, precompiled at build time (scripts/precompile-templates.ts) and loaded here once with
+ * Each template, precompiled at build time (scripts/precompile-pages.ts) and loaded here once with
  * Handlebars' runtime, typed by its view. The helpers each output language escapes with are passed
  * with each call, so no Handlebars environment is shared or changed.
  */

@@ -5,9 +5,9 @@ import type { ResolvedVs } from '../model/resolved.js';
 import type { EspValues, SiteCompilation, SiteService } from '../model/site.js';
 import { urlEncode } from './escape.js';
 import { mdCell, mdCode, mdProse } from './markdown.js';
-import type { Block, PartView, SectionView } from './templates/runbook-page.js';
+import type { Block, PartView, SectionView } from './pages/runbook-page.js';
 
-export type { Block, Departure, PartView, SectionView } from './templates/runbook-page.js';
+export type { Block, Departure, PartView, SectionView } from './pages/runbook-page.js';
 
 /** The values a runbook section fills in: the site's, or the guide's examples for the generic runbook. */
 export type RunbookValues = SiteService & { readonly generic: boolean; readonly esp: EspValues };

@@ -5,7 +5,7 @@ import { RUNBOOK_PAGE } from './runbook-page.js';
 
 /**
  * Every Handlebars template of the compiler, under the name its precompiled form takes in
- * src/emit/compiled/templates.ts (written by `npm run precompile`; src/emit/render.ts loads it).
+ * src/emit/compiled/pages.ts (written by `npm run precompile`; src/emit/render.ts loads it).
  */
 export const TEMPLATES = {
   runbookPage: RUNBOOK_PAGE,
