@@ -3,6 +3,7 @@
 // (dist/cli/load-bundle.cjs), runs the commands the cache is for, then writes the code V8 compiled
 // for them. The commands write into a temporary folder, removed after; their output is not kept.
 // What a cache holds is compiled code, never an output.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,14 @@ process.on('exit', (code) => {
 const noSim = async () => {
   throw new Error('sim is not run here');
 };
-const bundle = new URL('../dist-templates/Exchange2016ESP.tmpl', import.meta.url).pathname;
+// The template bundle inspect reads is written afresh by the built command, in a process of its own:
+// nothing committed is read, so a clone without dist-templates/ builds.
+const bundle = join(tmp, 'dist-templates/Exchange2016ESP.tmpl');
+if (which === 'inspect') {
+  const main = new URL('../dist/cli/main.cjs', import.meta.url).pathname;
+  const made = spawnSync(process.execPath, [main, '--out', tmp], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (made.status !== 0) throw new Error(`writing a template bundle to inspect failed (exit ${made.status})`);
+}
 const commands = {
   main: [
     ['--out', tmp],
