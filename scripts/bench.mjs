@@ -350,6 +350,15 @@ function sizeTable(out) {
     console.log(`  ${String(size).padStart(8)} B  ${file}`);
   }
   console.log(`  ${String(total).padStart(8)} B  total`);
+  // The package as npm would ship it (built already: its scripts are not run again).
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    encoding: 'utf8',
+  });
+  const info = JSON.parse(pack.stdout)[0];
+  console.log(
+    `the package: ${info.entryCount} files, ${(info.size / 1e6).toFixed(2)} MB packed, ${(info.unpackedSize / 1e6).toFixed(2)} MB unpacked`,
+  );
 }
 
 /** The wall time of the two test commands, one run each (npm's own start included). */

@@ -89,6 +89,19 @@ if (nonAscii >= 0) {
   throw new Error(`the bundle is not ASCII (byte ${nonAscii})`);
 }
 
+// The simulator as the installed `sim` command loads it (src/cli/sim.ts): one ES module, beside the
+// command, holding the compiler modules it reads; its packages come from the package's dependencies.
+await build({
+  entryPoints: [root('simulator/run.ts')],
+  outfile: root('dist/simulator.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  packages: 'external',
+  logLevel: 'warning',
+});
+
 // The code caches (src/cli/load-bundle.cts): each made by running the bundle on the commands it is
 // for, in a process of its own (V8 takes a cache only from the same Node.js, run with the same flags).
 for (const cache of ['main', 'help', 'inspect']) {

@@ -47,8 +47,8 @@ test('the only import() of a computed name under src/ is the CLI loading the sim
   assert.equal(computed, ['src/cli/sim.ts: import(SIMULATOR_RUN.href)']);
   const cli = readFileSync(join(SRC, 'cli/sim.ts'), 'utf8');
   const urls = [...cli.matchAll(/new URL\('([^']*simulator[^']*)', import\.meta\.url\)/g)].map((m) => m[1]);
-  // From source (tsx src/cli/main.cts) and built (dist/cli/sim.js, dist/simulator/ beside dist/cli/).
-  assert.equal(urls, ['../../simulator/run.ts', '../simulator/run.js']);
+  // From source (tsx src/cli/main.cts) and built (dist/cli/sim.js, dist/simulator.mjs beside dist/cli/).
+  assert.equal(urls, ['../../simulator/run.ts', '../simulator.mjs']);
   for (const file of tsFiles(SRC).filter((f) => f !== join(SRC, 'cli/sim.ts')))
     assert.not.match(
       readFileSync(file, 'utf8'),

@@ -2,11 +2,12 @@
  * `build-templates sim`: the LoadMaster API simulator. The compiler never imports the simulator (it is
  * its own program, in simulator/ at the top, built by simulator/tsconfig.json): this command loads it
  * by path, at run time, only when asked. Built, this file is dist/cli/sim.js and the simulator
- * dist/simulator/; from source (tsx src/cli/main.cts) they are src/cli/sim.ts and simulator/.
+ * dist/simulator.mjs (one module, made by scripts/bundle.ts); from source (tsx src/cli/main.cts) they
+ * are src/cli/sim.ts and simulator/.
  */
 const SIMULATOR_RUN = import.meta.url.endsWith('.ts')
   ? new URL('../../simulator/run.ts', import.meta.url)
-  : new URL('../simulator/run.js', import.meta.url);
+  : new URL('../simulator.mjs', import.meta.url);
 
 /** What the command needs of simulator/run.ts: its arguments in, an exit code out. */
 interface SimulatorRun {
