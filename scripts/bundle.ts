@@ -1,9 +1,9 @@
 // Builds the command as it runs installed (src/cli/load-bundle.cts): src/cli/cli.ts and everything it
-// loads, packages included, bundled by esbuild into one script, dist/build-templates.cjs; then V8's code
-// cache for it, made by running it (scripts/train-code-cache.mjs). Run by `npm run build` and
-// `prepare`, after tsc (dist/cli/main.cjs, the bin, loads the bundle). Start-up is most of a run's
+// loads, packages included, bundled by esbuild into one script, dist/build-templates.cjs, with its
+// source map (an internal error names the src/ line: src/cli/cli.ts); and the simulator as one module.
+// Run by `npm run build` and `prepare`, after tsc (dist/cli/main.cjs, the bin, loads the bundle). V8's
+// code cache is made where the command runs, not here. Start-up is most of a run's
 // cost, and most of start-up would be resolving, reading and compiling some two hundred modules.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -69,6 +69,8 @@ const result = await build({
   banner: { js: BANNER },
   footer: { js: '})' },
   metafile: true,
+  sourcemap: 'external',
+  sourcesContent: false,
   plugins: [asciiStringWidth],
   logLevel: 'warning',
 });
@@ -102,14 +104,6 @@ await build({
   logLevel: 'warning',
 });
 
-// The code caches (src/cli/load-bundle.cts): each made by running the bundle on the commands it is
-// for, in a process of its own (V8 takes a cache only from the same Node.js, run with the same flags).
-for (const cache of ['main', 'help', 'inspect']) {
-  const train = spawnSync(process.execPath, [root('scripts/train-code-cache.mjs'), cache], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (train.status !== 0) throw new Error(`making the ${cache} code cache failed (exit ${train.status})`);
-}
 process.stdout.write(
-  `bundled the command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB) and its code caches\n`,
+  `bundled the command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB), its source map and the simulator\n`,
 );

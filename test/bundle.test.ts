@@ -15,9 +15,9 @@ import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { BUILT_CLI, buildDist, setUp } from './helpers/setup.js';
 
-// The installed command is the CLI bundled into one script, run with V8's code cache
-// (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules write, every
-// output computed when it runs, and the cache must be one V8 takes.
+// The installed command is the CLI bundled into one script, run with the V8 code cache it makes where
+// it runs (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules
+// write, every output computed when it runs, and the cache must be one V8 takes.
 
 const setup = setUp('bt-bundle-');
 
@@ -60,14 +60,62 @@ test('the bundled command prints what the modules print: help, version, a usage 
   }
 });
 
-test('V8 takes each code cache the build made (a rejected one would only be slower)', () => {
-  for (const cache of ['main', 'help', 'inspect']) {
-    const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
-      process.stdout.write(String(m.loadBundledCli(${JSON.stringify(cache)}).cached));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+test('the command makes its code cache where it runs: the first run of each kind writes it, the next one takes it', () => {
+  const cache = setup.dir();
+  const env = { ...process.env, BUILD_TEMPLATES_CACHE: cache };
+  const bundle = join(ROOT, 'dist-templates/Exchange2016ESP.tmpl');
+  for (const args of [['params', '--json'], ['--help'], ['inspect', bundle]]) {
+    const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stderr);
-    assert.is(r.stdout, 'true', cache);
   }
+  assert.equal(
+    readdirSync(cache)
+      .map((f) => f.split('-')[0])
+      .sort(),
+    ['help', 'inspect', 'main'],
+    'one cache of each kind, nothing else',
+  );
+  for (const kind of ['main', 'help', 'inspect']) {
+    const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
+      process.stdout.write(String(m.loadBundledCli(${JSON.stringify(kind)}).cached));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env });
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout, 'true', `V8 takes the ${kind} cache`);
+  }
+});
+
+test("the command writes the same with V8's optimizing compiler on as off (its start-up leaves it off)", () => {
+  const site = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
+  const off = setup.dir();
+  const on = setup.dir();
+  for (const [out, opt] of [
+    [off, '0'],
+    [on, '1'],
+  ] as const) {
+    const env = { ...process.env, BUILD_TEMPLATES_V8_OPT: opt, BUILD_TEMPLATES_CACHE: setup.dir() };
+    const r = spawnSync(process.execPath, [BUILT_CLI, '--deployment', site, '--out', out], {
+      encoding: 'utf8',
+      env,
+    });
+    assert.is(r.status, 0, r.stderr);
+  }
+  const a = tree(off);
+  const b = tree(on);
+  assert.equal([...b.keys()], [...a.keys()]);
+  for (const [path, bytes] of a) assert.ok(b.get(path) === bytes, `${path} differs`);
+});
+
+test('an internal error of the installed command names the src/ line it came from (the source map)', () => {
+  const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
+    const cli = m.loadBundledCli(null);
+    process.stdout.write = () => { throw new Error('the terminal broke'); };
+    await cli.runCli(['params'], async () => 0);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  assert.is(r.status, 2, r.stderr);
+  assert.match(
+    r.stderr,
+    /^build-templates: internal error: the terminal broke \(at src\/cli\/[\w-]+\.ts:\d+\)\n$/,
+  );
 });
 
 test('every output is computed when the command runs: a changed example changes the example site', async () => {
@@ -77,8 +125,6 @@ test('every output is computed when the command runs: a changed example changes 
   mkdirSync(join(pkg, 'examples'));
   for (const f of [
     'dist/build-templates.cjs',
-    'dist/build-templates.cjs.v8cache',
-    'dist/build-templates.cjs.help.v8cache',
     'dist/cli/main.cjs',
     'dist/cli/load-bundle.cjs',
     'package.json',

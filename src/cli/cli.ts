@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.js';
 import { UserError } from '../user-error.js';
@@ -52,7 +55,35 @@ function report(err: unknown): number {
     return EXIT.usage;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`build-templates: internal error: ${forTerminal(message)}\n`);
+  const at = err instanceof Error ? sourceLine(err) : undefined;
+  process.stderr.write(
+    `build-templates: internal error: ${forTerminal(message)}${at ? ` (at ${at})` : ''}\n`,
+  );
   if (process.env.BUILD_TEMPLATES_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   return EXIT.usage;
+}
+
+/**
+ * The first place in src/ an error's stack names: from source, as the stack says; in the installed
+ * command, the single-file command's line and column looked up in its source map (made beside it by
+ * scripts/bundle.ts). Undefined when there is none.
+ */
+export function sourceLine(err: Error): string | undefined {
+  const stack = err.stack ?? '';
+  const direct = /[\\/](src[\\/][^:()\s]+\.[cm]?ts):(\d+)/.exec(stack);
+  if (direct) return `${direct[1]?.replace(/\\/g, '/')}:${direct[2]}`;
+  const here = fileURLToPath(import.meta.url);
+  const frame = new RegExp(`${here.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(stack);
+  if (!frame) return undefined;
+  try {
+    const map = new SourceMap(JSON.parse(readFileSync(`${here}.map`, 'utf8')));
+    const entry = map.findEntry(Number(frame[1]) - 1, Number(frame[2]) - 1) as {
+      originalSource?: string;
+      originalLine?: number;
+    };
+    if (!entry.originalSource || entry.originalLine === undefined) return undefined;
+    return `${entry.originalSource.replace(/^(\.\.\/)+/, '')}:${entry.originalLine + 1}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import type { runCli } from './cli.js';
@@ -10,27 +11,45 @@ import type { runCli } from './cli.js';
 
 /**
  * The command as built for use: the whole CLI (src/cli/cli.ts and all it loads, packages included)
- * bundled into one script by scripts/bundle.ts, and V8's code cache for it, made by running it at
- * build time (scripts/train-code-cache.mjs). Start-up is most of a run's cost, and most of start-up
- * was finding, reading and compiling some two hundred modules; this is one file read and its
- * compiled code taken from the cache. What is precomputed is code, never an output: every file a
- * command writes is computed when it runs.
+ * bundled into one script by scripts/bundle.ts. Start-up is most of a run's cost, and most of
+ * start-up was finding, reading and compiling some two hundred modules; this is one file read, its
+ * compiled code taken from V8's code cache once a run has made it. The cache is made where the
+ * command runs, for the Node.js that runs it (V8 takes only its own), in the user's cache folder:
+ * nothing shipped is valid for one Node.js only. What is cached is code, never an output: every file
+ * a command writes is computed when it runs.
  */
 export const BUNDLE_FILE = join(__dirname, '..', 'build-templates.cjs');
 
 /**
- * The code caches of {@link BUNDLE_FILE}, one per kind of run: `main` for the commands that compile
- * (build, --check, --deployment, params, validate), `help` for help (yargs), `inspect` for reading a
+ * The kinds of run, each with a code cache of its own: `main` for the commands that compile (build,
+ * --check, --deployment, params, validate), `help` for help (yargs), `inspect` for reading a template
  * bundle (xmlbuilder2). A cache of everything would be half as large again as `main`, and taking a
  * cache in costs time by its size. Any cache serves any command (code it lacks is compiled when first
- * run), so a wrong pick costs time, never a result. One that does not fit (another Node.js) is ignored.
+ * run), so a wrong pick costs time, never a result.
  */
-export const CODE_CACHES = {
-  main: `${BUNDLE_FILE}.v8cache`,
-  help: `${BUNDLE_FILE}.help.v8cache`,
-  inspect: `${BUNDLE_FILE}.inspect.v8cache`,
-} as const;
-export type CodeCache = keyof typeof CODE_CACHES;
+export const CODE_CACHES = ['main', 'help', 'inspect'] as const;
+export type CodeCache = (typeof CODE_CACHES)[number];
+
+/**
+ * The folder of the code caches: BUILD_TEMPLATES_CACHE, else build-templates under XDG_CACHE_HOME,
+ * else under ~/.cache.
+ */
+export function cacheFolder(): string {
+  const env = process.env;
+  return (
+    env.BUILD_TEMPLATES_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'build-templates')
+  );
+}
+
+/**
+ * The code cache of a kind of run for this bundle, this Node.js and this machine, and V8's flag
+ * (a cache is taken only under the flags it was made with): another of any of these is another file.
+ */
+export function cacheFile(kind: CodeCache, optimizing: boolean): string {
+  const { size, mtimeMs } = statSync(BUNDLE_FILE);
+  const key = [kind, process.version, process.arch, optimizing ? 'opt' : 'no-opt', size, Math.trunc(mtimeMs)];
+  return join(cacheFolder(), `${key.join('-')}.v8cache`);
+}
 
 /** The cache for a command line, from its words alone (a guess: see {@link CODE_CACHES}). */
 export function codeCacheFor(argv: readonly string[]): CodeCache {
@@ -42,7 +61,7 @@ export function codeCacheFor(argv: readonly string[]): CodeCache {
 export interface LoadedCli {
   readonly runCli: typeof runCli;
   readonly script: Script;
-  /** Whether V8 took the code cache (false when there is none, or it was made by another Node.js). */
+  /** Whether V8 took the code cache (false when there is none yet, or it does not fit). */
   readonly cached: boolean;
 }
 
@@ -54,29 +73,54 @@ type BundleFunction = (
   dirname: string,
 ) => void;
 
-/** Reads, compiles (with a code cache, or none when `cache` is null) and runs the bundle. */
+/**
+ * Whether V8's optimizing compiler is off: a single run is over before it pays for itself (its
+ * compiles, on another thread, are CPU all the same, and memory); a batch turns it back on
+ * (batch.ts). BUILD_TEMPLATES_V8_OPT=1 leaves it on, and the tests run the command so too.
+ */
+const OPTIMIZING = process.env.BUILD_TEMPLATES_V8_OPT === '1';
+
+/**
+ * Reads, compiles (with the code cache of `cache`, when there is one) and runs the bundle. When V8
+ * took no cache, the run that ends well leaves one for the next: written whole to a temporary file
+ * that then replaces any older one of its kind. A cache that cannot be written is not made: the
+ * command is then only slower to start.
+ */
 export function loadBundledCli(cache: CodeCache | null): LoadedCli {
-  // A single run is over before V8's optimizing compiler pays for itself: its compiles (on another
-  // thread, but CPU all the same) and their memory are saved; a batch turns it back on (batch.ts).
   // Set before the script is compiled: V8 takes a code cache only under the flags it was made with.
-  setFlagsFromString('--no-opt');
+  if (!OPTIMIZING) setFlagsFromString('--no-opt');
   // The bundle is ASCII (scripts/bundle.ts checks it): read as Latin-1, its text is one byte a character.
   const source = readFileSync(BUNDLE_FILE, 'latin1');
+  const file = cache === null ? null : cacheFile(cache, OPTIMIZING);
   let cachedData: Buffer | undefined;
-  if (cache !== null) {
+  if (file !== null) {
     try {
-      cachedData = readFileSync(CODE_CACHES[cache]);
+      cachedData = readFileSync(file);
     } catch {
-      cachedData = undefined; // no cache: compiled as any script is
+      cachedData = undefined; // none yet: compiled as any script is
     }
   }
   const script = new Script(source, { filename: BUNDLE_FILE, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as BundleFunction;
   run(createRequire(BUNDLE_FILE), module, BUNDLE_FILE, join(__dirname, '..'));
-  return {
-    runCli: module.exports.runCli as typeof runCli,
-    script,
-    cached: cachedData !== undefined && !script.cachedDataRejected,
-  };
+  const cached = cachedData !== undefined && !script.cachedDataRejected;
+  if (file !== null && !cached) process.once('exit', (code) => code === 0 && saveCache(script, file));
+  return { runCli: module.exports.runCli as typeof runCli, script, cached };
+}
+
+/** Writes a script's code cache to `file`, replacing the older caches of its kind; nothing on failure. */
+function saveCache(script: Script, file: string): void {
+  const folder = dirname(file);
+  const kind = `${basename(file).split('-')[0]}-`;
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temporary, script.createCachedData());
+    for (const old of readdirSync(folder))
+      if (old.startsWith(kind) && old.endsWith('.v8cache')) rmSync(join(folder, old), { force: true });
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }

@@ -198,13 +198,7 @@ export function buildDist(): void {
 }
 
 /** The files a build of dist/ reads: the compiler's and simulator's sources, the bundler, the configs. */
-const BUILD_INPUTS = [
-  'src',
-  'simulator',
-  'scripts/bundle.ts',
-  'scripts/train-code-cache.mjs',
-  'tsconfig.build.json',
-];
+const BUILD_INPUTS = ['src', 'simulator', 'scripts/bundle.ts', 'tsconfig.build.json'];
 /** Where the last build by the tests left the hash of its inputs (outside dist/, which is shipped). */
 const BUILD_STAMP = join(ROOT, 'node_modules/.cache/build-templates/dist-built-from');
 /** The build's own output, as a build leaves it: another build (npm run build) changes it. */
