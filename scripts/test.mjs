@@ -50,6 +50,12 @@ async function worker() {
   process.on('message', async (msg) => {
     if (msg.done) {
       process.disconnect();
+      // Every file has reported; something a failed test left open (a server, a timer) must not
+      // keep the run waiting: after a grace period the worker ends all the same.
+      setTimeout(() => {
+        stderr('a test file left something open after its tests; its worker was ended\n');
+        process.exit(0);
+      }, 10_000).unref();
       return;
     }
     const file = msg.file;

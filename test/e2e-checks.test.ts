@@ -263,8 +263,6 @@ test('an IPv6 address written another way is the same address: the Virtual Servi
   assert.is(sim.state().vss[0]?.members.length, 1);
 });
 
-test.run();
-
 test('ESP switched on in a service that already serves is held disabled until its SSO domain is set: a run stopped in between leaves it taking no connections, and the next run enables it (both scripts)', async () => {
   const site = fixture('esp');
   const ps = pwsh ? writeDeployPs(setup.dir(), site.plan) : '';
@@ -275,7 +273,8 @@ test('ESP switched on in a service that already serves is held disabled until it
   const owa = (sim: Simulator) => sim.state().vss.find((v) => v.parent !== 0 && v.params.Nickname === 'OWA');
   for (const [name, run] of runs) {
     const sim = await simFor(site);
-    assert.is((await run(sim)).code, 0, name);
+    const first = await run(sim);
+    assert.is(first.code, 0, `${name}: ${first.stderr}`);
     await call(sim, 'modvs', { vs: String(owa(sim)?.index), EspEnabled: '0' });
     // The hold, ESP on, then the call with the SSO domain fails.
     sim.injectFault({ write: 3, kind: 'http500' });
@@ -290,3 +289,5 @@ test('ESP switched on in a service that already serves is held disabled until it
     assertStateMatchesPlan(sim.state(), site.plan);
   }
 });
+
+test.run();

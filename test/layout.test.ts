@@ -168,4 +168,14 @@ test('no import circle under src/: static, type-only or import()', () => {
   assert.equal(circles, []);
 });
 
+test('every test file runs its tests: test.run() comes after the last of them', () => {
+  const late: string[] = [];
+  for (const f of readdirSync(join(ROOT, 'test')).filter((x) => x.endsWith('.test.ts'))) {
+    const text = readFileSync(join(ROOT, 'test', f), 'utf8');
+    const run = text.lastIndexOf('\ntest.run();');
+    if (run >= 0 && text.lastIndexOf('\ntest(') > run) late.push(f);
+  }
+  assert.equal(late, []);
+});
+
 test.run();
