@@ -33,7 +33,7 @@ const TEST_DIR = join(ROOT, 'test');
 const RETIRE_MB = 250;
 // How long each file took last time, to start the slowest first (a cache: any value only reorders).
 const TIMES = join(ROOT, 'node_modules/.cache/build-templates/test-times.json');
-// The installed command's code caches (src/cli/load-bundle.cts), for the commands the tests run:
+// The installed command's code caches (src/cli/load-command.cts), for the commands the tests run:
 // under the clone, never in the user's own cache folder.
 process.env.BUILD_TEMPLATES_CACHE ||= join(ROOT, 'node_modules/.cache/build-templates/v8');
 

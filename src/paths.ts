@@ -1,6 +1,6 @@
 /**
  * Files of this package the command reads at run time, from the package's own folder: src/ and dist/
- * are both one level below it, and so is the bundled command (dist/build-templates.cjs, scripts/bundle.ts),
+ * are both one level below it, and so is the single-file command (dist/build-templates.cjs, scripts/single-file.ts),
  * whose one `import.meta.url` is its own file's. Every such path is made here, so the three agree.
  */
 const PACKAGE_ROOT = new URL('../', import.meta.url);

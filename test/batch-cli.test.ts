@@ -126,9 +126,9 @@ test('the ordinary command lines are read without yargs; mistakes and help are l
     const { argv: rest, more } = moreDeployments(argv);
     return parseFast(rest, more);
   };
-  assert.equal(read([]), { run: 'build', args: { out: '.', check: false, deployment: undefined } });
+  assert.equal(read([]), { run: 'compile', args: { out: '.', check: false, deployment: undefined } });
   assert.equal(read(['--deployment', 'a.yaml', 'b.yaml', '--out', 'o', '--check']), {
-    run: 'build',
+    run: 'compile',
     args: { out: 'o', check: true, deployment: ['a.yaml', 'b.yaml'] },
   });
   assert.equal(read(['params', '--json'])?.args, {
@@ -168,7 +168,7 @@ test('the CLI loads yargs only for help, completion and mistakes (yargs-cli.ts, 
     'definition.ts',
     'parse.ts',
     'run.ts',
-    'build.ts',
+    'compile.ts',
     'batch.ts',
     'batch-site.ts',
   ]) {

@@ -98,7 +98,7 @@ test('only the reader imports xmlbuilder2, and a build does not reach it', () =>
     ['src/reader/template-xml.ts'],
   );
   // Every module `build` loads: cli.ts's static imports and theirs (each command's module is loaded
-  // with import() only when it runs), then build.ts and all it imports, statically or with import().
+  // with import() only when it runs), then compile.ts and all it imports, statically or with import().
   const seen = new Set<string>();
   const packages = new Set<string>();
   const staticImports = (file: string): string[] =>
@@ -118,8 +118,8 @@ test('only the reader imports xmlbuilder2, and a build does not reach it', () =>
   };
   // main.cts runs cli.ts (from source, or bundled): the path starts there.
   visit(join(SRC, 'cli', 'cli.ts'), false);
-  seen.delete(join(SRC, 'cli', 'build.ts'));
-  visit(join(SRC, 'cli', 'build.ts'), true);
+  seen.delete(join(SRC, 'cli', 'compile.ts'));
+  visit(join(SRC, 'cli', 'compile.ts'), true);
   assert.ok(seen.has(join(SRC, 'emit', 'template-xml.ts')), 'the bundle writer is on the path');
   assert.not.ok(seen.has(join(SRC, 'reader', 'template-xml.ts')), 'the reader is not');
   assert.not.ok(packages.has('xmlbuilder2'));

@@ -46,7 +46,7 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
   assert.equal(
     files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/build-templates.cjs')).sort(),
     [
-      'dist/cli/load-bundle.cjs',
+      'dist/cli/load-command.cjs',
       'dist/cli/main.cjs',
       'dist/cli/sim.js',
       'dist/cli/terminal.js',

@@ -11,7 +11,7 @@ import { mdCell, mdCode } from '../src/emit/markdown.js';
 import type { OutputFile } from '../src/emit/output.js';
 import { P } from '../src/loadmaster/parameters.js';
 import type { PlanStep, RemovalStep } from '../src/model/plan.js';
-import { buildSite } from '../src/outputs/site.js';
+import { siteOutputs } from '../src/outputs/site.js';
 import { bashParser, bashSyntaxProblems } from './helpers/bash-parse.js';
 import { validCases } from './helpers/fixtures.js';
 import { ROOT } from './helpers/guide.js';
@@ -30,7 +30,7 @@ function site(file: string): Promise<Built> {
   if (!b) {
     b = (async () => {
       const d = await loadDeployment(file, EXCHANGE_2016);
-      const files = buildSite(EXCHANGE_2016, d, relative(ROOT, file));
+      const files = siteOutputs(EXCHANGE_2016, d, relative(ROOT, file));
       return { files, steps: compilePlan(EXCHANGE_2016, d).steps.map((s) => s.title) };
     })();
     built.set(file, b);
@@ -167,7 +167,7 @@ test("each step and removal of both scripts sends the plan's values, ESP in the 
   for (const c of validCases()) {
     const d = await loadDeployment(c.file, EXCHANGE_2016);
     const plan = compilePlan(EXCHANGE_2016, d);
-    const files = buildSite(EXCHANGE_2016, d, relative(ROOT, c.file));
+    const files = siteOutputs(EXCHANGE_2016, d, relative(ROOT, c.file));
     const bash = text(files, 'deploy.sh');
     const ps = text(files, 'deploy.ps1');
     const bashQ = (v: string) => bashQuote(v).slice(1, -1);

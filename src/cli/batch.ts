@@ -69,7 +69,7 @@ export async function batchInputs(values: readonly string[]): Promise<BatchSite[
  */
 export async function batchCommand(a: Common, sites: readonly BatchSite[]): Promise<number> {
   // A batch runs long enough for V8's optimizing compiler to pay for itself, which the installed
-  // command leaves off for a single site (src/cli/load-bundle.cts).
+  // command leaves off for a single site (src/cli/load-command.cts).
   setFlagsFromString('--opt');
   const { checkOutputFolder, fileIds } = await import('../write.js');
   checkOutputFolder(a.out);

@@ -8,7 +8,7 @@ import { moreDeployments, parseFast } from './parse.js';
 import { runCommand } from './run.js';
 import { EXIT, exitOnStdoutError, UsageError } from './terminal.js';
 
-/** The simulator's command (src/cli/sim.ts), given by the caller: it is loaded by path, never bundled. */
+/** The simulator's command (src/cli/sim.ts), given by the caller: it is loaded by path, never part of the single-file command. */
 export type SimCommand = (args: readonly string[]) => Promise<number>;
 
 /**
@@ -66,7 +66,7 @@ function report(err: unknown): number {
 /**
  * The first place in src/ an error's stack names: from source, as the stack says; in the installed
  * command, the single-file command's line and column looked up in its source map (made beside it by
- * scripts/bundle.ts). Undefined when there is none.
+ * scripts/single-file.ts). Undefined when there is none.
  */
 export function sourceLine(err: Error): string | undefined {
   const stack = err.stack ?? '';

@@ -26,7 +26,7 @@ export interface PositionalSpec {
 }
 
 /** The commands whose handler src/cli/run.ts holds. */
-export type CommandName = 'build' | 'init' | 'docs' | 'params' | 'inspect' | 'validate';
+export type CommandName = 'compile' | 'init' | 'docs' | 'params' | 'inspect' | 'validate';
 
 /** A command: its usage as yargs spells it, its help line, its positionals and options. */
 export interface CommandSpec {
@@ -80,7 +80,7 @@ export const CLI: CliSpec = {
   commands: [
     {
       usage: '$0',
-      run: 'build',
+      run: 'compile',
       describe:
         "write the docs and the template bundles, and the example site under out/example; with --deployment, write that site's deploy.sh, deploy.ps1 and runbook.md",
       positionals: [],

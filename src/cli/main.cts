@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import type { SimCommand } from './cli.js';
-import { codeCacheFor, loadBundledCli } from './load-bundle.cjs';
+import { codeCacheFor, loadCommand } from './load-command.cjs';
 
 /**
- * The command (package.json's bin). Built, it runs the bundled CLI (load-bundle.cts); from source
+ * The command (package.json's bin). Built, it runs the single-file command (load-command.cts); from source
  * (tsx src/cli/main.cts, as the tests run it) the modules themselves. `--version` alone is answered
  * here, before either is loaded; the simulator is a program of its own, loaded by path only for
- * `sim` (sim.ts), and never bundled with the compiler. CommonJS: Node then starts the program
+ * `sim` (sim.ts), and never part of the single-file command. CommonJS: Node then starts the program
  * without setting up its ES module loader (the modules it loads dynamically are ES modules).
  */
 async function main(argv: string[]): Promise<void> {
@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const sim: SimCommand = async (args) => (await import('./sim.js')).simCommand(args);
-  const cli = __filename.endsWith('.cts') ? await import('./cli.js') : loadBundledCli(codeCacheFor(argv));
+  const cli = __filename.endsWith('.cts') ? await import('./cli.js') : loadCommand(codeCacheFor(argv));
   await cli.runCli(argv, sim);
 }
 

@@ -14,9 +14,9 @@ function notForPrinting(command: string, a: Args): void {
 /** Runs a command; its exit code. */
 export async function runCommand(run: CommandName, a: Args): Promise<number> {
   switch (run) {
-    case 'build': {
-      const { buildCommand } = await import('./build.js');
-      return buildCommand({ out: a.out, check: a.check, deployment: a.deployment });
+    case 'compile': {
+      const { compileCommand } = await import('./compile.js');
+      return compileCommand({ out: a.out, check: a.check, deployment: a.deployment });
     }
     case 'init': {
       if (a.check) throw new UsageError('init writes a file; --check does not apply to it');
@@ -33,7 +33,7 @@ export async function runCommand(run: CommandName, a: Args): Promise<number> {
       return EXIT.ok;
     }
     case 'docs': {
-      const { docsCommand } = await import('./build.js');
+      const { docsCommand } = await import('./compile.js');
       return docsCommand(a);
     }
     case 'params': {

@@ -2,7 +2,7 @@
  * `build-templates sim`: the LoadMaster API simulator. The compiler never imports the simulator (it is
  * its own program, in simulator/ at the top, built by simulator/tsconfig.json): this command loads it
  * by path, at run time, only when asked. Built, this file is dist/cli/sim.js and the simulator
- * dist/simulator.mjs (one module, made by scripts/bundle.ts); from source (tsx src/cli/main.cts) they
+ * dist/simulator.mjs (one module, made by scripts/single-file.ts); from source (tsx src/cli/main.cts) they
  * are src/cli/sim.ts and simulator/.
  */
 const SIMULATOR_RUN = import.meta.url.endsWith('.ts')

@@ -20,7 +20,7 @@ export interface Generated {
 export const DOCS_OWNED_DIRS: readonly string[] = [PARAM_DOCS_DIR];
 
 /** The documentation: section 5's tables, the errata page and the generic runbook. */
-export function buildDocs(catalog: Catalog): OutputFile[] {
+export function docsOutputs(catalog: Catalog): OutputFile[] {
   const rows = compileRows(catalog);
   return [
     ...emitParamTables(catalog, rows),
@@ -30,14 +30,14 @@ export function buildDocs(catalog: Catalog): OutputFile[] {
 }
 
 /** Section 3's three template bundles, their checksums and their README. */
-export function buildBundles(catalog: Catalog): OutputFile[] {
+export function bundleOutputs(catalog: Catalog): OutputFile[] {
   return emitBundles(resolveTemplates(catalog), catalog.bundles);
 }
 
 /** Everything the default build writes. */
-export function buildAll(catalog: Catalog): Generated {
+export function allOutputs(catalog: Catalog): Generated {
   return {
-    files: [...buildDocs(catalog), ...buildBundles(catalog)],
+    files: [...docsOutputs(catalog), ...bundleOutputs(catalog)],
     ownedDirs: [...DOCS_OWNED_DIRS, BUNDLE_DIR],
   };
 }

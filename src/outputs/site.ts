@@ -24,7 +24,7 @@ export const EXAMPLE_DEPLOYMENT_FILE = packageFile('examples/deployment.yaml');
  * SHA256SUMS). `source` names the deployment file in their headers (keep it relative, so the output
  * does not depend on where it was made).
  */
-export function buildSite(
+export function siteOutputs(
   catalog: Catalog,
   deployment: Deployment,
   source: string,
@@ -81,6 +81,6 @@ export async function siteFiles(
   // The file's own name, however its path was typed (relative, absolute, ./): the outputs, and so
   // --check, do not depend on the working folder.
   const source = label ?? basename(file);
-  const files = buildSite(EXCHANGE_2016, deployment, source, cache);
+  const files = siteOutputs(EXCHANGE_2016, deployment, source, cache);
   return prefix === '' ? files : files.map((f) => ({ ...f, path: prefix + f.path }));
 }

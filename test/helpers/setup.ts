@@ -187,7 +187,7 @@ let distBuilt = false;
 
 /**
  * Builds the command as `npm run build` does, for tests that run it as a user would: the compiler
- * (tsconfig.build.json) and its bundle with the code cache (scripts/bundle.ts). Throws with the
+ * (tsconfig.build.json) and its bundle with the code cache (scripts/single-file.ts). Throws with the
  * build's own output when a step fails. Once per process, and once per run of the test runner.
  */
 export function buildDist(): void {
@@ -198,7 +198,7 @@ export function buildDist(): void {
 }
 
 /** The files a build of dist/ reads: the compiler's and simulator's sources, the bundler, the configs. */
-const BUILD_INPUTS = ['src', 'simulator', 'scripts/bundle.ts', 'tsconfig.build.json'];
+const BUILD_INPUTS = ['src', 'simulator', 'scripts/single-file.ts', 'tsconfig.build.json'];
 /** Where the last build by the tests left the hash of its inputs (outside dist/, which is shipped). */
 const BUILD_STAMP = join(ROOT, 'node_modules/.cache/build-templates/dist-built-from');
 /** The build's own output, as a build leaves it: another build (npm run build) changes it. */
@@ -234,7 +234,7 @@ function build(): void {
     return;
   const steps: readonly (readonly string[])[] = [
     [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    ['--import', 'tsx', join(ROOT, 'scripts/bundle.ts')],
+    ['--import', 'tsx', join(ROOT, 'scripts/single-file.ts')],
   ];
   for (const args of steps) {
     const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });

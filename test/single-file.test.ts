@@ -15,8 +15,8 @@ import { cli } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { BUILT_CLI, buildDist, setUp } from './helpers/setup.js';
 
-// The installed command is the CLI bundled into one script, run with the V8 code cache it makes where
-// it runs (src/cli/load-bundle.cts, scripts/bundle.ts). What it writes must be what the modules
+// The installed command is the CLI made into one script (the single-file command), run with the V8 code cache it makes where
+// it runs (src/cli/load-command.cts, scripts/single-file.ts). What it writes must be what the modules
 // write, every output computed when it runs, and the cache must be one V8 takes.
 
 const setup = setUp('bt-bundle-');
@@ -33,7 +33,7 @@ function tree(dir: string): Map<string, string> {
   return new Map(files.map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
 }
 
-test('the bundled command writes, byte for byte, what the modules write (default build and a site)', async () => {
+test('the single-file command writes, byte for byte, what the modules write (default build and a site)', async () => {
   const site = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
   for (const args of [[], ['--deployment', site]]) {
     const fromSource = setup.dir();
@@ -49,8 +49,8 @@ test('the bundled command writes, byte for byte, what the modules write (default
   }
 });
 
-test('the bundled command prints what the modules print: help, version, a usage mistake, params', () => {
-  // Help goes through the bundle's string-width (scripts/bundle.ts): its widths must be the real ones.
+test('the single-file command prints what the modules print: help, version, a usage mistake, params', () => {
+  // Help goes through the single-file command's string-width (scripts/single-file.ts): its widths must be the real ones.
   for (const args of [['--help'], ['inspect', '--help'], ['--version'], ['params', '--bogus'], ['params']]) {
     const fromSource = cli(args);
     const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8' });
@@ -76,8 +76,8 @@ test('the command makes its code cache where it runs: the first run of each kind
     'one cache of each kind, nothing else',
   );
   for (const kind of ['main', 'help', 'inspect']) {
-    const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
-      process.stdout.write(String(m.loadBundledCli(${JSON.stringify(kind)}).cached));`;
+    const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-command.cjs', import.meta.url).href)});
+      process.stdout.write(String(m.loadCommand(${JSON.stringify(kind)}).cached));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stderr);
     assert.is(r.stdout, 'true', `V8 takes the ${kind} cache`);
@@ -106,8 +106,8 @@ test("the command writes the same with V8's optimizing compiler on as off (its s
 });
 
 test('an internal error of the installed command names the src/ line it came from (the source map)', () => {
-  const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-bundle.cjs', import.meta.url).href)});
-    const cli = m.loadBundledCli(null);
+  const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-command.cjs', import.meta.url).href)});
+    const cli = m.loadCommand(null);
     process.stdout.write = () => { throw new Error('the terminal broke'); };
     await cli.runCli(['params'], async () => 0);`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
@@ -119,14 +119,14 @@ test('an internal error of the installed command names the src/ line it came fro
 });
 
 test('every output is computed when the command runs: a changed example changes the example site', async () => {
-  // The package as installed, with its example deployment edited: the bundle reads it at run time.
+  // The package as installed, with its example deployment edited: the single-file command reads it at run time.
   const pkg = setup.dir();
   mkdirSync(join(pkg, 'dist', 'cli'), { recursive: true });
   mkdirSync(join(pkg, 'examples'));
   for (const f of [
     'dist/build-templates.cjs',
     'dist/cli/main.cjs',
-    'dist/cli/load-bundle.cjs',
+    'dist/cli/load-command.cjs',
     'package.json',
   ])
     copyFileSync(join(ROOT, f), join(pkg, f));

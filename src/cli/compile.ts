@@ -43,7 +43,7 @@ async function checkFiles(
  * The default command: the committed docs and bundles, and (unless checking) the example site under
  * out/example; with --deployment, that site alone.
  */
-export async function buildCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>): Promise<number> {
+export async function compileCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>): Promise<number> {
   if (a.deployment !== undefined) {
     const { batchInputs, batchCommand } = await import('./batch.js');
     const batch = await batchInputs(a.deployment);
@@ -54,9 +54,9 @@ export async function buildCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>
     return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file]);
   }
   const { siteFiles } = await import('../outputs/site.js');
-  const { buildAll } = await import('../outputs/docs.js');
+  const { allOutputs } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
-  const g = buildAll(EXCHANGE_2016);
+  const g = allOutputs(EXCHANGE_2016);
   if (a.check) return checkFiles(a.out, g.files, g.ownedDirs);
   const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../outputs/site.js');
   const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
@@ -65,8 +65,8 @@ export async function buildCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>
 
 /** `docs`: the section 5 tables, the errata page and the generic runbook. */
 export async function docsCommand(a: Pick<Args, 'out' | 'check'>): Promise<number> {
-  const { buildDocs, DOCS_OWNED_DIRS } = await import('../outputs/docs.js');
+  const { docsOutputs, DOCS_OWNED_DIRS } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
-  const files = buildDocs(EXCHANGE_2016);
+  const files = docsOutputs(EXCHANGE_2016);
   return a.check ? checkFiles(a.out, files, DOCS_OWNED_DIRS) : writeFiles(a.out, files, []);
 }

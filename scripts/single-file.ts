@@ -1,7 +1,7 @@
-// Builds the command as it runs installed (src/cli/load-bundle.cts): src/cli/cli.ts and everything it
-// loads, packages included, bundled by esbuild into one script, dist/build-templates.cjs, with its
+// Builds the command as it runs installed (src/cli/load-command.cts): src/cli/cli.ts and everything it
+// loads, packages included, made into one script by esbuild, dist/build-templates.cjs, with its
 // source map (an internal error names the src/ line: src/cli/cli.ts); and the simulator as one module.
-// Run by `npm run build` and `prepare`, after tsc (dist/cli/main.cjs, the bin, loads the bundle). V8's
+// Run by `npm run build` and `prepare`, after tsc (dist/cli/main.cjs, the bin, loads it). V8's
 // code cache is made where the command runs, not here. Start-up is most of a run's
 // cost, and most of start-up would be resolving, reading and compiling some two hundred modules.
 import { readFileSync, rmSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { build, type Plugin } from 'esbuild';
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const OUT = root('dist/build-templates.cjs');
 
-// The bundle is a function of what a CommonJS module is given, which load-bundle.cts compiles with
+// The single-file command is a function of what a CommonJS module is given, which load-command.cts compiles with
 // node:vm (so that it can hand V8 a code cache) and calls. The modules' one `import.meta.url` is the
-// bundle's own (src/paths.ts makes every package path from it).
+// command's own (src/paths.ts makes every package path from it).
 const BANNER =
   '(function (require, module, __filename, __dirname) { "use strict"; ' +
   'var __bundle_url = require("node:url").pathToFileURL(__filename).href;';
@@ -61,7 +61,7 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: process.env.BUNDLE_MINIFY !== '0',
-  // ASCII only, so that load-bundle.cts reads it as Latin-1: one byte a character, no decoding.
+  // ASCII only, so that load-command.cts reads it as Latin-1: one byte a character, no decoding.
   charset: 'ascii',
   // The packages' licence notices, kept at the end of the file.
   legalComments: 'eof',
@@ -75,20 +75,22 @@ const result = await build({
   logLevel: 'warning',
 });
 
-// An import() left in the bundle would need a loader node:vm does not give a script: every module
+// An import() left in the single-file command would need a loader node:vm does not give a script: every module
 // the CLI loads must be inside it (the simulator, loaded by path, is not the CLI's: see main.ts).
 const dynamic = Object.values(result.metafile.outputs)
   .flatMap((o) => o.imports)
   .filter((i) => i.kind === 'dynamic-import');
 if (dynamic.length > 0) {
   rmSync(OUT, { force: true });
-  throw new Error(`the bundle would import at run time: ${dynamic.map((i) => i.path).join(', ')}`);
+  throw new Error(
+    `the single-file command would import at run time: ${dynamic.map((i) => i.path).join(', ')}`,
+  );
 }
 const bytes = readFileSync(OUT);
 const nonAscii = bytes.findIndex((b) => b > 0x7f);
 if (nonAscii >= 0) {
   rmSync(OUT, { force: true });
-  throw new Error(`the bundle is not ASCII (byte ${nonAscii})`);
+  throw new Error(`the single-file command is not ASCII (byte ${nonAscii})`);
 }
 
 // The simulator as the installed `sim` command loads it (src/cli/sim.ts): one ES module, beside the
@@ -105,5 +107,5 @@ await build({
 });
 
 process.stdout.write(
-  `bundled the command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB), its source map and the simulator\n`,
+  `made the single-file command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB), its source map and the simulator\n`,
 );

@@ -11,14 +11,14 @@ import type { runCli } from './cli.js';
 
 /**
  * The command as built for use: the whole CLI (src/cli/cli.ts and all it loads, packages included)
- * bundled into one script by scripts/bundle.ts. Start-up is most of a run's cost, and most of
+ * made into one script by esbuild (scripts/single-file.ts). Start-up is most of a run's cost, and most of
  * start-up was finding, reading and compiling some two hundred modules; this is one file read, its
  * compiled code taken from V8's code cache once a run has made it. The cache is made where the
  * command runs, for the Node.js that runs it (V8 takes only its own), in the user's cache folder:
  * nothing shipped is valid for one Node.js only. What is cached is code, never an output: every file
  * a command writes is computed when it runs.
  */
-export const BUNDLE_FILE = join(__dirname, '..', 'build-templates.cjs');
+export const COMMAND_FILE = join(__dirname, '..', 'build-templates.cjs');
 
 /**
  * The kinds of run, each with a code cache of its own: `main` for the commands that compile (build,
@@ -46,7 +46,7 @@ export function cacheFolder(): string {
  * (a cache is taken only under the flags it was made with): another of any of these is another file.
  */
 export function cacheFile(kind: CodeCache, optimizing: boolean): string {
-  const { size, mtimeMs } = statSync(BUNDLE_FILE);
+  const { size, mtimeMs } = statSync(COMMAND_FILE);
   const key = [kind, process.version, process.arch, optimizing ? 'opt' : 'no-opt', size, Math.trunc(mtimeMs)];
   return join(cacheFolder(), `${key.join('-')}.v8cache`);
 }
@@ -57,7 +57,7 @@ export function codeCacheFor(argv: readonly string[]): CodeCache {
   return argv[0] === 'inspect' ? 'inspect' : 'main';
 }
 
-/** The bundle, compiled and run: its exports, and the compiled script (to make its code cache from). */
+/** The single-file command, compiled and run: its exports, and the compiled script (to make its code cache from). */
 export interface LoadedCli {
   readonly runCli: typeof runCli;
   readonly script: Script;
@@ -65,7 +65,7 @@ export interface LoadedCli {
   readonly cached: boolean;
 }
 
-/** The wrapper scripts/bundle.ts puts around the bundle: a function of what a CommonJS module is given. */
+/** The wrapper scripts/single-file.ts puts around the single-file command: a function of what a CommonJS module is given. */
 type BundleFunction = (
   require: NodeJS.Require,
   module: { exports: Record<string, unknown> },
@@ -81,16 +81,16 @@ type BundleFunction = (
 const OPTIMIZING = process.env.BUILD_TEMPLATES_V8_OPT === '1';
 
 /**
- * Reads, compiles (with the code cache of `cache`, when there is one) and runs the bundle. When V8
+ * Reads, compiles (with the code cache of `cache`, when there is one) and runs the single-file command. When V8
  * took no cache, the run that ends well leaves one for the next: written whole to a temporary file
  * that then replaces any older one of its kind. A cache that cannot be written is not made: the
  * command is then only slower to start.
  */
-export function loadBundledCli(cache: CodeCache | null): LoadedCli {
+export function loadCommand(cache: CodeCache | null): LoadedCli {
   // Set before the script is compiled: V8 takes a code cache only under the flags it was made with.
   if (!OPTIMIZING) setFlagsFromString('--no-opt');
-  // The bundle is ASCII (scripts/bundle.ts checks it): read as Latin-1, its text is one byte a character.
-  const source = readFileSync(BUNDLE_FILE, 'latin1');
+  // The single-file command is ASCII (scripts/single-file.ts checks it): read as Latin-1, its text is one byte a character.
+  const source = readFileSync(COMMAND_FILE, 'latin1');
   const file = cache === null ? null : cacheFile(cache, OPTIMIZING);
   let cachedData: Buffer | undefined;
   if (file !== null) {
@@ -100,10 +100,10 @@ export function loadBundledCli(cache: CodeCache | null): LoadedCli {
       cachedData = undefined; // none yet: compiled as any script is
     }
   }
-  const script = new Script(source, { filename: BUNDLE_FILE, cachedData });
+  const script = new Script(source, { filename: COMMAND_FILE, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as BundleFunction;
-  run(createRequire(BUNDLE_FILE), module, BUNDLE_FILE, join(__dirname, '..'));
+  run(createRequire(COMMAND_FILE), module, COMMAND_FILE, join(__dirname, '..'));
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   if (file !== null && !cached) process.once('exit', (code) => code === 0 && saveCache(script, file));
   return { runCli: module.exports.runCli as typeof runCli, script, cached };
