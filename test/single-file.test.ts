@@ -64,7 +64,7 @@ test('the command makes its code cache where it runs: the first run of each kind
   const cache = setup.dir();
   const env = { ...process.env, BUILD_TEMPLATES_CACHE: cache };
   const bundle = join(ROOT, 'dist-templates/Exchange2016ESP.tmpl');
-  for (const args of [['params', '--json'], ['--help'], ['inspect', bundle]]) {
+  for (const args of [['params', '--json'], ['--help'], ['inspect', bundle], ['--out', setup.dir()]]) {
     const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stderr);
   }
@@ -72,10 +72,10 @@ test('the command makes its code cache where it runs: the first run of each kind
     readdirSync(cache)
       .map((f) => f.split('-')[0])
       .sort(),
-    ['help', 'inspect', 'main'],
+    ['build', 'help', 'inspect', 'params'],
     'one cache of each kind, nothing else',
   );
-  for (const kind of ['main', 'help', 'inspect']) {
+  for (const kind of ['build', 'help', 'inspect', 'params']) {
     const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-command.cjs', import.meta.url).href)});
       process.stdout.write(String(m.loadCommand(${JSON.stringify(kind)}).cached));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env });

@@ -21,13 +21,22 @@ import type { runCli } from './cli.js';
 export const COMMAND_FILE = join(__dirname, '..', 'build-templates.cjs');
 
 /**
- * The kinds of run, each with a code cache of its own: `main` for the commands that compile (build,
- * --check, --deployment, params, validate), `help` for help (yargs), `inspect` for reading a template
- * bundle (xmlbuilder2). A cache of everything would be half as large again as `main`, and taking a
- * cache in costs time by its size. Any cache serves any command (code it lacks is compiled when first
- * run), so a wrong pick costs time, never a result.
+ * The kinds of run, each with a code cache of its own, made by its first run: a command's cache holds
+ * the code that command ran, and taking a cache in costs time by its size, so each command has one
+ * (the default build and its --check share one, a site build with --deployment has its own, help
+ * another). Any cache serves any command line (code it lacks is compiled when first run), so a
+ * wrong pick costs time, never a result.
  */
-export const CODE_CACHES = ['main', 'help', 'inspect'] as const;
+export const CODE_CACHES = [
+  'build',
+  'site',
+  'params',
+  'validate',
+  'inspect',
+  'docs',
+  'init',
+  'help',
+] as const;
 export type CodeCache = (typeof CODE_CACHES)[number];
 
 /**
@@ -54,7 +63,10 @@ export function cacheFile(kind: CodeCache, optimizing: boolean): string {
 /** The cache for a command line, from its words alone (a guess: see {@link CODE_CACHES}). */
 export function codeCacheFor(argv: readonly string[]): CodeCache {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
-  return argv[0] === 'inspect' ? 'inspect' : 'main';
+  const word = argv.find((w, i) => !w.startsWith('-') && !argv[i - 1]?.startsWith('--'));
+  const named = CODE_CACHES.find((c) => c === word && c !== 'build' && c !== 'site');
+  if (named) return named;
+  return argv.some((w) => w === '--deployment' || w.startsWith('--deployment=')) ? 'site' : 'build';
 }
 
 /** The single-file command, compiled and run: its exports, and the compiled script (to make its code cache from). */
