@@ -11,12 +11,12 @@ import type { runCli } from './cli.js';
 
 /**
  * The command as built for use: the whole CLI (src/cli/cli.ts and all it loads, packages included)
- * made into one script by esbuild (scripts/single-file.ts). Start-up is most of a run's cost, and most of
- * start-up was finding, reading and compiling some two hundred modules; this is one file read, its
- * compiled code taken from V8's code cache once a run has made it. The cache is made where the
- * command runs, for the Node.js that runs it (V8 takes only its own), in the user's cache folder:
- * nothing shipped is valid for one Node.js only. What is cached is code, never an output: every file
- * a command writes is computed when it runs.
+ * made into one script by esbuild (scripts/single-file.ts). Start-up is most of a run's cost, and
+ * most of start-up was finding, reading and compiling some two hundred modules; this is one file
+ * read, its compiled code taken from V8's code cache once a run has made it. The cache is made where
+ * the command runs, for the Node.js that runs it (V8 takes only its own), in the user's cache
+ * folder: nothing shipped is valid for one Node.js only. What is cached is code, never an output:
+ * every file a command writes is computed when it runs.
  */
 export const COMMAND_FILE = join(__dirname, '..', 'build-templates.cjs');
 
@@ -69,7 +69,7 @@ export function codeCacheFor(argv: readonly string[]): CodeCache {
   return argv.some((w) => w === '--deployment' || w.startsWith('--deployment=')) ? 'site' : 'build';
 }
 
-/** The single-file command, compiled and run: its exports, and the compiled script (to make its code cache from). */
+/** The single-file command, compiled and run: its exports, and the script (its code cache's source). */
 export interface LoadedCli {
   readonly runCli: typeof runCli;
   readonly script: Script;
@@ -77,7 +77,7 @@ export interface LoadedCli {
   readonly cached: boolean;
 }
 
-/** The wrapper scripts/single-file.ts puts around the single-file command: a function of what a CommonJS module is given. */
+/** The wrapper scripts/single-file.ts puts around the command: a function of a CommonJS module's givens. */
 type BundleFunction = (
   require: NodeJS.Require,
   module: { exports: Record<string, unknown> },
@@ -88,20 +88,21 @@ type BundleFunction = (
 /**
  * Whether V8's optimizing compiler is off: a single run is over before it pays for itself (its
  * compiles, on another thread, are CPU all the same, and memory); a batch turns it back on
- * (batch.ts). BUILD_TEMPLATES_V8_OPT=1 leaves it on, and the tests run the command so too.
+ * (batch.ts). BUILD_TEMPLATES_V8_OPT=1 leaves it on (a test shows the outputs are the same).
  */
 const OPTIMIZING = process.env.BUILD_TEMPLATES_V8_OPT === '1';
 
 /**
- * Reads, compiles (with the code cache of `cache`, when there is one) and runs the single-file command. When V8
- * took no cache, the run that ends well leaves one for the next: written whole to a temporary file
- * that then replaces any older one of its kind. A cache that cannot be written is not made: the
- * command is then only slower to start.
+ * Reads, compiles (with the code cache of `cache`, when there is one) and runs the single-file
+ * command. When V8 took no cache, the run that ends well leaves one for the next: written whole to a
+ * temporary file that then replaces any older one of its kind for this Node.js. A cache that cannot
+ * be written is not made: the command is then only slower to start.
  */
 export function loadCommand(cache: CodeCache | null): LoadedCli {
   // Set before the script is compiled: V8 takes a code cache only under the flags it was made with.
   if (!OPTIMIZING) setFlagsFromString('--no-opt');
-  // The single-file command is ASCII (scripts/single-file.ts checks it): read as Latin-1, its text is one byte a character.
+  // The single-file command is ASCII (scripts/single-file.ts checks it): read as Latin-1, its text is
+  // one byte a character.
   const source = readFileSync(COMMAND_FILE, 'latin1');
   const file = cache === null ? null : cacheFile(cache, OPTIMIZING);
   let cachedData: Buffer | undefined;
@@ -121,10 +122,13 @@ export function loadCommand(cache: CodeCache | null): LoadedCli {
   return { runCli: module.exports.runCli as typeof runCli, script, cached };
 }
 
-/** Writes a script's code cache to `file`, replacing the older caches of its kind; nothing on failure. */
+/**
+ * Writes a script's code cache to `file`, replacing the older caches of its kind for this Node.js (a
+ * cache of another bundle); nothing on failure.
+ */
 function saveCache(script: Script, file: string): void {
   const folder = dirname(file);
-  const kind = `${basename(file).split('-')[0]}-`;
+  const kind = `${basename(file).split('-')[0]}-${process.version}-`;
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(folder, { recursive: true });
