@@ -322,7 +322,7 @@ async function deployTable(out) {
   const site = new URL('../fixtures/deployments/all-templates/deployment.yaml', import.meta.url).pathname;
   timed([process.execPath, cli, '--deployment', site, '--out', siteOut]);
   console.log(
-    'the all-templates site (18 templates) against the simulator, over HTTPS, with no pause between calls:',
+    `the all-templates site (${readFileSync(site, 'utf8').match(/^ {2}- template:/gm)?.length ?? 0} templates) against the simulator, over HTTPS, with no pause between calls:`,
   );
   console.log('  | script | action | exit | calls | writes | wall s | calls/s | + the default pause |');
   console.log('  | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');

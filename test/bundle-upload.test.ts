@@ -20,7 +20,7 @@ const BUNDLES = ['Exchange2016Core', 'Exchange2016ESP', 'Exchange2016Additional'
 const lower = (r: Readonly<Record<string, string>>) =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v]));
 
-test('the three committed bundles upload, and list all 18 templates', async () => {
+test('the three committed bundles upload, and list every template of the catalogue', async () => {
   for (const b of BUNDLES) {
     const body = readFileSync(join(ROOT, 'dist-templates', `${b}.tmpl`), 'utf8');
     const r = await call(sim, 'uploadtemplate', {}, { body });

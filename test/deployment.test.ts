@@ -32,7 +32,7 @@ test('the test sites under fixtures/sites are exactly the named ones, and each l
     assert.ok(compilePlan(EXCHANGE_2016, await loadSite(name)).steps.length > 0, name);
 });
 
-test('together the fixtures deploy every template of the guide', async () => {
+test('together the fixtures deploy every template of the catalogue', async () => {
   const used = new Set<string>();
   for (const c of validCases())
     for (const s of (await loadDeployment(c.file, EXCHANGE_2016)).services) used.add(s.template);

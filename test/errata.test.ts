@@ -8,7 +8,8 @@ import { transcribedRows } from './helpers/guide.js';
 
 const rows = compileRows(EXCHANGE_2016);
 const guide = transcribedRows();
-const strip = rows.map(({ documented: _d, erratum: _e, ...r }) => r);
+// The rows of templates beyond the guide are the catalogue's own: no erratum gives them.
+const strip = rows.filter((r) => !r.beyondGuide).map(({ documented: _d, erratum: _e, ...r }) => r);
 
 test('as documented, the compiled rows equal the transcription of the guide, row for row', () => {
   const doc = asDocumented(rows);

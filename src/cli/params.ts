@@ -21,6 +21,8 @@ function jsonRow(r: ParamRow | GuideRow): object {
     value: r.value,
     use: r.use,
   };
+  if ('beyondGuide' in r && r.beyondGuide !== undefined)
+    return { ...base, documented: null, beyondGuide: r.beyondGuide };
   if (!('erratum' in r) || r.erratum === undefined) return base;
   const documented = r.documented ? { parameter: r.documented.parameter, value: r.documented.value } : null;
   return { ...base, documented, erratum: r.erratum };
@@ -33,7 +35,7 @@ function table(rows: readonly (ParamRow | GuideRow)[]): string {
     r.parameter,
     r.value,
     r.use,
-    'erratum' in r && r.erratum ? r.erratum : '',
+    'erratum' in r && r.erratum ? r.erratum : 'beyondGuide' in r && r.beyondGuide ? 'not in the guide' : '',
   ]);
   return textTable(['section', 'table', 'parameter', 'value', 'use', 'erratum'], lines);
 }

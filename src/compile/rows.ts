@@ -43,15 +43,32 @@ function annotate(row: GuideRow, s: Setting, errata: readonly RowErratum[]): Par
   return { ...row, documented, erratum: e.id };
 }
 
+interface Block {
+  readonly place: TablePlace;
+  readonly settings: readonly Setting[];
+  readonly scope: ParamScope;
+  /** Where the values come from, for a service only templates beyond the guide make. */
+  readonly beyondGuide?: string;
+}
+
+/** Why a Virtual Service is not the guide's: the reason its templates give, when all of them are beyond it. */
+export function beyondGuideOf(catalog: Catalog, vsId: string): string | undefined {
+  const makers = catalog.templates.filter((t) => t.source.kind === 'vs' && t.source.vs === vsId);
+  return makers.length > 0 && makers.every((t) => t.beyondGuide) ? makers[0]?.beyondGuide : undefined;
+}
+
 /** Every block of section 5 in the guide's order, with the scope its parameters belong to. */
-function blocks(catalog: Catalog): { place: TablePlace; settings: readonly Setting[]; scope: ParamScope }[] {
+function blocks(catalog: Catalog): Block[] {
   const { https } = catalog;
   return [
     { ...https.redirect, scope: 'vs' as const },
     ...https.rules.map((r) => ({ ...r, scope: 'rule' as const })),
     { ...https.main, scope: 'vs' as const },
     ...https.subServices.map((s) => ({ ...s, scope: 'vs' as const })),
-    ...catalog.services.map((s) => ({ ...s, scope: 'vs' as const })),
+    ...catalog.services.map((s) => {
+      const beyondGuide = beyondGuideOf(catalog, s.id);
+      return { ...s, scope: 'vs' as const, ...(beyondGuide ? { beyondGuide } : {}) };
+    }),
   ];
 }
 
@@ -66,11 +83,17 @@ export function compileRows(catalog: Catalog): ParamRow[] {
   const errataOf = (s: Setting): readonly RowErratum[] =>
     s.addedBy !== undefined ? catalog.rowErrata : (byParameter.get(s.param) ?? []);
   return blocks(catalog).flatMap((b) =>
-    b.settings.map((s) => annotate(rowOf(b.place, s, b.scope), s, errataOf(s))),
+    b.settings.map((s) => {
+      const row = rowOf(b.place, s, b.scope);
+      // The guide documents no row of a service beyond it, and no erratum corrects one.
+      return b.beyondGuide
+        ? { ...row, documented: null, beyondGuide: b.beyondGuide }
+        : annotate(row, s, errataOf(s));
+    }),
   );
 }
 
-/** The rows exactly as the guide prints them: each erratum undone, each added row dropped. */
+/** The rows exactly as the guide prints them: each erratum undone, each added row and each row beyond the guide dropped. */
 export function asDocumented(rows: readonly ParamRow[]): GuideRow[] {
   return rows.flatMap((r): GuideRow[] => {
     const { documented, erratum: _erratum, ...row } = r;

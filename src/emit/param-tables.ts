@@ -76,12 +76,12 @@ function blocksOf(rows: readonly ParamRow[], useColumn: boolean): TableBlock[] {
   for (const row of rows) {
     if (!prev || prev.group !== row.group || prev.item !== row.item) {
       const newGroup = !prev || prev.group !== row.group;
+      // A service the guide does not have says so under its heading, with where its values come from.
+      const group = row.beyondGuide
+        ? `## ${row.group}\n\nNot in the guide: ${mdAuthored(row.beyondGuide)}`
+        : `## ${row.group}`;
       const heading =
-        row.item === null
-          ? `## ${row.group}`
-          : newGroup
-            ? `## ${row.group}\n\n### ${row.item}`
-            : `### ${row.item}`;
+        row.item === null ? group : newGroup ? `${group}\n\n### ${row.item}` : `### ${row.item}`;
       blocks.push({ heading, header, rows: [] });
     }
     blocks.at(-1)?.rows.push(cells(cellsOf(row)));

@@ -119,6 +119,9 @@ function serviceSection(catalog: Catalog, no: number, v: RunbookValues, site: Si
   const guide = catalog.steps.find((x) => x.section === section);
   if (!guide) throw new Error(`the guide has no steps for section ${section}`);
   const errata = v.errata;
+  // A template the guide does not have: its section says so where the others cite the guide.
+  const beyond = v.templates.flatMap((t) => catalog.templates.find((x) => x.id === t.id)?.beyondGuide ?? []);
+  const cite = (at: string): string => (beyond.length > 0 ? 'not in the guide' : `guide ${at}`);
   const parts: PartView[] = [
     {
       heading: `${no}.1 What the steps build`,
@@ -128,7 +131,7 @@ function serviceSection(catalog: Catalog, no: number, v: RunbookValues, site: Si
     },
   ];
   for (const part of guide.parts) {
-    const heading = `${no}.${parts.length + 1} ${PART_TITLES[part.kind]} (guide ${part.section})`;
+    const heading = `${no}.${parts.length + 1} ${PART_TITLES[part.kind]} (${cite(part.section)})`;
     const view = partView(catalog, part, v, heading);
     if (part.kind === 'esp') view.blocks.push(...espBlocks(catalog, v, v.esp));
     parts.push(view);
@@ -147,7 +150,8 @@ function serviceSection(catalog: Catalog, no: number, v: RunbookValues, site: Si
     departures: errata.filter((x) => x.check).map(departureOf),
   });
   parts.push(serviceRollback(catalog, v, `${no}.${parts.length + 1} Roll back`, others));
-  return { heading: `${no}. ${title} (guide ${section})`, intro: [], parts };
+  const intro = beyond.map((why) => `Not in the guide: ${mdAuthored(why)}`);
+  return { heading: `${no}. ${title} (${cite(section)})`, intro, parts };
 }
 
 /** The kinds of erratum about how the guide spells a value, not what an appliance is given. */

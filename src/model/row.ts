@@ -18,6 +18,8 @@ export interface ParamRow extends GuideRow {
   /** The guide's cells, or null where the guide has no such row. */
   readonly documented?: { readonly parameter: string; readonly value: string; readonly use: string } | null;
   readonly erratum?: string;
+  /** A row of a template the guide does not have: where its value comes from (`Template.beyondGuide`). */
+  readonly beyondGuide?: string;
 }
 
 /** Only 5.1 has the "Use with Template" column. */

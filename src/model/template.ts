@@ -32,6 +32,12 @@ export interface Template {
   readonly certificate: boolean;
   /** Whether section 4 adds the real servers with "Add to all SubVSs". */
   readonly addToAllSubVSs: boolean;
+  /**
+   * Set only on a template the guide does not have: where its values and steps come from. Its
+   * service's rows are then documented nowhere (`params --as-documented` leaves them out) and its
+   * runbook section says it is not the guide's.
+   */
+  readonly beyondGuide?: string;
 }
 
 /** One downloadable file of section 3 and the templates it holds. */

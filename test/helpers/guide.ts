@@ -37,3 +37,18 @@ export function transcription(): TranscribedRow[] {
 export function transcribedRows(): GuideRow[] {
   return transcription().map(({ line: _line, ...row }) => row);
 }
+
+/** One of the guide's templates (fixtures/guide/templates.json). */
+export interface GuideTemplate {
+  readonly section: string;
+  readonly name: string;
+  readonly bundle: string;
+}
+
+/** The guide's templates in its order: what the catalogue must hold, whatever it adds. */
+export function guideTemplates(): GuideTemplate[] {
+  const file = JSON.parse(readFileSync(here('../../fixtures/guide/templates.json'), 'utf8')) as {
+    templates: GuideTemplate[];
+  };
+  return file.templates;
+}

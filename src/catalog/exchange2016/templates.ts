@@ -33,7 +33,10 @@ function template(
 const vs = (id: string): TemplateSource => ({ kind: 'vs', vs: id });
 const https = (reencrypt: boolean, esp: boolean): TemplateSource => ({ kind: 'https', reencrypt, esp });
 
-/** The 18 templates of sections 3 and 4, named as the "Use Template" steps name them. */
+/**
+ * The templates of sections 3 and 4, named as the "Use Template" steps name them, in the guide's
+ * order; a template the guide does not have follows them and says where it comes from (`beyondGuide`).
+ */
 export const TEMPLATES: readonly Template[] = [
   template(
     'https-offloaded',
