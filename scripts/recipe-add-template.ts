@@ -123,7 +123,7 @@ const EDITS: readonly Edit[] = [
     file: 'src/catalog/exchange2016/exchange-mail.ts',
     after: 'export const MAIL_PREREQUISITES',
     before: '\n];',
-    text: `
+    text: String.raw`
   {
     id: 'smtp-relay-connector',
     templates: ['${ID}'],
@@ -134,14 +134,14 @@ const EDITS: readonly Edit[] = [
       "Make the LoadMaster the Exchange servers' default gateway for the relaying clients' networks, or leave this template unused.",
       'On each Exchange server, make a Receive connector on port 25 whose remote addresses are the relaying clients only, and grant it anonymous relay (the commands below).',
     ],
-    record: [SERVER, 'Get-ReceiveConnector -Server $Server | Format-List Identity,Bindings,RemoteIPRanges'].join('\\n'),
+    record: [SERVER, 'Get-ReceiveConnector -Server $Server | Format-List Identity,Bindings,RemoteIPRanges'].join('\n'),
     commands: [
       SERVER,
       "New-ReceiveConnector -Name 'Anonymous Relay' -Server $Server -TransportRole FrontendTransport -Custom -Bindings 0.0.0.0:25 -RemoteIpRanges '<client address>'",
-      "Set-ReceiveConnector "$Server\\Anonymous Relay" -PermissionGroups AnonymousUsers",
-      "Get-ReceiveConnector "$Server\\Anonymous Relay" | Add-ADPermission -User 'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights 'Ms-Exch-SMTP-Accept-Any-Recipient'",
-    ].join('\\n'),
-    undo: "On each Exchange server, remove the connector made here (\`Remove-ReceiveConnector "<server>\\Anonymous Relay"\`).",
+      "Set-ReceiveConnector \"$Server\\Anonymous Relay\" -PermissionGroups AnonymousUsers",
+      "Get-ReceiveConnector \"$Server\\Anonymous Relay\" | Add-ADPermission -User 'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights 'Ms-Exch-SMTP-Accept-Any-Recipient'",
+    ].join('\n'),
+    undo: 'On each Exchange server, remove the connector made here with Remove-ReceiveConnector, naming it as above.',
     cite: [
       { source: 'ms-anonymous-relay', section: 'Allow anonymous relay on Exchange servers' },
       { source: 'kemp-transparency', section: 'What Does Transparency Mean?' },
