@@ -1,13 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
+import { renderParams } from '../src/cli/params.js';
+import { asDocumented, compileRows } from '../src/compile/rows.js';
 import { compileExampleSite, compileSite } from '../src/compile/site.js';
 import { emitBash } from '../src/emit/bash.js';
+import { emitParamTables } from '../src/emit/param-tables.js';
 import { emitPowerShell } from '../src/emit/powershell.js';
 import { emitRunbook } from '../src/emit/runbook.js';
 import { emitSiteBundles } from '../src/emit/template-xml.js';
 import type { Deployment } from '../src/model/deployment.js';
 import { readBundle } from '../src/reader/template-xml.js';
-import { LDAP_TEMPLATE, MADE_UP_CATALOG } from './helpers/made-up-catalog.js';
+import { LDAP_TEMPLATE, LDAP_VS, MADE_UP_CATALOG } from './helpers/made-up-catalog.js';
 
 // ARCHITECTURE.md's "Add a template", followed for a template the guide does not have. The
 // deployment schema lists the real catalogue's template ids (step 5), so this site is bound as the
@@ -48,7 +52,14 @@ test('both scripts, the runbook and the bundle carry it', () => {
   assert.match(emitBash(site).contents, /lm_vs 'Virtual Service Exchange 2016 LDAP 10\.9\.0\.5:389'/);
   assert.match(emitPowerShell(site).contents, /'CheckType' = 'ldap'/);
   const runbook = emitRunbook(site).contents;
-  assert.match(runbook, /## \d+\. Exchange 2016 LDAP at 10\.9\.0\.5 \(guide 4\.11\)/);
+  assert.match(
+    runbook,
+    /## \d+\. Exchange 2016 LDAP at 10\.9\.0\.5 \(not in the guide\)\n\nNot in the guide: A made-up LDAP/,
+  );
+  // Its steps cite no section of the guide and no erratum of the guide's steps.
+  const ldap = runbook.slice(runbook.indexOf('Exchange 2016 LDAP at'));
+  const section = ldap.slice(0, ldap.search(/\n## \d/));
+  assert.not.match(section, /\(guide \d|E-4-ADD-THIS-REAL-SERVER/);
   assert.match(runbook, /Select the \*\*Exchange 2016 LDAP\*\* template from the \*\*Use Template\*\*/);
   assert.match(
     runbook,
@@ -63,8 +74,22 @@ test('both scripts, the runbook and the bundle carry it', () => {
 
 test("the guide's own runbook gains the new section", () => {
   const runbook = emitRunbook(compileExampleSite(MADE_UP_CATALOG)).contents;
-  assert.match(runbook, /\(guide 4\.11\)/);
-  assert.match(runbook, /Exchange 2016 LDAP/);
+  assert.match(runbook, /## \d+\. LDAP \(not in the guide\)\n\nNot in the guide: A made-up/);
+});
+
+test("its rows are the tables' and params', marked as not the guide's, and not among the documented ones", () => {
+  const rows = compileRows(MADE_UP_CATALOG);
+  const ldap = rows.filter((r) => r.group === 'LDAP');
+  assert.is(ldap.length, LDAP_VS.settings.length);
+  for (const r of ldap) assert.equal([r.documented, r.beyondGuide], [null, LDAP_TEMPLATE.beyondGuide]);
+  assert.not.ok(asDocumented(rows).some((r) => r.group === 'LDAP'));
+  assert.equal(asDocumented(rows), asDocumented(compileRows(EXCHANGE_2016)));
+  const page = emitParamTables(MADE_UP_CATALOG, rows).find((f) => f.path.endsWith('5.4-smtp.md'));
+  assert.match(page?.contents ?? '', /## LDAP\n\nNot in the guide: A made-up LDAP service/);
+  assert.match(
+    renderParams(MADE_UP_CATALOG, { asDocumented: false, json: false }),
+    /LDAP +CheckType +ldap +not in the guide/,
+  );
 });
 
 test.run();

@@ -130,7 +130,9 @@ function serviceSection(catalog: Catalog, no: number, v: RunbookValues, site: Si
       departures: errata.map(departureOf),
     },
   ];
-  for (const part of guide.parts) {
+  for (const guidePart of guide.parts) {
+    // Steps beyond the guide depart from no text of it: the errata its step helpers carry do not apply.
+    const part = beyond.length > 0 ? withoutErrata(guidePart) : guidePart;
     const heading = `${no}.${parts.length + 1} ${PART_TITLES[part.kind]} (${cite(part.section)})`;
     const view = partView(catalog, part, v, heading);
     if (part.kind === 'esp') view.blocks.push(...espBlocks(catalog, v, v.esp));
@@ -152,6 +154,12 @@ function serviceSection(catalog: Catalog, no: number, v: RunbookValues, site: Si
   parts.push(serviceRollback(catalog, v, `${no}.${parts.length + 1} Roll back`, others));
   const intro = beyond.map((why) => `Not in the guide: ${mdAuthored(why)}`);
   return { heading: `${no}. ${title} (${cite(section)})`, intro, parts };
+}
+
+/** A part of steps without the errata its steps and note name. */
+function withoutErrata(part: StepPart): StepPart {
+  const { noteErrata: _n, ...rest } = part;
+  return { ...rest, steps: part.steps.map(({ errata: _e, ...step }) => step) };
 }
 
 /** The kinds of erratum about how the guide spells a value, not what an appliance is given. */

@@ -12,10 +12,10 @@ import type { Template } from '../../src/model/template.js';
  */
 const set = (param: Setting['param'], value: Setting['value']): Setting => ({ param, value });
 
-/** Step 1: the Virtual Service, as section 5 would tabulate it. */
+/** Step 1: the Virtual Service, its rows under a heading of its own in 5.4's table. */
 export const LDAP_VS: VirtualService = {
   id: 'ldap',
-  place: { section: '5.6', group: 'LDAP', item: null },
+  place: { section: '5.4', group: 'LDAP', item: null },
   settings: [
     set(P.port, 389),
     set(P.prot, 'tcp'),
@@ -39,6 +39,7 @@ export const LDAP_TEMPLATE: Template = {
   servers: 'exchange',
   certificate: false,
   addToAllSubVSs: false,
+  beyondGuide: 'A made-up LDAP service, its values chosen for the test of the recipe.',
 };
 
 /** Step 4: the steps of its guide section. */
@@ -60,7 +61,12 @@ const LDAP_STEPS: GuideSection = {
       kind: 'real-servers',
       section: '4.11',
       steps: [
-        { label: '5', text: 'Add each Exchange server.', fill: 'server' },
+        {
+          label: '5',
+          text: 'Add each Exchange server.',
+          fill: 'server',
+          errata: ['E-4-ADD-THIS-REAL-SERVER'],
+        },
         { label: '6', text: 'Add the others.', fill: 'more-servers' },
       ],
     },
