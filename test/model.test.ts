@@ -91,6 +91,16 @@ test('each template in exactly one bundle, each bundle naming only catalogued te
     );
 });
 
+test('each section of steps once, and every template with the steps of its section', () => {
+  const { steps } = EXCHANGE_2016;
+  assert.is(new Set(steps.map((x) => x.section)).size, steps.length);
+  for (const t of templates)
+    assert.ok(
+      steps.some((x) => x.section === t.section),
+      `${t.id}: steps of ${t.section}`,
+    );
+});
+
 test('each template named once, each id once', () => {
   assert.is(new Set(templates.map((t) => t.name)).size, templates.length);
   assert.is(new Set(templates.map((t) => t.id)).size, templates.length);

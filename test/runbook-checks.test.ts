@@ -77,7 +77,7 @@ test("every curl and openssl line of the runbooks' checks uses the site's addres
       assert.is(blocks.length, site.services.length, `${name}: one block of checks per service`);
       for (const b of blocks) {
         const vip = (/^VIP='([^']*)'$/.exec(b.lines[0] ?? '')?.[1] ?? '').replace(/^\[(.*)\]$/, '$1');
-        assert.ok(b.heading.includes(` at ${vip} (guide`), `${name}: ${b.heading}: ${vip}`);
+        assert.match(b.heading, ` at ${vip} (`, `${name}: ${b.heading}: ${vip}`);
         const ports = site.plan.steps.flatMap((s) => (s.kind === 'vs' && s.address === vip ? [s.port] : []));
         const hostLine = b.lines[1] ?? '';
         const written = /^HOST='([^']*)'$/.exec(hostLine)?.[1] ?? '';

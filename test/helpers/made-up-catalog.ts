@@ -32,7 +32,7 @@ export const LDAP_VS: VirtualService = {
 export const LDAP_TEMPLATE: Template = {
   id: 'ldap',
   name: 'Exchange 2016 LDAP',
-  section: '4.11',
+  section: '4.20',
   comment: 'A made-up LDAP service on 389',
   source: { kind: 'vs', vs: 'ldap' },
   realServerPort: 389,
@@ -42,14 +42,14 @@ export const LDAP_TEMPLATE: Template = {
   beyondGuide: 'A made-up LDAP service, its values chosen for the test of the recipe.',
 };
 
-/** Step 4: the steps of its guide section. */
+/** Step 4: the steps of its section (a number far from the guide's, so that a real addition's 4.11 does not meet it). */
 const LDAP_STEPS: GuideSection = {
-  section: '4.11',
+  section: '4.20',
   title: 'LDAP',
   parts: [
     {
       kind: 'create',
-      section: '4.11',
+      section: '4.20',
       steps: [
         { label: '1', text: 'Click **Virtual Services**, then **Add New**.' },
         { label: '2', text: 'Enter a **Virtual Address**.', fill: 'address' },
@@ -59,7 +59,7 @@ const LDAP_STEPS: GuideSection = {
     },
     {
       kind: 'real-servers',
-      section: '4.11',
+      section: '4.20',
       steps: [
         {
           label: '5',

@@ -9,8 +9,8 @@ LM_GLOBALS_FOUND=()
 # in those is foreign or attached yet, so they are not read for that.
 declare -A LM_CLAIMED=() LM_NEW=()
 # The parameters whose element no evidence shows and a reply did not show (name -> 1, and in the
-# order met): not verifiable. LM_SENDING_NEW=1 while a service this run made gets its settings: they
-# are sent though the appliance may never show them.
+# order met): not verifiable. LM_SENDING_NEW=1 while a service this run made gets its settings, or a
+# stage is sent: they are sent though the appliance may never show them.
 declare -A LM_UNSEEN=()
 LM_UNSEEN_LIST=()
 LM_SENDING_NEW=0

@@ -41,9 +41,18 @@ lm_send_stages() {
     lm_showvs "$index"
     lm_diff vs "$LM_FLAT" "$LM_AT" "${stage[@]}"
     if ((${#LM_DIFF[@]} == 0)); then continue; fi
+    # A stage that is sent carries the values a reply never shows as well: a run stopped after
+    # this stage's first call made the service, or before it ended, leaves them unknown.
+    if ((LM_SENDING_NEW == 0)); then
+      LM_SENDING_NEW=1
+      lm_diff vs "$LM_FLAT" "$LM_AT" "${stage[@]}"
+      LM_SENDING_NEW=0
+    fi
     send=("${LM_DIFF[@]}")
-    # A service this run did not make may be serving: held off while ESP waits for its SSO domain.
-    if ((i == 1 && ${#LM_S2[@]} > 0)) && [[ -z ${LM_NEW[$index]+set} ]]; then lm_hold "$what" "$index" "${send[@]}"; fi
+    # Held off while ESP waits for its SSO domain: a service already serving would ask for logons it
+    # cannot check, and one this run makes, left half set by a stop, is what tells the next run to
+    # finish it (it shows disabled, where the SSO fields do not show at all).
+    if ((i == 1 && ${#LM_S2[@]} > 0)); then lm_hold "$what" "$index" "${send[@]}"; fi
     lm_modvs "$index" "${send[@]}"
     # Read back afresh, not from the write's reply: a value the LoadMaster rewrites afterwards shows.
     lm_forget "vs-$index"

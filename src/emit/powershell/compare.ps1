@@ -68,8 +68,8 @@ function Join-LmItems {
 }
 
 # The parameters whose element no evidence shows and a reply did not show, in the order met: not
-# verifiable. $script:SendingNew while a service this run made gets its settings: they are sent
-# though the appliance may never show them.
+# verifiable. $script:SendingNew while a service this run made gets its settings, or a stage is
+# sent: they are sent though the appliance may never show them.
 $script:Unseen = [System.Collections.Generic.List[string]]::new()
 $script:SendingNew = $false
 

@@ -31,9 +31,18 @@ function Send-LmStages {
   for ($i = $From; $i -lt $Stages.Count; $i++) {
     $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
     if ($diff.Send.Count -eq 0) { continue }
+    # A stage that is sent carries the values a reply never shows as well: a run stopped after
+    # this stage's first call made the service, or before it ended, leaves them unknown.
+    if (-not $script:SendingNew) {
+      $script:SendingNew = $true
+      $diff = Compare-LmParams 'vs' (Read-LmVs $Index) $Stages[$i]
+      $script:SendingNew = $false
+    }
     if (-not $SubVs -and (Test-LmRenames $diff.Send)) { Clear-LmCache 'listvs' }
-    # A service this run did not make may be serving: held off while ESP waits for its SSO domain.
-    $held = $i -eq 1 -and $Stages.Count -gt 2 -and -not $script:New.ContainsKey($Index)
+    # Held off while ESP waits for its SSO domain: a service already serving would ask for logons it
+    # cannot check, and one this run makes, left half set by a stop, is what tells the next run to
+    # finish it (it shows disabled, where the SSO fields do not show at all).
+    $held = $i -eq 1 -and $Stages.Count -gt 2
     $reply = if ($held -and -not (Suspend-LmService $What $Index $diff.Send)) { $null } else { Set-LmVs $What $Index $diff.Send }
     if ($null -eq $reply) {
       $script:SendingNew = $false
