@@ -207,7 +207,6 @@ export function writeOutputs(
   }
 }
 
-/** A file's text, or null when there is none; anything but a regular file of the expected size is not read. */
 /**
  * Whether a generated file is there as the compiler makes it now: a regular file of exactly these
  * bytes (compared as bytes: text read back would hide a byte that is not UTF-8) and, when `mode` is
