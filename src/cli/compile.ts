@@ -4,8 +4,6 @@ import { forTerminal } from '../input/text.js';
 import type { Args } from './definition.js';
 import { EXIT, print } from './terminal.js';
 
-/** The options every writing command takes. */
-
 // Stages are imported on the path that needs them: start-up is most of a run's cost.
 
 /** Writes the whole set under `out`, or nothing (src/write.ts); refuses to write over an input. */

@@ -72,8 +72,20 @@ function blocks(catalog: Catalog): Block[] {
   ];
 }
 
+/** Each catalogue's rows, compiled once: the docs and every service's errata read them. */
+const COMPILED = new WeakMap<Catalog, readonly ParamRow[]>();
+
 /** Section 5 regenerated from the model: the corrected rows, each changed one naming its erratum. */
-export function compileRows(catalog: Catalog): ParamRow[] {
+export function compileRows(catalog: Catalog): readonly ParamRow[] {
+  let rows = COMPILED.get(catalog);
+  if (!rows) {
+    rows = rowsOf(catalog);
+    COMPILED.set(catalog, rows);
+  }
+  return rows;
+}
+
+function rowsOf(catalog: Catalog): ParamRow[] {
   // An erratum matches a row only through its corrected parameter: each row looks at those alone.
   const byParameter = new Map<string, RowErratum[]>();
   for (const e of catalog.rowErrata) {
