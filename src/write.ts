@@ -8,6 +8,8 @@ import {
   mkdtempSync as mkdtemp,
   readdirSync as readdir,
   readFileSync as readFile,
+  readlinkSync as readlink,
+  realpathSync as realpath,
   renameSync as rename,
   rmSync as rm,
   type Stats,
@@ -60,11 +62,32 @@ function kindOf(info: Info): string {
   return 'not a regular file';
 }
 
-/** Refuses an output folder that is there but is not a folder (nor a link to one). */
-export function checkOutputFolder(root: string): void {
+/** Where a symbolic link points, in words for a message. */
+function linkTarget(path: string): string {
+  try {
+    return JSON.stringify(readlink(path));
+  } catch {
+    return 'somewhere that cannot be read';
+  }
+}
+
+/** A symbolic link the run would write through: refused unless the user said to follow links. */
+function refuseLink(path: string, what: string, follow: boolean): void {
+  if (follow || !lstatOrNull(path)?.isSymbolicLink()) return;
+  throw new OutputError(
+    `${path}: ${what} is a symbolic link to ${linkTarget(path)}; nothing was written (give --follow-symlinks to write through it)`,
+  );
+}
+
+/**
+ * Refuses an output folder that is there but is not a folder (nor a link to one), and one that is a
+ * symbolic link unless `follow`.
+ */
+export function checkOutputFolder(root: string, follow = false): void {
   const rootInfo = lstatOrNull(root);
   if (rootInfo && !rootInfo.isDirectory() && !statOrNull(root)?.isDirectory())
     throw new OutputError(`${root}: the output folder is ${kindOf(rootInfo)}, not a folder`);
+  refuseLink(root, 'the output folder', follow);
 }
 
 /**
@@ -82,16 +105,18 @@ export function fileIds(paths: readonly string[]): Set<string> {
 
 /**
  * Refuses, before anything is written, every target the run must not write over: one that is not a
- * regular file (a folder, a link, a device), one under a path part that is not a folder, and one
- * that is an input of the run.
+ * regular file (a folder, a device; a link unless `follow`, and then one to a regular file), one
+ * under a path part that is not a folder (or is a link, unless `follow`), and one that is an input
+ * of the run.
  */
 function checkTargets(
   root: string,
   files: readonly OutputFile[],
   inputs: readonly string[],
   knownIds: ReadonlySet<string>,
+  follow: boolean,
 ): void {
-  checkOutputFolder(root);
+  checkOutputFolder(root, follow);
   // Nothing is there to write over, nor any input, under a folder that is not there.
   if (lstatOrNull(root) === null) return;
   const inputIds = new Set([...knownIds, ...fileIds(inputs)]);
@@ -109,8 +134,10 @@ function checkTargets(
       const info = lstatOrNull(dir);
       if (info && !info.isDirectory() && !statOrNull(dir)?.isDirectory())
         throw new OutputError(`${dir}: must be a folder to hold ${f.path}, but is ${kindOf(info)}`);
+      refuseLink(dir, 'a folder the run writes in', follow);
     }
-    const info = lstatOrNull(target);
+    refuseLink(target, 'a file the run writes', follow);
+    const info = follow ? statOrNull(target) : lstatOrNull(target);
     if (info && !info.isFile())
       throw new OutputError(`${target}: is ${kindOf(info)}; build-templates writes only regular files`);
     if (info && inputIds.has(`${info.dev}:${info.ino}`))
@@ -136,9 +163,20 @@ function writeInPlace(to: string, f: OutputFile, made: Set<string>): void {
 export function writeOutputs(
   root: string,
   files: readonly OutputFile[],
-  opts: { readonly inputs?: readonly string[]; readonly inputIds?: ReadonlySet<string> } = {},
+  opts: {
+    readonly inputs?: readonly string[];
+    readonly inputIds?: ReadonlySet<string>;
+    /** Write through symbolic links at `root` and under it (refused otherwise). */
+    readonly followSymlinks?: boolean;
+  } = {},
 ): void {
-  checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set());
+  const follow = opts.followSymlinks === true;
+  checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set(), follow);
+  // A file that is a link (allowed with follow) is written where it leads, not replaced by a file.
+  const destination = (f: OutputFile): string => {
+    const path = join(root, f.path);
+    return follow && lstatOrNull(path)?.isSymbolicLink() ? realpath(path) : path;
+  };
   let rootMade: string | undefined;
   try {
     rootMade = mkdir(root, { recursive: true });
@@ -165,7 +203,7 @@ export function writeOutputs(
   }
   // A file that is there as it would be written is left as it is (its time too): a rebuild that
   // changes nothing moves nothing.
-  const changed = files.filter((f) => fileState(join(root, f.path), f, true) !== 'same');
+  const changed = files.filter((f) => fileState(destination(f), f, true) !== 'same');
   if (changed.length === 0) return;
   let tmp: string;
   try {
@@ -180,7 +218,7 @@ export function writeOutputs(
     const staged = changed.map((f, i) => {
       const path = join(tmp, `new-${i}`);
       writeFile(path, f.contents, { mode: f.mode ?? 0o644 });
-      return { from: path, to: join(root, f.path), backup: join(tmp, `old-${i}`), mode: f.mode };
+      return { from: path, to: destination(f), backup: join(tmp, `old-${i}`), mode: f.mode };
     });
     for (const s of staged) {
       const first = mkdir(dirname(s.to), { recursive: true });

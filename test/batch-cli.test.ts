@@ -126,14 +126,18 @@ test('the ordinary command lines are read without yargs; mistakes and help are l
     const { argv: rest, more } = moreDeployments(argv);
     return parseFast(rest, more);
   };
-  assert.equal(read([]), { run: 'compile', args: { out: '.', check: false, deployment: undefined } });
+  assert.equal(read([]), {
+    run: 'compile',
+    args: { out: '.', check: false, followSymlinks: false, deployment: undefined },
+  });
   assert.equal(read(['--deployment', 'a.yaml', 'b.yaml', '--out', 'o', '--check']), {
     run: 'compile',
-    args: { out: 'o', check: true, deployment: ['a.yaml', 'b.yaml'] },
+    args: { out: 'o', check: true, followSymlinks: false, deployment: ['a.yaml', 'b.yaml'] },
   });
   assert.equal(read(['params', '--json'])?.args, {
     out: '.',
     check: false,
+    followSymlinks: false,
     asDocumented: false,
     json: true,
   });

@@ -3,6 +3,7 @@ import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.js';
 import type { SiteCache } from '../outputs/site.js';
 import { UserError } from '../user-error.js';
+import { internalError } from './internal-error.js';
 
 /** A site of a batch: its deployment file and the folder under --out its files go to. */
 export interface BatchSite {
@@ -15,6 +16,8 @@ export interface BatchSite {
 export interface BatchOptions {
   readonly out: string;
   readonly check: boolean;
+  /** Write through symbolic links under --out (src/write.ts). */
+  readonly followSymlinks: boolean;
   /** The identities of every input of the run (src/write.ts fileIds): no output replaces one. */
   readonly inputIds: readonly string[];
 }
@@ -22,8 +25,9 @@ export interface BatchOptions {
 /** What became of one site, and what to print for it (on stderr, already made safe for a terminal). */
 export interface SiteResult {
   /** ok: written (or up to date); stale: --check found it differs; invalid: its file is refused;
-   * unwritable: its outputs cannot be written, and none is. */
-  readonly kind: 'ok' | 'stale' | 'invalid' | 'unwritable';
+   * unwritable: its outputs cannot be written, and none is; internal: the program failed on it (the
+   * others still run). */
+  readonly kind: 'ok' | 'stale' | 'invalid' | 'unwritable' | 'internal';
   readonly files: number;
   /** Its diagnostics, or with --check its stale files (one `  NAME/PATH (why)` line each). */
   readonly stderr: string;
@@ -64,13 +68,13 @@ async function buildOne(
         const list = stale.map((f) => `  ${join(site.name, f.path)} (${f.why})\n`).join('');
         return { kind: 'stale', files: files.length, stderr: forTerminal(list, true) };
       }
-    } else w.writeOutputs(root, files, { inputIds });
+    } else w.writeOutputs(root, files, { inputIds, followSymlinks: opts.followSymlinks });
     return { kind: 'ok', files: files.length, stderr: '' };
   } catch (err) {
     if (err instanceof UserError)
       return { kind: 'invalid', files: 0, stderr: `${forTerminal(err.report(), true)}\n` };
     if (err instanceof OutputError)
       return { kind: 'unwritable', files: 0, stderr: `build-templates: ${forTerminal(err.message)}\n` };
-    throw err;
+    return { kind: 'internal', files: 0, stderr: `build-templates: ${site.file}: ${internalError(err)}\n` };
   }
 }

@@ -6,7 +6,7 @@ import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from 
 import type { Args } from './definition.js';
 
 /** What every writing command is given: where, and whether to check only. */
-type Common = Pick<Args, 'out' | 'check'>;
+type Common = Pick<Args, 'out' | 'check' | 'followSymlinks'>;
 
 import { EXIT, print, UsageError } from './terminal.js';
 
@@ -65,20 +65,22 @@ export async function batchInputs(values: readonly string[]): Promise<BatchSite[
  * compares each instead. A site that fails is reported, located, and the others still run. Sites are
  * built one at a time (memory does not grow with their number); the bundles, the same files for
  * every site importing the same bundles, are made once per run. One summary line on stdout; the exit
- * code is 2 when a site could not be written, else 1 when one was invalid or stale, else 0.
+ * code is 2 when a site could not be written or the program failed on one, else 1 when one was
+ * invalid or stale, else 0.
  */
 export async function batchCommand(a: Common, sites: readonly BatchSite[]): Promise<number> {
   // A batch runs long enough for V8's optimizing compiler to pay for itself, which the installed
   // command leaves off for a single site (src/cli/load-command.cts).
   setFlagsFromString('--opt');
   const { checkOutputFolder, fileIds } = await import('../write.js');
-  checkOutputFolder(a.out);
+  checkOutputFolder(a.out, a.followSymlinks === true);
   const opts: BatchOptions = {
     out: a.out,
     check: a.check,
+    followSymlinks: a.followSymlinks === true,
     inputIds: a.check ? [] : [...fileIds(sites.map((s) => s.file))],
   };
-  const t = { ok: 0, files: 0, invalid: 0, unwritable: 0, stale: 0 };
+  const t = { ok: 0, files: 0, invalid: 0, unwritable: 0, internal: 0, stale: 0 };
   let staleHeader = false;
   const report = (r: SiteResult) => {
     if (r.kind === 'ok') {
@@ -93,7 +95,7 @@ export async function batchCommand(a: Common, sites: readonly BatchSite[]): Prom
   };
   await buildSites(sites, opts, report);
   await print(forTerminal(summary(a, t), true));
-  if (t.unwritable > 0) return EXIT.usage;
+  if (t.unwritable + t.internal > 0) return EXIT.usage;
   return t.invalid + t.stale > 0 ? EXIT.invalid : EXIT.ok;
 }
 
@@ -107,15 +109,20 @@ async function buildSites(
   report: (r: SiteResult) => void,
 ): Promise<void> {
   const builder = await siteBuilder(opts);
-  for (const site of sites) report(await builder.build(site));
+  for (const site of sites) {
+    report(await builder.build(site));
+    // Between two sites the event loop turns, so that SIGINT or SIGTERM stops the batch there
+    // (terminal.ts), each site written whole or not at all.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /** The one line a batch ends with. */
 function summary(
   a: Common,
-  t: { ok: number; files: number; invalid: number; unwritable: number; stale: number },
+  t: { ok: number; files: number; invalid: number; unwritable: number; internal: number; stale: number },
 ): string {
-  const failed = t.invalid + t.unwritable;
+  const failed = t.invalid + t.unwritable + t.internal;
   const sites = (n: number) => `${n} site${n === 1 ? '' : 's'}`;
   if (a.check) {
     const rest = [t.stale > 0 ? `${t.stale} stale` : '', failed > 0 ? `${failed} failed` : ''].filter(

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.js';
 import { UserError } from '../user-error.js';
+import { internalError } from './internal-error.js';
 import { moreDeployments, parseFast } from './parse.js';
 import { runCommand } from './run.js';
-import { EXIT, exitOnStdoutError, UsageError } from './terminal.js';
+import { EXIT, exitOnStdoutError, quietNodeWarnings, stopCleanlyOnSignals, UsageError } from './terminal.js';
 
 /** The simulator's command (src/cli/sim.ts), given by the caller: it is loaded by path, never part of the single-file command. */
 export type SimCommand = (args: readonly string[]) => Promise<number>;
@@ -19,6 +17,7 @@ export type SimCommand = (args: readonly string[]) => Promise<number>;
 async function main(argv: string[], sim: SimCommand): Promise<number> {
   // The simulator has options of its own (sim --help); its arguments are not the compiler's.
   if (argv[0] === 'sim') return sim(argv.slice(1));
+  stopCleanlyOnSignals();
   const { argv: rest, more } = moreDeployments(argv);
   const parsed = parseFast(rest, more);
   if (parsed) return runCommand(parsed.run, parsed.args);
@@ -33,6 +32,7 @@ async function main(argv: string[], sim: SimCommand): Promise<number> {
  */
 export async function runCli(argv: string[], sim: SimCommand): Promise<void> {
   exitOnStdoutError();
+  quietNodeWarnings();
   try {
     process.exitCode = await main(argv, sim);
   } catch (err) {
@@ -54,36 +54,7 @@ function report(err: unknown): number {
     process.stderr.write(`build-templates: ${forTerminal(err.message)}\n`);
     return EXIT.usage;
   }
-  const message = err instanceof Error ? err.message : String(err);
-  const at = err instanceof Error ? sourceLine(err) : undefined;
-  process.stderr.write(
-    `build-templates: internal error: ${forTerminal(message)}${at ? ` (at ${at})` : ''}\n`,
-  );
+  process.stderr.write(`build-templates: ${internalError(err)}\n`);
   if (process.env.BUILD_TEMPLATES_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   return EXIT.usage;
-}
-
-/**
- * The first place in src/ an error's stack names: from source, as the stack says; in the installed
- * command, the single-file command's line and column looked up in its source map (made beside it by
- * scripts/single-file.ts). Undefined when there is none.
- */
-export function sourceLine(err: Error): string | undefined {
-  const stack = err.stack ?? '';
-  const direct = /[\\/](src[\\/][^:()\s]+\.[cm]?ts):(\d+)/.exec(stack);
-  if (direct) return `${direct[1]?.replace(/\\/g, '/')}:${direct[2]}`;
-  const here = fileURLToPath(import.meta.url);
-  const frame = new RegExp(`${here.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(stack);
-  if (!frame) return undefined;
-  try {
-    const map = new SourceMap(JSON.parse(readFileSync(`${here}.map`, 'utf8')));
-    const entry = map.findEntry(Number(frame[1]) - 1, Number(frame[2]) - 1) as {
-      originalSource?: string;
-      originalLine?: number;
-    };
-    if (!entry.originalSource || entry.originalLine === undefined) return undefined;
-    return `${entry.originalSource.replace(/^(\.\.\/)+/, '')}:${entry.originalLine + 1}`;
-  } catch {
-    return undefined;
-  }
 }

@@ -11,9 +11,10 @@ async function writeFiles(
   out: string,
   files: readonly OutputFile[],
   inputs: readonly string[],
+  followSymlinks: boolean,
 ): Promise<number> {
   const { writeOutputs } = await import('../write.js');
-  writeOutputs(out, files, { inputs });
+  writeOutputs(out, files, { inputs, followSymlinks });
   await print(forTerminal(`wrote ${files.length} files under ${out}\n`, true));
   return EXIT.ok;
 }
@@ -41,7 +42,10 @@ async function checkFiles(
  * The default command: the committed docs and bundles, and (unless checking) the example site under
  * out/example; with --deployment, that site alone.
  */
-export async function compileCommand(a: Pick<Args, 'out' | 'check' | 'deployment'>): Promise<number> {
+export async function compileCommand(
+  a: Pick<Args, 'out' | 'check' | 'deployment' | 'followSymlinks'>,
+): Promise<number> {
+  const follow = a.followSymlinks === true;
   if (a.deployment !== undefined) {
     const { batchInputs, batchCommand } = await import('./batch.js');
     const batch = await batchInputs(a.deployment);
@@ -49,7 +53,7 @@ export async function compileCommand(a: Pick<Args, 'out' | 'check' | 'deployment
     const { siteFiles } = await import('../outputs/site.js');
     const [file = ''] = a.deployment;
     const files = await siteFiles(file);
-    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file]);
+    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file], follow);
   }
   const { siteFiles } = await import('../outputs/site.js');
   const { allOutputs } = await import('../outputs/docs.js');
@@ -58,13 +62,15 @@ export async function compileCommand(a: Pick<Args, 'out' | 'check' | 'deployment
   if (a.check) return checkFiles(a.out, g.files, g.ownedDirs);
   const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../outputs/site.js');
   const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
-  return writeFiles(a.out, [...g.files, ...example], []);
+  return writeFiles(a.out, [...g.files, ...example], [], follow);
 }
 
 /** `docs`: the section 5 tables, the errata page and the generic runbook. */
-export async function docsCommand(a: Pick<Args, 'out' | 'check'>): Promise<number> {
+export async function docsCommand(a: Pick<Args, 'out' | 'check' | 'followSymlinks'>): Promise<number> {
   const { docsOutputs, DOCS_OWNED_DIRS } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const files = docsOutputs(EXCHANGE_2016);
-  return a.check ? checkFiles(a.out, files, DOCS_OWNED_DIRS) : writeFiles(a.out, files, []);
+  return a.check
+    ? checkFiles(a.out, files, DOCS_OWNED_DIRS)
+    : writeFiles(a.out, files, [], a.followSymlinks === true);
 }

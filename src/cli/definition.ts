@@ -50,7 +50,7 @@ export interface CliSpec {
   readonly scriptName: string;
   readonly usage: string;
   /** --out and --check: every command takes them (a printing command refuses them unless left at their default). */
-  readonly global: readonly [OptionSpec, OptionSpec];
+  readonly global: readonly OptionSpec[];
   /** The default command first. */
   readonly commands: readonly [CommandSpec, ...CommandSpec[]];
   readonly completion: { readonly name: string; readonly describe: string };
@@ -75,6 +75,12 @@ export const CLI: CliSpec = {
       type: 'boolean',
       default: false,
       describe: 'write nothing; exit 1 and list the files that differ from what the compiler makes now',
+    },
+    {
+      name: 'follow-symlinks',
+      type: 'boolean',
+      default: false,
+      describe: 'write through a symbolic link at --out, or at a folder or file under it (refused without)',
     },
   ],
   commands: [
@@ -167,6 +173,8 @@ export const SINGLE = ['out', 'deployment', 'file'] as const;
 export interface Args {
   readonly out: string;
   readonly check: boolean;
+  /** Write through symbolic links under --out (src/write.ts refuses them otherwise). */
+  readonly followSymlinks?: boolean;
   /** `--deployment`'s files: one for a site, several (or a folder) for a batch. */
   readonly deployment?: readonly string[] | undefined;
   readonly file?: string;

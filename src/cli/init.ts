@@ -21,7 +21,7 @@ function lstatOrNull(path: string): Stats | null {
  * the path from the file to this package's schema. An existing file is kept unless `force`. A folder
  * (or a name ending in /) is refused, whatever `force` says: init writes one file.
  */
-export async function initDeployment(file: string, force: boolean): Promise<void> {
+export async function initDeployment(file: string, force: boolean, followSymlinks = false): Promise<void> {
   const info = lstatOrNull(file);
   if (/[/\\]$/.test(file) || info?.isDirectory())
     throw new OutputError(
@@ -36,5 +36,7 @@ export async function initDeployment(file: string, force: boolean): Promise<void
   // Another drive (Windows) has no relative path: the absolute one is kept.
   if (!path.startsWith('.') && !isAbsolute(path)) path = `./${path}`;
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
-  writeOutputs(dirname(file), [{ path: basename(file), contents: exampleDeployment(path, format) }]);
+  writeOutputs(dirname(file), [{ path: basename(file), contents: exampleDeployment(path, format) }], {
+    followSymlinks,
+  });
 }

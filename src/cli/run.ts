@@ -9,6 +9,7 @@ import { EXIT, print, UsageError } from './terminal.js';
 function notForPrinting(command: string, a: Args): void {
   if (a.check) throw new UsageError(`${command} prints; --check does not apply to it`);
   if (a.out !== '.') throw new UsageError(`${command} prints; --out does not apply to it`);
+  if (a.followSymlinks) throw new UsageError(`${command} prints; --follow-symlinks does not apply to it`);
 }
 
 /** Runs a command; its exit code. */
@@ -16,7 +17,7 @@ export async function runCommand(run: CommandName, a: Args): Promise<number> {
   switch (run) {
     case 'compile': {
       const { compileCommand } = await import('./compile.js');
-      return compileCommand({ out: a.out, check: a.check, deployment: a.deployment });
+      return compileCommand(a);
     }
     case 'init': {
       if (a.check) throw new UsageError('init writes a file; --check does not apply to it');
@@ -26,7 +27,7 @@ export async function runCommand(run: CommandName, a: Args): Promise<number> {
         );
       const file = a.file ?? 'deployment.yaml';
       const { initDeployment } = await import('./init.js');
-      await initDeployment(file, a.force === true);
+      await initDeployment(file, a.force === true, a.followSymlinks === true);
       await print(
         forTerminal(`wrote ${file}: edit it, then run build-templates --deployment ${file}\n`, true),
       );

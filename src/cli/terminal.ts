@@ -17,6 +17,37 @@ export function exitOnStdoutError(): void {
   });
 }
 
+/**
+ * SIGINT (Ctrl-C) and SIGTERM end the run between two steps, never inside one: every write of the
+ * outputs is synchronous (src/write.ts), so a signal is handled only once the write in hand is whole
+ * or undone, and its staging folder gone. Without a handler, Node.js would die where it stood.
+ */
+export function stopCleanlyOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      process.stderr.write(
+        `build-templates: stopped by ${signal}; every output folder is as it was or complete, none half-written\n`,
+      );
+      process.exit(EXIT.usage);
+    });
+}
+
+/**
+ * Warnings Node.js itself prints (a library's process.emitWarning, a deprecation) may quote what
+ * they were given: a key of the site's file, a value. Node's own printer is replaced by one line
+ * that names the warning's kind and code only.
+ */
+export function quietNodeWarnings(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (w: Error & { code?: string }) => {
+    const code = typeof w.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(w.code) ? ` ${w.code}` : '';
+    const name = /^[A-Za-z]{1,40}$/.test(w.name) ? w.name : 'Warning';
+    process.stderr.write(
+      `build-templates: Node.js gave a ${name}${code} (its words are left out: they may quote the input)\n`,
+    );
+  });
+}
+
 /** Text to standard output; a failure (a closed pipe, a full disk) is an OutputError, never a stack. */
 export function print(text: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -68,16 +68,14 @@ export async function runWithYargs(argv: readonly string[], more: readonly strin
   }
   for (const [name, n] of times)
     if (n > 1) throw new UsageError(`--${name} is given ${n} times; give it once`);
-  const [out, check] = CLI.global;
   let y: Argv = yargs([...argv])
     // One grammar with parse.ts: no dotted options (--out.x), no negated ones (--no-check), and the
     // words after -- kept, to be refused, not dropped.
     .parserConfiguration({ 'dot-notation': false, 'boolean-negation': false, 'populate--': true })
     .scriptName(CLI.scriptName)
     .usage(CLI.usage)
-    .option(out.name, option(out))
-    .alias('h', 'help')
-    .option(check.name, option(check));
+    .alias('h', 'help');
+  for (const o of CLI.global) y = y.option(o.name, option(o));
   for (const c of CLI.commands) {
     const run = c.run;
     if (run === null) {

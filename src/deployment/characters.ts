@@ -1,10 +1,7 @@
 import { forbiddenIn, quote } from '../input/text.js';
 import type { Diagnostic } from './diagnostic.js';
+import { pointerToken } from './pointer.js';
 import type { Source } from './source.js';
-
-/** A JSON pointer's reference token (RFC 6901): `~` as `~0`, `/` as `~1`. */
-export const pointerToken = (key: string | number): string =>
-  String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Every key and text value of a parsed file that holds a character no value may hold (a control

@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import { InputError, readInputFile } from '../input/read-file.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
@@ -7,6 +8,7 @@ import type { DeploymentFile } from './file.js';
 import { checkRules } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import { parseSource } from './source.js';
+import { pointerAt, YAML_OPTIONS } from './yaml-meaning.js';
 
 /** A deployment file's defaults, from the guide (4.2.2: the logoff string). */
 function normalise(file: DeploymentFile, catalog: Catalog): Deployment {
@@ -42,7 +44,12 @@ export function parseDeployment(file: string, text: string, catalog: Catalog): D
   if (Array.isArray(source)) throw new DeploymentError(source);
   const characters = checkCharacters(source);
   if (characters.length > 0) throw new DeploymentError(characters);
-  const schemaProblems = checkSchema(source);
+  // A value YAML 1.1 reads otherwise is named once, by what is ambiguous about it.
+  const ambiguous = new Set(source.ambiguities.map((a) => a.pointer));
+  const schemaProblems = [
+    ...source.ambiguities,
+    ...checkSchema(source).filter((p) => !ambiguous.has(p.pointer)),
+  ].sort((x, y) => x.line - y.line || x.col - y.col);
   if (schemaProblems.length > 0) throw new DeploymentError(schemaProblems);
   const data = source.data as DeploymentFile;
   const problems: Diagnostic[] = checkRules(data, catalog).map((p) => ({
@@ -68,11 +75,20 @@ export const MAX_DEPLOYMENT_BYTES = 1024 * 1024;
 export async function loadDeployment(path: string, catalog: Catalog): Promise<Deployment> {
   let text: string;
   try {
-    text = await readInputFile(path, { maxBytes: MAX_DEPLOYMENT_BYTES, what: 'deployment file' });
+    text = await readInputFile(path, {
+      maxBytes: MAX_DEPLOYMENT_BYTES,
+      what: 'deployment file',
+      located: true,
+    });
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const message = err.message.startsWith(`${path}: `) ? err.message.slice(path.length + 2) : err.message;
-    throw new DeploymentError([{ file: path, line: 1, col: 1, pointer: '', message }]);
+    // A byte that is not text: at its place, in the value that holds it (the file read leniently).
+    const at = err.at;
+    const place = at
+      ? { line: at.line, col: at.col, pointer: pointerAt(parseDocument(at.text, YAML_OPTIONS), at.index) }
+      : { line: 1, col: 1, pointer: '' };
+    throw new DeploymentError([{ file: path, ...place, message }]);
   }
   return parseDeployment(path, text, catalog);
 }

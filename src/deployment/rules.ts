@@ -1,4 +1,4 @@
-import { addressKey } from '../input/address.js';
+import { addressKey, unusableAddress } from '../input/address.js';
 import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
 import { type RealServer, siteRuleName } from '../model/deployment.js';
@@ -136,6 +136,40 @@ export const RULES: Readonly<Record<string, Rule>> = {
       return [];
     });
   },
+  'addresses a service or a real server can have': (file) =>
+    [
+      ...file.services.map((s, i) => ({ address: s.address, pointer: `/services/${i}/address` })),
+      ...(['exchangeServers', 'officeOnlineServers'] as const).flatMap((list) =>
+        (file[list] ?? []).map((rs: RealServer, i) => ({
+          address: rs.address,
+          pointer: `/${list}/${i}/address`,
+        })),
+      ),
+    ].flatMap(({ address, pointer }) => {
+      const why = unusableAddress(address);
+      return why
+        ? [{ pointer, message: `${address} is ${why}: no Virtual Service or real server can have it` }]
+        : [];
+    }),
+  'each host name and domain once': (file) =>
+    (['allowedHosts', 'smtpPermittedDomains'] as const).flatMap((list) => {
+      const seen = new Map<string, number>();
+      return (file.esp?.[list] ?? []).flatMap((name, i) => {
+        // DNS names are the same whatever their case, with or without the root's trailing dot (RFC 4343).
+        const key = name.toLowerCase().replace(/\.$/, '');
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, i);
+          return [];
+        }
+        return [
+          {
+            pointer: `/esp/${list}/${i}`,
+            message: `${name} is listed twice (esp/${list}/${first} is the same name)`,
+          },
+        ];
+      });
+    }),
   'each real server once': (file) =>
     (['exchangeServers', 'officeOnlineServers'] as const).flatMap((list) => {
       const seen = new Map<string, number>();

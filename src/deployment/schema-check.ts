@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import { quote } from '../input/text.js';
-import { pointerToken } from './characters.js';
 import { closest } from './closest.js';
 import { validate as generated } from './compiled/validate-deployment.js';
 import type { Diagnostic } from './diagnostic.js';
+import { pointerToken } from './pointer.js';
 import type { Source } from './source.js';
 
 /**
@@ -25,7 +25,13 @@ const typeWord = (v: unknown): string =>
       : typeof v === 'object'
         ? 'a mapping'
         : `the ${typeof v} ${typeof v === 'string' ? quote(v) : String(v)}`;
-const shown = (v: unknown): string => (typeof v === 'string' ? quote(v) : String(v));
+/** A value for a message: text quoted and cut short, a number or switch as it is, anything else by its kind. */
+const shown = (v: unknown): string =>
+  typeof v === 'string'
+    ? quote(v)
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : typeWord(v);
 
 function valueAt(data: unknown, pointer: string): unknown {
   return pointer

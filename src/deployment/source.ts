@@ -15,11 +15,14 @@ import { excerpt, quote } from '../input/text.js';
 import type { Diagnostic } from './diagnostic.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { shapeProblem } from './shape.js';
+import { pointerAt, structureProblems, YAML_OPTIONS, yaml11Values } from './yaml-meaning.js';
 
 /** A parsed deployment file that can say where any JSON pointer lies in the text. */
 export interface Source {
   readonly file: string;
   readonly data: unknown;
+  /** The values YAML 1.1 would read otherwise (yaml-meaning.ts), located: reported with the schema's problems. */
+  readonly ambiguities: readonly Diagnostic[];
   /** Position of the value at `pointer`, or of its key when `key` is set; the nearest parent if absent. */
   locate(pointer: string, key?: boolean): { line: number; col: number };
 }
@@ -64,7 +67,7 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
   const lines = new LineCounter();
   // yaml's own check of unique keys compares each key with every earlier one (quadratic in the
   // keys of a mapping); duplicateKeys does it with one set per mapping.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines, prettyErrors: false });
   // A warning is an error here: an unknown tag (!include, !!js/function) would otherwise be read as
   // plain text, and the file would mean something other than it says.
   const problems = [
@@ -74,7 +77,8 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
       message: excerpt(e.message.split('\n')[0] ?? e.message, 100),
     })),
     ...duplicateKeys(doc, lines),
-  ];
+    ...structureProblems(doc, text),
+  ].sort((a, b) => a.offset - b.offset);
   if (json) {
     // Where the engine gave no position, the YAML parser's first complaint is the best place to point.
     const at = lines.linePos(json.offset ?? problems[0]?.offset ?? 0);
@@ -83,7 +87,7 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
   if (problems.length > 0) {
     return problems.map((p) => {
       const at = lines.linePos(p.offset);
-      return { file, line: at.line, col: at.col, pointer: '', message: p.message };
+      return { file, line: at.line, col: at.col, pointer: pointerAt(doc, p.offset), message: p.message };
     });
   }
   let data: unknown;
@@ -99,12 +103,13 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
       },
     });
     const where = lines.linePos(at);
+    const pointer = pointerAt(doc, at);
     const message = /alias/i.test((err as Error).message)
       ? /Excessive/i.test((err as Error).message)
         ? 'aliases expand too far (more than 100 times): refused'
         : 'an alias names no anchor set before it'
       : 'cannot read the file';
-    return [{ file, line: where.line, col: where.col, pointer: '', message }];
+    return [{ file, line: where.line, col: where.col, pointer, message }];
   }
   const position = (offset: number | undefined): { line: number; col: number } =>
     offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
@@ -122,9 +127,14 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
     }
     return index.get(key);
   };
+  const ambiguities = yaml11Values(doc).map((p) => {
+    const at = lines.linePos(p.offset);
+    return { file, line: at.line, col: at.col, pointer: pointerAt(doc, p.offset), message: p.message };
+  });
   return {
     file,
     data,
+    ambiguities,
     locate(pointer, key = false) {
       let node: unknown = doc.contents;
       let keyNode: Node | undefined;

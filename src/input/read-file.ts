@@ -7,11 +7,29 @@ export interface InputKind {
   readonly maxBytes: number;
   /** "deployment file", "bundle": named in messages. */
   readonly what: string;
+  /** Whether the reader prefixes messages with the error's place (InputError.at): then the words leave it out. */
+  readonly located?: boolean;
 }
 
 /** A file the user named that cannot be read as the tool needs it: exit 1, one line naming it. */
 export class InputError extends UserError {
   override name = 'InputError';
+  /**
+   * Where in the file a byte that is not text stands: its line and column, and the file decoded as
+   * far as it can be (each bad byte a replacement character) with the bad byte's index in it, so
+   * that a reader of the format can name the value that holds it.
+   */
+  readonly at?: {
+    readonly line: number;
+    readonly col: number;
+    readonly text: string;
+    readonly index: number;
+  };
+
+  constructor(message: string, at?: InputError['at']) {
+    super(message);
+    if (at) this.at = at;
+  }
 }
 
 /** The kind of a file system object, in words, for a file that is not a regular file. */
@@ -23,17 +41,20 @@ function kindOf(info: Stats): string {
   return 'not a regular file';
 }
 
-/** The line and column of a byte offset in a buffer (1-based), for a located message. */
-function position(bytes: Uint8Array, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return `${line}:${offset - start + 1}`;
+/**
+ * Where a byte offset of a buffer lies: line and column (1-based, the column counted in characters
+ * as an editor counts them), the buffer decoded leniently, and the offset's index in that text.
+ */
+function located(bytes: Uint8Array, offset: number): NonNullable<InputError['at']> {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const before = decoder.decode(bytes.subarray(0, offset));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return {
+    line: before.split('\n').length,
+    col: [...before.slice(lineStart)].length + 1,
+    text: decoder.decode(bytes),
+    index: before.length,
+  };
 }
 
 /** The offset of the first byte that is not part of well-formed UTF-8 (Unicode 3.9, table 3-7), or -1. */
@@ -61,23 +82,32 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Why these bytes are not UTF-8 text, or null when they are. */
-function notUtf8(bytes: Uint8Array, what: string): string | null {
+/** Why these bytes are not UTF-8 text, and where, or null when they are. */
+function notUtf8(
+  bytes: Uint8Array,
+  what: string,
+): { message: string; at?: NonNullable<InputError['at']> } | null {
   const convert = (from: string) =>
     `save it as UTF-8, e.g. iconv -f ${from} -t UTF-8 FILE > FILE.utf8 (or choose UTF-8 in the editor's Save As)`;
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return `the ${what} is UTF-16 (little-endian): ${convert('UTF-16')}`;
+    return { message: `the ${what} is UTF-16 (little-endian): ${convert('UTF-16')}` };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return `the ${what} is UTF-16 (big-endian): ${convert('UTF-16')}`;
+    return { message: `the ${what} is UTF-16 (big-endian): ${convert('UTF-16')}` };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return `the ${what} holds a NUL byte at ${position(bytes, nul)}: it is UTF-16 or not text; ${convert('UTF-16')}`;
+    return {
+      message: `the ${what} holds a NUL byte here: it is UTF-16 or not text; ${convert('UTF-16')}`,
+      at: located(bytes, nul),
+    };
   }
   // Node's own check first (native code); the offset of the first bad byte only when there is one.
   if (isUtf8(bytes)) return null;
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return null;
-  return `the ${what} is not UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at ${position(bytes, bad)}): if it is Latin-1 (ISO-8859-1), ${convert('ISO-8859-1')}`;
+  return {
+    message: `the ${what} is not UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} here): if it is Latin-1 (ISO-8859-1), ${convert('ISO-8859-1')}`,
+    at: located(bytes, bad),
+  };
 }
 
 /**
@@ -131,7 +161,11 @@ export function readInputFile(path: string, kind: InputKind): string {
   let bytes: Uint8Array = buffer.subarray(0, length);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   const why = notUtf8(bytes, kind.what);
-  if (why) throw new InputError(`${path}: ${why}`);
+  if (why) {
+    // A message without a place of its own in the file names the place in its words.
+    const where = why.at && !kind.located ? ` at ${why.at.line}:${why.at.col}` : '';
+    throw new InputError(`${path}: ${why.message.replace(' here', where)}`, why.at);
+  }
   return Buffer.from(bytes).toString('utf8');
 }
 

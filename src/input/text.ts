@@ -108,11 +108,13 @@ export function forTerminal(text: string, lines = false): string {
 export const QUOTE_LIMIT = 40;
 
 /**
- * A user's value quoted for a message: in double quotes, at most `limit` characters
- * (then `…`), escaped for a terminal. A message never carries more of a file than that.
+ * A user's value quoted for a message: in double quotes, at most `limit` characters (then `…` and
+ * the value's length), escaped for a terminal. A message never carries more of a file than that.
  */
 export function quote(text: string, limit = QUOTE_LIMIT): string {
-  return `"${excerpt(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'), limit)}"`;
+  const escaped = text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const quoted = `"${excerpt(escaped, limit)}"`;
+  return [...escaped].length > limit ? `${quoted} (${[...text].length} characters)` : quoted;
 }
 
 /** At most `limit` characters of a text (then `…`), escaped for a terminal: for words not the user's own. */

@@ -21,6 +21,15 @@ lm_usage_error() {
   usage >&2
   exit 1
 }
+# lm_shown WORD: LM_SHOWN = a word of the command line as a message may show it: a word that looks
+# like an action or an option as it is; anything else (a password given by mistake) by its length.
+lm_shown() {
+  if [[ $1 =~ ^-{0,2}[A-Za-z][A-Za-z0-9-]{0,30}$ ]]; then
+    LM_SHOWN=$1
+  else
+    LM_SHOWN="an argument of ${#1} characters (not shown: it may be a secret)"
+  fi
+}
 if (($# > 0)); then
   case $1 in
     plan | --dry-run) LM_ACTION=plan ;;
@@ -31,7 +40,10 @@ if (($# > 0)); then
       exit 0
       ;;
     --adopt) LM_ADOPT=1 ;;
-    *) lm_usage_error "unknown action ${1//[[:cntrl:]]/ }" ;;
+    *)
+      lm_shown "$1"
+      lm_usage_error "unknown action $LM_SHOWN"
+      ;;
   esac
   shift
 fi
@@ -47,7 +59,10 @@ for lm_arg in "$@"; do
       usage
       exit 0
       ;;
-    *) lm_usage_error "${LM_ACTION} does not take ${lm_arg//[[:cntrl:]]/ }" ;;
+    *)
+      lm_shown "$lm_arg"
+      lm_usage_error "${LM_ACTION} does not take $LM_SHOWN"
+      ;;
   esac
 done
 unset lm_arg

@@ -30,6 +30,12 @@ if [[ -z $LM_URL ]]; then
   printf 'deploy.sh: set LM_URL, e.g. https://lm.example.com:8443\n' >&2
   exit 1
 fi
+# A user name or password in the URL (https://user:pass@host) would be shown wherever the URL is:
+# refused, without showing it.
+if [[ $LM_URL =~ ^[^/]*//[^/]*@ ]]; then
+  printf 'deploy.sh: LM_URL holds a user name or password (before an @): give them in LM_USER and LM_PASSWORD instead (the URL is not shown here)\n' >&2
+  exit 1
+fi
 # Credentials reach curl through its config on stdin (-K -), never its command line (ps shows that).
 if [[ -n ${LM_APIKEY:-} ]]; then
   LM_AUTH="data-urlencode = $(cfg_quote "apikey=$LM_APIKEY")"

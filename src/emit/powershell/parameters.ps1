@@ -133,8 +133,15 @@ function Stop-LmUsage {
   [Console]::Error.WriteLine('deploy.ps1: ' + $Message)
   exit 1
 }
-if ($Unexpected) { Stop-LmUsage ("unknown argument '{0}': Get-Help ./deploy.ps1 lists the parameters" -f ($Unexpected[0] -replace '[\p{Cc}]', ' ')) }
+# A word of the command line that looks like a parameter is shown as it is; anything else (a password
+# given by mistake) only by its length.
+if ($Unexpected) {
+  $word = [string]$Unexpected[0]
+  $shown = if ($word -cmatch '^-{0,2}[A-Za-z][A-Za-z0-9-]{0,30}$') { "'$word'" } else { "of $($word.Length) characters (not shown: it may be a secret)" }
+  Stop-LmUsage "unknown argument $($shown): Get-Help ./deploy.ps1 lists the parameters"
+}
 if (-not $LoadBalancer) { Stop-LmUsage "give -LoadBalancer, the LoadMaster's address" }
+if ($LoadBalancer.Contains('@')) { Stop-LmUsage '-LoadBalancer holds a user name or password (before an @): give them with -Credential instead (the value is not shown here)' }
 if ($LBPort -notmatch '^[0-9]{1,5}$' -or [int]$LBPort -lt 1 -or [int]$LBPort -gt 65535) { Stop-LmUsage '-LBPort must be a port number, 1 to 65535' }
 if ($Delay -notmatch '^[0-9]{1,2}(\.[0-9]+)?$' -or [double]$Delay -gt 10) { Stop-LmUsage '-Delay must be seconds from 0 to 10 (e.g. 0.15)' }
 if ($TimeoutSec -notmatch '^[0-9]{1,4}$' -or [int]$TimeoutSec -lt 1 -or [int]$TimeoutSec -gt 3600) { Stop-LmUsage '-TimeoutSec must be whole seconds, 1 to 3600' }
