@@ -50,6 +50,28 @@ for (const name of SITES) {
   });
 }
 
+test('a site whose values hold typographic quotes, $, backticks, backslashes and other scripts: shellcheck finds nothing at any severity, and bash reads each value back exactly', async () => {
+  const esp = await loadSiteEsp('small');
+  const values = [
+    'Wild‘card’ “$HOME” `id` $(id) $' + '{x} 日本語 ü',
+    "Nick ‘q’ “$PATH” `uname` $(rm -rf /) \\ 'x' ÄÖ ′″",
+    'EX‘$A’“`b`”\\n',
+  ];
+  const site = oddSite(esp, values[1] ?? '', values[2] ?? '', ['mail.example.com'], '/owa/‘$x’“`y`”$(z)');
+  const text = scriptOf({
+    ...site,
+    services: site.services.map((s) => ({ ...s, certificate: values[0] ?? '' })),
+  });
+  const path = onDisk(text);
+  assert.is(shellcheck(path), '');
+  for (const v of [...values, 'Logoff=/owa/‘$x’“`y`”$(z)']) {
+    const quoted = bashQuote(v);
+    assert.ok(text.includes(quoted), v);
+    const r = spawnSync('bash', ['-c', `printf %s ${quoted}`], { encoding: 'utf8', env: { LC_ALL: 'C' } });
+    assert.is(r.stdout, v);
+  }
+});
+
 test('the password reaches curl only through its config on stdin, never its arguments', async () => {
   // A stand-in curl records its arguments and stdin, then fails like an unreachable host.
   const path = onDisk(scriptOf(await loadSite('small')));
@@ -104,6 +126,21 @@ test('without credentials or LM_URL, or with a usage mistake, the script stops b
     const run = await runBash(path, [...args], {});
     assert.is(run.code, 1, args.join(' '));
     assert.match(run.stderr, new RegExp(`^deploy\\.sh: ${says.replace(/-/g, '\\-')}\n`), run.stderr);
+  }
+  // A secret given where a message would show it: never shown.
+  const inUrl = await runBash(path, [], {
+    LM_URL: 'https://bal:hunter2-secret@lm.example.com',
+    LM_USER: 'bal',
+    LM_PASSWORD: 'x',
+  });
+  assert.is(inUrl.code, 1);
+  assert.match(inUrl.stderr, /^deploy\.sh: LM_URL holds a user name or password \(before an @\)/);
+  assert.not.match(inUrl.stdout + inUrl.stderr, /hunter2/);
+  for (const args of [['hunter2-secret'], ['plan', 'hunter2-secret'], ['apply', `--${'x'.repeat(100)}`]]) {
+    const r = await runBash(path, args, {});
+    assert.is(r.code, 1, args.join(' '));
+    assert.match(r.stderr, /an argument of \d+ characters \(not shown: it may be a secret\)/, args.join(' '));
+    assert.not.match(r.stderr, /hunter2|xxxxx/, args.join(' '));
   }
   const creds = { LM_URL: 'https://lm', LM_USER: 'bal', LM_PASSWORD: 'x' };
   const wrongs: Record<string, string>[] = [

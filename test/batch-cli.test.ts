@@ -96,6 +96,27 @@ test('one bad site among good ones: reported and located, the others written, ex
   assert.equal((await readdir(join(dir, 'out'))).sort(), ['east', 'mail', 'west']);
 });
 
+test('a site whose values are not the types the schema says (toString, constructor keys): located, and the sites after it still written', async () => {
+  const dir = await sites();
+  await writeFile(
+    join(dir, 'sites/a-hostile.yaml'),
+    'services:\n  - template: {toString: 1}\n    address: 10.0.0.1\n    constructor: x\nexchangeServers:\n  - address: 10.0.0.2\n',
+  );
+  const r = cli(['--deployment', 'sites', '--out', 'out'], dir);
+  assert.is(r.code, 1, r.stderr);
+  assert.match(
+    r.stderr,
+    /^sites\/a-hostile\.yaml:2:15 \/services\/0\/template: a mapping is not a known template; /m,
+  );
+  assert.match(
+    r.stderr,
+    /^sites\/a-hostile\.yaml:4:5 \/services\/0\/constructor: unknown key "constructor"/m,
+  );
+  assert.not.match(r.stderr, /internal error/);
+  assert.match(r.stdout, /^wrote 3 sites \(\d+ files\) under out; 1 failed\n$/);
+  assert.equal((await readdir(join(dir, 'out'))).sort(), ['east', 'mail', 'west']);
+});
+
 test('two files of one base name are a usage error before anything is written', async () => {
   const dir = await sites();
   await writeFile(join(dir, 'sites/mail.json'), NO_GLOBALS);

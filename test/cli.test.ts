@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from './helpers/cli.js';
-import { transcribedRows } from './helpers/guide.js';
+import { ROOT, transcribedRows } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
 
 const setup = setUp('bt-cli-');
@@ -149,6 +151,43 @@ test('the default build is the same from any folder; deploy.sh is executable', a
 test('the committed docs are what the compiler makes now', () => {
   const r = cli(['--check']);
   assert.is(r.code, 0, r.stderr);
+});
+
+test("Node.js's own warnings are printed by their kind and code, never their words (they may quote the input)", () => {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./src/cli/terminal.ts').then((m) => { m.quietNodeWarnings(); process.emitWarning('key password: hunter2-secret', 'DeprecationWarning', 'DEP0005'); })",
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  assert.is(r.status, 0, r.stderr);
+  assert.not.match(r.stderr, /hunter2/);
+  assert.match(
+    r.stderr,
+    /^build-templates: Node\.js gave a DeprecationWarning DEP0005 \(its words are left out/m,
+  );
+});
+
+test('--follow-symlinks writes through a linked --out and a linked folder under it; without it, nothing is written', async () => {
+  const dir = setup.dir();
+  mkdirSync(join(dir, 'real/dist-templates'), { recursive: true });
+  mkdirSync(join(dir, 'bundles'));
+  symlinkSync('real', join(dir, 'out'));
+  rmSync(join(dir, 'real/dist-templates'), { recursive: true });
+  symlinkSync('../bundles', join(dir, 'real/dist-templates'));
+  const site = join(ROOT, 'examples/deployment.yaml');
+  const refused = cli(['--deployment', site, '--out', 'out'], dir);
+  assert.is(refused.code, 2);
+  assert.equal(readdirSync(join(dir, 'real')), ['dist-templates']);
+  const r = cli(['--deployment', site, '--out', 'out', '--follow-symlinks'], dir);
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(readdirSync(join(dir, 'real')).includes('deploy.sh'));
+  assert.ok(readdirSync(join(dir, 'bundles')).includes('SHA256SUMS'));
+  assert.ok(lstatSync(join(dir, 'real/dist-templates')).isSymbolicLink(), 'the link itself stays');
 });
 
 test.run();

@@ -98,7 +98,16 @@ if (!pwsh) {
     const port = ['-LBPort', new URL(sim.url).port];
     const cases: [readonly string[], RegExp][] = [
       [[...lb, ...port, '-Plann'], /^deploy\.ps1: unknown argument '-Plann'/],
-      [[...lb, ...port, '-Plan', 'extra'], /^deploy\.ps1: unknown argument 'extra'/],
+      [[...lb, ...port, '-Plan', 'extra'], /^deploy\.ps1: unknown argument of 5 characters \(not shown/],
+      // A secret given where a message would show it: never shown.
+      [
+        [...lb, ...port, '-Plan', 'hunter2:secret'],
+        /^deploy\.ps1: unknown argument of 14 characters \(not shown: it may be a secret\)/,
+      ],
+      [
+        ['-LoadBalancer', 'bal:hunter2@127.0.0.1', ...port, '-Plan'],
+        /^deploy\.ps1: -LoadBalancer holds a user name or password \(before an @\): give them with -Credential instead \(the value is not shown here\)$/m,
+      ],
       [[...lb, '-LBPort', '0', '-Plan'], /^deploy\.ps1: -LBPort must be a port number/],
       [[...lb, ...port, '-Delay', 'soon', '-Plan'], /^deploy\.ps1: -Delay must be seconds/],
       [[...lb, ...port, '-TimeoutSec', '1.5', '-Plan'], /^deploy\.ps1: -TimeoutSec must be whole seconds/],

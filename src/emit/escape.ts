@@ -4,10 +4,28 @@ import { holdsForbidden, isForbidden } from '../input/text.js';
  * One escaper per target: every site value reaches a script or a URL through exactly one of these.
  */
 
-/** A bash word that is the text exactly: single quotes, each ' written as '\''. */
+/**
+ * A bash word that is the text exactly: single quotes, each ' written as '\''. Text that shellcheck
+ * would take for a mistake inside single quotes (a `$` or backtick it thinks should expand, a
+ * typographic quote it thinks was meant as one, a backslash) is written as ANSI-C quoting, $'...',
+ * where a backslash, a ' and a control character are octal escapes (locale-free; no `\\'`, which
+ * some bash parsers misread).
+ */
 export function bashQuote(text: string): string {
+  if (SHELLCHECK_SUSPECT.test(text))
+    return `$'${[...text]
+      .map((c) => {
+        const code = c.codePointAt(0) ?? 0;
+        return c === '\\' || c === "'" || code < 0x20 || code === 0x7f
+          ? `\\${code.toString(8).padStart(3, '0')}`
+          : c;
+      })
+      .join('')}'`;
   return text.includes("'") ? `'${text.replace(/'/g, `'\\''`)}'` : `'${text}'`;
 }
+
+/** `$`, backtick, backslash, and the typographic quotes U+2018-U+201F and U+2032-U+2037. */
+const SHELLCHECK_SUSPECT = /[$`\\\u2018-\u201F\u2032-\u2037]/;
 
 /**
  * A PowerShell single-quoted string that is the text exactly. PowerShell also treats the typographic

@@ -330,7 +330,11 @@ const deploymentCases: BadCase[] = [
     `${SITE}${Array.from({ length: 9000 }, (_, i) => `unknown${i}: 1\n`).join('')}`,
     /^site\.yaml:10:1 \/unknown0: unknown key "unknown0"/,
   ),
-  site('a YAML merge key', `<<: {services: []}\n${SITE}`, /^site\.yaml:1:1 \/<<: a merge key \(<<\) is YAML 1\.1/),
+  site(
+    'a YAML merge key',
+    `<<: {services: []}\n${SITE}`,
+    /^site\.yaml:1:1 \/<<: a merge key \(<<\) is YAML 1\.1/,
+  ),
   site(
     'an empty services list',
     'services: []\nexchangeServers:\n  - address: 10.0.0.1\n',
@@ -346,6 +350,109 @@ const deploymentCases: BadCase[] = [
     'JSON with a key twice',
     '{"services": [], "services": []}',
     /^site\.yaml:1:18 \/services: the key "services" is given twice \(first at line 1\)$/,
+  ),
+  // Values of another type than the schema's, and keys that name an object's own properties.
+  site(
+    'a mapping with a toString key where a template is wanted',
+    SITE.replace('template: https-offloaded', 'template: {toString: 1}'),
+    /^site\.yaml:2:15 \/services\/0\/template: a mapping is not a known template; expected one of /,
+  ),
+  site(
+    'constructor and __proto__ keys in a service',
+    SITE.replace(
+      '    certificate: Wildcard\n',
+      '    certificate: Wildcard\n    constructor: 1\n    __proto__: {x: 1}\n',
+    ),
+    /^site\.yaml:5:5 \/services\/0\/constructor: unknown key "constructor"; expected one of /,
+  ),
+  site(
+    'a 100 KB list where a template is wanted',
+    SITE.replace('template: https-offloaded', `template: [${Array(15000).fill('smtpsmtp').join(', ')}]`),
+    /^site\.yaml:2:15 \/services\/0\/template: a list is not a known template; expected one of /,
+  ),
+  site(
+    'a 100,000-character certificate name',
+    certificate('c'.repeat(100_000)),
+    /^site\.yaml:4:18 \/services\/0\/certificate: certificate must be at most \d+ characters$/,
+  ),
+  // One meaning: YAML 1.2 whatever the file says.
+  site(
+    'a %YAML 1.1 directive',
+    `%YAML 1.1\n---\n${SITE}`,
+    /^site\.yaml:1:1 \/: a %YAML directive: deployment files are read as YAML 1\.2 \(core schema\) whatever they say; remove it$/,
+  ),
+  site(
+    'a %TAG directive',
+    `%TAG !e! tag:example.com,2000:\n---\n${SITE}`,
+    /^site\.yaml:1:1 \/: a %TAG directive: /,
+  ),
+  site(
+    'yes where a switch is wanted',
+    `globals: yes\n${SITE}`,
+    /^site\.yaml:1:10 \/globals: yes is read as YAML 1\.2, as the text "yes", where YAML 1\.1 reads true: quote it for the text, or write true for the switch$/,
+  ),
+  site(
+    'an octal-looking weight',
+    SITE.replace('  - address: 192.168.10.109\n', '  - address: 192.168.10.109\n    weight: 0100\n'),
+    /^site\.yaml:10:13 \/exchangeServers\/1\/weight: 0100 is read as YAML 1\.2, as 100, where YAML 1\.1 reads 64: write 64 or 100 without the leading zero$/,
+  ),
+  site(
+    'a sexagesimal-looking weight',
+    SITE.replace('  - address: 192.168.10.109\n', '  - address: 192.168.10.109\n    weight: 1:05\n'),
+    /^site\.yaml:10:13 \/exchangeServers\/1\/weight: 1:05 is read as YAML 1\.2, as the text "1:05", where YAML 1\.1 reads 65/,
+  ),
+  site(
+    'an alias as a key',
+    `a: &k services\n*k : []\n${SITE}`,
+    /^site\.yaml:2:1 \/: a key must be plain text, not an alias$/,
+  ),
+  site(
+    'a mapping with a secret as a key (the YAML parser would warn, quoting it)',
+    `? {password: hunter2-secret}\n: x\n${SITE}`,
+    /^site\.yaml:1:3 \/: a key must be plain text, not a mapping$/,
+    { secret: 'hunter2' },
+  ),
+  site(
+    'a list as a key',
+    `? [services]\n: []\n${SITE}`,
+    /^site\.yaml:1:3 \/: a key must be plain text, not a list$/,
+  ),
+  // The same thing written two ways is one thing.
+  site(
+    'an IPv4-mapped IPv6 real server beside its IPv4 address',
+    SITE.replace('address: 192.168.10.109', 'address: "::ffff:192.168.10.108"'),
+    /^site\.yaml:9:5 \/exchangeServers\/1: ::ffff:192\.168\.10\.108 is listed twice \(exchangeServers\/0 writes the same address as 192\.168\.10\.108\)$/,
+  ),
+  site(
+    'one allowed host twice, in another case and with the root dot',
+    `${SITE.replace('template: https-offloaded', 'template: https-offloaded-esp')}esp:\n  ssoDomain: EXAMPLE.COM\n  owaGuid: 00000000-0000-0000-0000-000000000001\n  smtpDomain: example.com\n  exchangeUrl: https://mail.example.com\n  allowedHosts: [mail.example.com, MAIL.Example.com.]\n`,
+    /^site\.yaml:15:36 \/esp\/allowedHosts\/1: MAIL\.Example\.com\. is listed twice \(esp\/allowedHosts\/0 is the same name\)$/,
+  ),
+  // Addresses no Virtual Service or real server can have.
+  site(
+    'the unspecified IPv4 address',
+    SITE.replace('address: 192.168.10.47\n    certificate', 'address: 0.0.0.0\n    certificate'),
+    /^site\.yaml:3:14 \/services\/0\/address: 0\.0\.0\.0 is the unspecified address, which names no host: no Virtual Service or real server can have it$/,
+  ),
+  site(
+    'the unspecified IPv6 address',
+    SITE.replace('address: 192.168.10.108', 'address: "::"'),
+    /^site\.yaml:8:14 \/exchangeServers\/0\/address: :: is the unspecified address/,
+  ),
+  site(
+    'a multicast address',
+    SITE.replace('address: 192.168.10.108', 'address: 239.1.2.3'),
+    /^site\.yaml:8:14 \/exchangeServers\/0\/address: 239\.1\.2\.3 is a multicast address/,
+  ),
+  site(
+    'an IPv6 multicast address',
+    SITE.replace('address: 192.168.10.108', 'address: "ff02::1"'),
+    /^site\.yaml:8:14 \/exchangeServers\/0\/address: ff02::1 is a multicast address/,
+  ),
+  site(
+    'the broadcast address',
+    SITE.replace('address: 192.168.10.47\n    certificate', 'address: 255.255.255.255\n    certificate'),
+    /^site\.yaml:3:14 \/services\/0\/address: 255\.255\.255\.255 is the broadcast address/,
   ),
 ];
 
@@ -503,6 +610,26 @@ async function previous(dir: string): Promise<void> {
 const SITE_RUN = ['--deployment', 'site.yaml', ...OUT];
 
 const outputCases: BadCase[] = [
+  output(
+    '--out is a symbolic link',
+    async (dir) => {
+      await writeFile(join(dir, 'site.yaml'), SITE);
+      await mkdir(join(dir, 'elsewhere'));
+      await symlink('elsewhere', join(dir, 'out'));
+      return SITE_RUN;
+    },
+    /^build-templates: out: the output folder is a symbolic link to "elsewhere"; nothing was written \(give --follow-symlinks to write through it\)$/,
+  ),
+  output(
+    'a folder the run writes in is a symbolic link',
+    async (dir) => {
+      await previous(dir);
+      await mkdir(join(dir, 'elsewhere'));
+      await symlink('../elsewhere', join(dir, 'out/dist-templates'));
+      return SITE_RUN;
+    },
+    /^build-templates: out\/dist-templates: a folder the run writes in is a symbolic link to "\.\.\/elsewhere"; nothing was written/,
+  ),
   output(
     '--out is a file',
     async (dir) => {

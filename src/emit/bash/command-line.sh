@@ -21,10 +21,10 @@ lm_usage_error() {
   usage >&2
   exit 1
 }
-# lm_shown WORD: LM_SHOWN = a word of the command line as a message may show it: a word that looks
-# like an action or an option as it is; anything else (a password given by mistake) by its length.
+# lm_shown WORD: LM_SHOWN = a word of the command line as a message may show it: an option as it
+# is; anything else (a password given by mistake looks like any word) by its length only.
 lm_shown() {
-  if [[ $1 =~ ^-{0,2}[A-Za-z][A-Za-z0-9-]{0,30}$ ]]; then
+  if [[ $1 =~ ^--?[A-Za-z][A-Za-z0-9-]{0,30}$ ]]; then
     LM_SHOWN=$1
   else
     LM_SHOWN="an argument of ${#1} characters (not shown: it may be a secret)"
@@ -42,7 +42,7 @@ if (($# > 0)); then
     --adopt) LM_ADOPT=1 ;;
     *)
       lm_shown "$1"
-      lm_usage_error "unknown action $LM_SHOWN"
+      lm_usage_error "unknown action $LM_SHOWN (the actions are plan, apply and remove)"
       ;;
   esac
   shift

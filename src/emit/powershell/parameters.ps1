@@ -133,11 +133,11 @@ function Stop-LmUsage {
   [Console]::Error.WriteLine('deploy.ps1: ' + $Message)
   exit 1
 }
-# A word of the command line that looks like a parameter is shown as it is; anything else (a password
-# given by mistake) only by its length.
+# A word of the command line that is a parameter's name is shown as it is; anything else (a password
+# given by mistake looks like any word) only by its length.
 if ($Unexpected) {
   $word = [string]$Unexpected[0]
-  $shown = if ($word -cmatch '^-{0,2}[A-Za-z][A-Za-z0-9-]{0,30}$') { "'$word'" } else { "of $($word.Length) characters (not shown: it may be a secret)" }
+  $shown = if ($word -cmatch '^--?[A-Za-z][A-Za-z0-9-]{0,30}$') { "'$word'" } else { "of $($word.Length) characters (not shown: it may be a secret)" }
   Stop-LmUsage "unknown argument $($shown): Get-Help ./deploy.ps1 lists the parameters"
 }
 if (-not $LoadBalancer) { Stop-LmUsage "give -LoadBalancer, the LoadMaster's address" }
