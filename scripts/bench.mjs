@@ -288,6 +288,13 @@ function hostile(dir) {
     ['inspect: a bundle just under 5 MB', ['inspect', 'big.tmpl']],
   ];
   for (const [what, args] of rows) console.log(`  ${what.padEnd(52)} ${refusal(args, dir)}`);
+  // The corpus the tests refuse, every case of it: the slowest and the largest.
+  const corpus = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('./bench-bad-inputs.ts', import.meta.url).pathname],
+    { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (corpus.status !== 0) throw new Error('the bad-input corpus could not be measured');
 }
 
 // Parts to run (npm run bench -- speed batch): all when none is named, `tests` only when named or

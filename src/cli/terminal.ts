@@ -33,13 +33,15 @@ export function stopCleanlyOnSignals(): void {
 }
 
 /**
- * Warnings Node.js itself prints (a library's process.emitWarning, a deprecation) may quote what
- * they were given: a key of the site's file, a value. Node's own printer is replaced by one line
- * that names the warning's kind and code only.
+ * Warnings Node.js itself prints (a library's process.emitWarning) may quote what they were given: a
+ * key of the site's file, a value. Node's own printer is replaced by one line that names the
+ * warning's kind and code only; a deprecation (of an API a package uses, nothing the user can act
+ * on) is not printed.
  */
 export function quietNodeWarnings(): void {
   process.removeAllListeners('warning');
   process.on('warning', (w: Error & { code?: string }) => {
+    if (w.name === 'DeprecationWarning') return;
     const code = typeof w.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(w.code) ? ` ${w.code}` : '';
     const name = /^[A-Za-z]{1,40}$/.test(w.name) ? w.name : 'Warning';
     process.stderr.write(

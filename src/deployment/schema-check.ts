@@ -113,6 +113,13 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
     case 'pattern':
       // An empty value already fails minLength; one message is enough.
       if (value === '') return null;
+      // A URL's user-info part may be a password: said, never shown.
+      if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value))
+        return {
+          pointer: at,
+          key: false,
+          message: `${name} holds a user name or password (before an @), which no URL here may hold; it is not shown`,
+        };
       return {
         pointer: at,
         key: false,

@@ -428,6 +428,12 @@ const deploymentCases: BadCase[] = [
     `${SITE.replace('template: https-offloaded', 'template: https-offloaded-esp')}esp:\n  ssoDomain: EXAMPLE.COM\n  owaGuid: 00000000-0000-0000-0000-000000000001\n  smtpDomain: example.com\n  exchangeUrl: https://mail.example.com\n  allowedHosts: [mail.example.com, MAIL.Example.com.]\n`,
     /^site\.yaml:15:36 \/esp\/allowedHosts\/1: MAIL\.Example\.com\. is listed twice \(esp\/allowedHosts\/0 is the same name\)$/,
   ),
+  site(
+    'a password in the Exchange URL',
+    `${SITE.replace('template: https-offloaded', 'template: https-offloaded-esp')}esp:\n  ssoDomain: EXAMPLE.COM\n  owaGuid: 00000000-0000-0000-0000-000000000001\n  smtpDomain: example.com\n  exchangeUrl: https://admin:hunter2-secret@mail.example.com\n  allowedHosts: [mail.example.com]\n`,
+    /^site\.yaml:14:16 \/esp\/exchangeUrl: exchangeUrl holds a user name or password \(before an @\), which no URL here may hold; it is not shown$/,
+    { secret: 'hunter2' },
+  ),
   // Addresses no Virtual Service or real server can have.
   site(
     'the unspecified IPv4 address',
