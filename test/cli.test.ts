@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,62 @@ test("Node.js's own warnings are printed by their kind and code, never their wor
   assert.not.match(r.stderr, /hunter2/);
   assert.match(r.stderr, /^build-templates: Node\.js gave a Warning YAML_KEY \(its words are left out/m);
   assert.not.match(r.stderr, /DEP0005/, 'a deprecation is not printed');
+});
+
+test("example values left in a site's file are warned about, located; --strict makes them errors; the built-in example builds without a word", async () => {
+  const dir = setup.dir();
+  assert.is(cli(['init', 'site.yaml'], dir).code, 0);
+  const v = cli(['validate', 'site.yaml'], dir);
+  assert.is(v.code, 0, v.stderr);
+  assert.is(v.stdout, 'site.yaml: valid\n');
+  const lines = v.stderr.trimEnd().split('\n');
+  for (const want of [
+    /^site\.yaml:\d+:14 \/services\/0\/address: warning: 192\.168\.10\.47 is the example address build-templates init writes/,
+    /^site\.yaml:\d+:\d+ \/esp\/ssoDomain: warning: EXAMPLE\.COM is an example name \(RFC 2606\)/,
+    /^site\.yaml:\d+:\d+ \/esp\/allowedHosts\/0: warning: mail\.example\.com is an example name/,
+    /^site\.yaml:\d+:\d+ \/esp\/owaGuid: warning: the all-zero GUID is init's placeholder/,
+  ])
+    assert.ok(
+      lines.some((l) => want.test(l)),
+      `${want}\n${v.stderr}`,
+    );
+  assert.is(lines.at(-1), '(example values: the site would not work with them; --strict makes them errors)');
+  const json = JSON.parse(cli(['validate', 'site.yaml', '--json'], dir).stdout) as { warnings: unknown[] }[];
+  assert.is(json[0]?.warnings.length, lines.length - 1);
+  const strict = cli(['validate', 'site.yaml', '--strict'], dir);
+  assert.is(strict.code, 1);
+  assert.not.match(strict.stderr, /warning:/);
+  const build = cli(['--deployment', 'site.yaml', '--out', 'out', '--strict'], dir);
+  assert.is(build.code, 1);
+  assert.not.ok(existsSync(join(dir, 'out')), 'nothing written');
+  const warned = cli(['--deployment', 'site.yaml', '--out', 'out'], dir);
+  assert.is(warned.code, 0, warned.stderr);
+  assert.match(warned.stderr, /warning: 192\.168\.10\.47/);
+  // A documentation range (RFC 5737) is a placeholder too.
+  await writeFile(
+    join(dir, 'doc.yaml'),
+    'services:\n  - template: smtp\n    address: 203.0.113.5\nexchangeServers:\n  - address: 10.0.0.2\n',
+  );
+  assert.match(
+    cli(['validate', 'doc.yaml'], dir).stderr,
+    /^doc\.yaml:3:14 \/services\/0\/address: warning: 203\.0\.113\.5 is in a range kept for documentation \(RFC 5737\)/m,
+  );
+  const quick = cli(['--out', 'q'], dir);
+  assert.is(quick.code, 0);
+  assert.is(quick.stderr, '', 'the quick start says nothing of its own example');
+});
+
+test('params | head -1 prints one line and ends quietly, exit 0 (a closed pipe is not an error)', () => {
+  for (const args of ['params', 'params --json', 'inspect dist-templates/Exchange2016Core.tmpl']) {
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "$0" --import tsx src/cli/main.cts ${args} | head -1`, process.execPath],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.is(r.status, 0, `${args}: ${r.stderr}`);
+    assert.is(r.stderr, '', args);
+    assert.is(r.stdout.split('\n').length, 2, args);
+  }
 });
 
 test('--follow-symlinks writes through a linked --out and a linked folder under it; without it, nothing is written', async () => {

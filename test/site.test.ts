@@ -160,7 +160,11 @@ const bashStages = (call: string): string[][] =>
   call
     .split("\\\n    '--'")
     .map((part) =>
-      [...part.matchAll(/^ {4}'((?:[^']|'\\'')*)'/gm)].map((m) => (m[1] ?? '').replace(/'\\''/g, "'")),
+      [...part.matchAll(/^ {4}(?:'((?:[^']|'\\'')*)'|\$'([^']*)')/gm)].map((m) =>
+        m[2] === undefined
+          ? (m[1] ?? '').replace(/'\\''/g, "'")
+          : m[2].replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8))),
+      ),
     );
 
 test("each step and removal of both scripts sends the plan's values, ESP in the same calls", async () => {
@@ -170,7 +174,8 @@ test("each step and removal of both scripts sends the plan's values, ESP in the 
     const files = siteOutputs(EXCHANGE_2016, d, relative(ROOT, c.file));
     const bash = text(files, 'deploy.sh');
     const ps = text(files, 'deploy.ps1');
-    const bashQ = (v: string) => bashQuote(v).slice(1, -1);
+    // The quoted text without its quotes: '...' or ANSI-C $'...'.
+    const bashQ = (v: string) => bashQuote(v).replace(/^\$?'|'$/g, '');
     for (const [calls, psBlocks, values] of [
       [bashCalls(bash, 'lm_steps'), psCalls(ps, 'step'), plan.steps.map(stepValues)],
       [bashCalls(bash, 'lm_removal'), psCalls(ps, 'removal'), plan.removal.map(removalValues)],

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import type { Diagnostic } from '../deployment/diagnostic.js';
 import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.js';
 import type { SiteCache } from '../outputs/site.js';
 import { UserError } from '../user-error.js';
 import { internalError } from './internal-error.js';
+import { warningLines } from './warnings.js';
 
 /** A site of a batch: its deployment file and the folder under --out its files go to. */
 export interface BatchSite {
@@ -18,6 +20,8 @@ export interface BatchOptions {
   readonly check: boolean;
   /** Write through symbolic links under --out (src/write.ts). */
   readonly followSymlinks: boolean;
+  /** Example values left in a site's file are errors, not warnings. */
+  readonly strict: boolean;
   /** The identities of every input of the run (src/write.ts fileIds): no output replaces one. */
   readonly inputIds: readonly string[];
 }
@@ -60,16 +64,21 @@ async function buildOne(
   site: BatchSite,
 ): Promise<SiteResult> {
   const root = join(opts.out, site.name);
+  const warnings: Diagnostic[] = [];
   try {
-    const files = await s.siteFiles(site.file, '', undefined, cache);
+    const files = await s.siteFiles(site.file, '', undefined, cache, { strict: opts.strict, warnings });
     if (opts.check) {
       const stale = w.checkOutputs(root, files, []);
       if (stale.length > 0) {
         const list = stale.map((f) => `  ${join(site.name, f.path)} (${f.why})\n`).join('');
-        return { kind: 'stale', files: files.length, stderr: forTerminal(list, true) };
+        return {
+          kind: 'stale',
+          files: files.length,
+          stderr: warningLines(warnings) + forTerminal(list, true),
+        };
       }
     } else w.writeOutputs(root, files, { inputIds, followSymlinks: opts.followSymlinks });
-    return { kind: 'ok', files: files.length, stderr: '' };
+    return { kind: 'ok', files: files.length, stderr: warningLines(warnings) };
   } catch (err) {
     if (err instanceof UserError)
       return { kind: 'invalid', files: 0, stderr: `${forTerminal(err.report(), true)}\n` };

@@ -6,7 +6,7 @@ import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from 
 import type { Args } from './definition.js';
 
 /** What every writing command is given: where, and whether to check only. */
-type Common = Pick<Args, 'out' | 'check' | 'followSymlinks'>;
+type Common = Pick<Args, 'out' | 'check' | 'followSymlinks' | 'strict'>;
 
 import { EXIT, print, UsageError } from './terminal.js';
 
@@ -78,6 +78,7 @@ export async function batchCommand(a: Common, sites: readonly BatchSite[]): Prom
     out: a.out,
     check: a.check,
     followSymlinks: a.followSymlinks === true,
+    strict: a.strict === true,
     inputIds: a.check ? [] : [...fileIds(sites.map((s) => s.file))],
   };
   const t = { ok: 0, files: 0, invalid: 0, unwritable: 0, internal: 0, stale: 0 };

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../deployment/diagnostic.js';
 import type { OutputFile } from '../emit/output.js';
 import { forTerminal } from '../input/text.js';
 import type { Args } from './definition.js';
 import { EXIT, print } from './terminal.js';
+import { warningLines } from './warnings.js';
 
 // Stages are imported on the path that needs them: start-up is most of a run's cost.
 
@@ -43,7 +45,7 @@ async function checkFiles(
  * out/example; with --deployment, that site alone.
  */
 export async function compileCommand(
-  a: Pick<Args, 'out' | 'check' | 'deployment' | 'followSymlinks'>,
+  a: Pick<Args, 'out' | 'check' | 'deployment' | 'followSymlinks' | 'strict'>,
 ): Promise<number> {
   const follow = a.followSymlinks === true;
   if (a.deployment !== undefined) {
@@ -52,7 +54,9 @@ export async function compileCommand(
     if (batch) return batchCommand(a, batch);
     const { siteFiles } = await import('../outputs/site.js');
     const [file = ''] = a.deployment;
-    const files = await siteFiles(file);
+    const warnings: Diagnostic[] = [];
+    const files = await siteFiles(file, '', undefined, undefined, { strict: a.strict === true, warnings });
+    process.stderr.write(warningLines(warnings));
     return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file], follow);
   }
   const { siteFiles } = await import('../outputs/site.js');

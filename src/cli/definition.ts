@@ -57,6 +57,14 @@ export interface CliSpec {
   readonly examples: readonly (readonly [string, string])[];
 }
 
+/** Example values left in a site's file (an init address, example.com, the zero GUID) as errors. */
+const STRICT: OptionSpec = {
+  name: 'strict',
+  type: 'boolean',
+  default: false,
+  describe: "make the warnings about example values left in a site's file errors (exit 1)",
+};
+
 /** Every option and command, in the order --help lists them. */
 export const CLI: CliSpec = {
   scriptName: 'build-templates',
@@ -97,6 +105,7 @@ export const CLI: CliSpec = {
           requiresArg: true,
           describe: "a site's deployment file (YAML or JSON, see build-templates init)",
         },
+        STRICT,
       ],
     },
     {
@@ -141,7 +150,10 @@ export const CLI: CliSpec = {
       describe: 'check deployment files and write nothing: exit 0 when every one is valid, 1 when one is not',
       positionals: [{ name: 'files', array: true, demandOption: true, describe: 'the deployment files' }],
       options: [
-        json('print [{ file, valid, problems: [{ file, line, col, pointer, message }] }] for editors and CI'),
+        json(
+          'print [{ file, valid, problems: [{ file, line, col, pointer, message }], warnings: [...] }] for editors and CI',
+        ),
+        STRICT,
       ],
     },
     {
@@ -182,4 +194,6 @@ export interface Args {
   readonly force?: boolean;
   readonly asDocumented?: boolean;
   readonly json?: boolean;
+  /** Example values left in a site's file are errors, not warnings. */
+  readonly strict?: boolean;
 }

@@ -57,7 +57,7 @@ export async function runCommand(run: CommandName, a: Args): Promise<number> {
       const files = a.files ?? [];
       if (files.some((f) => f === '')) throw new UsageError('the file name is empty');
       const { validateFiles, renderValidation } = await import('./validate.js');
-      const results = await validateFiles(files);
+      const results = await validateFiles(files, a.strict === true);
       const report = renderValidation(results, a.json === true);
       if (report.stderr) process.stderr.write(forTerminal(report.stderr, true));
       await print(forTerminal(report.stdout, true));

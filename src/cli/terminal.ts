@@ -9,9 +9,13 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 /** A mistake in the command line: exit 2 with the message and a pointer to --help. */
 export class UsageError extends Error {}
 
-/** Standard output that fails (a closed pipe, a full disk) ends the run with one line, exit 2. */
+/**
+ * Standard output that fails ends the run: a pipe its reader closed (`params | head`) quietly, exit
+ * 0, as the reader has what it wanted; anything else (a full disk) with one line, exit 2.
+ */
 export function exitOnStdoutError(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
     process.stderr.write(`build-templates: cannot write to standard output (${err.code ?? err.message})\n`);
     process.exit(EXIT.usage);
   });
@@ -50,17 +54,22 @@ export function quietNodeWarnings(): void {
   });
 }
 
-/** Text to standard output; a failure (a closed pipe, a full disk) is an OutputError, never a stack. */
+/**
+ * Text to standard output. A pipe its reader closed ends the run quietly, exit 0; any other failure (a
+ * full disk) is an OutputError, never a stack.
+ */
 export function print(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     process.stdout.write(text, (err) =>
-      err
-        ? reject(
-            new OutputError(
-              `cannot write to standard output (${(err as NodeJS.ErrnoException).code ?? err.message})`,
-            ),
-          )
-        : resolve(),
+      (err as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE'
+        ? process.exit(EXIT.ok)
+        : err
+          ? reject(
+              new OutputError(
+                `cannot write to standard output (${(err as NodeJS.ErrnoException).code ?? err.message})`,
+              ),
+            )
+          : resolve(),
     );
   });
 }

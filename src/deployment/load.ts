@@ -5,6 +5,7 @@ import type { Deployment } from '../model/deployment.js';
 import { checkCharacters } from './characters.js';
 import { DeploymentError, type Diagnostic } from './diagnostic.js';
 import type { DeploymentFile } from './file.js';
+import { placeholders } from './placeholders.js';
 import { checkRules } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import { parseSource } from './source.js';
@@ -35,11 +36,25 @@ function normalise(file: DeploymentFile, catalog: Catalog): Deployment {
   };
 }
 
+/** What a caller wants of the example values a site's file may still hold (placeholders.ts). */
+export interface PlaceholderPolicy {
+  /** Make them errors (a DeploymentError) rather than warnings. */
+  readonly strict?: boolean;
+  /** Where the warnings go, when they are not errors. */
+  readonly warnings?: Diagnostic[];
+}
+
 /**
  * Reads, parses and validates a deployment file: syntax, then the schema, then the named rules. Every
  * problem of the first failing layer is reported at once (a DeploymentError); nothing is written.
+ * Example values left in are warnings pushed to `policy.warnings`, or errors with `policy.strict`.
  */
-export function parseDeployment(file: string, text: string, catalog: Catalog): Deployment {
+export function parseDeployment(
+  file: string,
+  text: string,
+  catalog: Catalog,
+  policy: PlaceholderPolicy = {},
+): Deployment {
   const source = parseSource(file, text);
   if (Array.isArray(source)) throw new DeploymentError(source);
   const characters = checkCharacters(source);
@@ -59,6 +74,9 @@ export function parseDeployment(file: string, text: string, catalog: Catalog): D
     message: p.message,
   }));
   if (problems.length > 0) throw new DeploymentError(problems);
+  const examples = placeholders(data, source);
+  if (policy.strict && examples.length > 0) throw new DeploymentError(examples);
+  policy.warnings?.push(...examples);
   return normalise(data, catalog);
 }
 
@@ -72,7 +90,11 @@ export const MAX_DEPLOYMENT_BYTES = 1024 * 1024;
  * {@link parseDeployment} on a file, read by the input policy (a regular file, at most
  * {@link MAX_DEPLOYMENT_BYTES}, UTF-8): a file that cannot be read so is one diagnostic too.
  */
-export async function loadDeployment(path: string, catalog: Catalog): Promise<Deployment> {
+export async function loadDeployment(
+  path: string,
+  catalog: Catalog,
+  policy: PlaceholderPolicy = {},
+): Promise<Deployment> {
   let text: string;
   try {
     text = await readInputFile(path, {
@@ -90,5 +112,5 @@ export async function loadDeployment(path: string, catalog: Catalog): Promise<De
       : { line: 1, col: 1, pointer: '' };
     throw new DeploymentError([{ file: path, ...place, message }]);
   }
-  return parseDeployment(path, text, catalog);
+  return parseDeployment(path, text, catalog, policy);
 }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { EXCHANGE_2016 } from '../catalog/exchange2016/index.js';
 import { compileSite } from '../compile/site.js';
 import { resolveTemplates } from '../compile/templates.js';
-import { loadDeployment } from '../deployment/load.js';
+import { loadDeployment, type PlaceholderPolicy } from '../deployment/load.js';
 import { emitBash } from '../emit/bash.js';
 import type { OutputFile } from '../emit/output.js';
 import { emitPowerShell } from '../emit/powershell.js';
@@ -76,8 +76,9 @@ export async function siteFiles(
   prefix = '',
   label?: string,
   cache?: SiteCache,
+  policy?: PlaceholderPolicy,
 ): Promise<OutputFile[]> {
-  const deployment = await loadDeployment(file, EXCHANGE_2016);
+  const deployment = await loadDeployment(file, EXCHANGE_2016, policy);
   // The file's own name, however its path was typed (relative, absolute, ./): the outputs, and so
   // --check, do not depend on the working folder.
   const source = label ?? basename(file);

@@ -755,14 +755,6 @@ const outputCases: BadCase[] = [
     /^build-templates: cannot write to standard output \(ENOSPC\)$/,
     { stdout: 'full' },
   ),
-  output(
-    'params into a closed pipe',
-    async () => ['params', '--json'],
-    /^build-templates: cannot write to standard output \(EPIPE\)$/,
-    {
-      stdout: 'closed',
-    },
-  ),
   {
     name: 'init over an existing file without --force',
     kind: 'output',
