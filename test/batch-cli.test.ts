@@ -161,16 +161,13 @@ test('the ordinary command lines are read without yargs; mistakes and help are l
   };
   assert.equal(read([]), {
     run: 'compile',
-    args: { out: '.', check: false, followSymlinks: false, deployment: undefined, strict: false },
+    args: { deployment: undefined, out: '.', check: false, strict: false, followSymlinks: false },
   });
   assert.equal(read(['--deployment', 'a.yaml', 'b.yaml', '--out', 'o', '--check']), {
     run: 'compile',
-    args: { out: 'o', check: true, followSymlinks: false, deployment: ['a.yaml', 'b.yaml'], strict: false },
+    args: { deployment: ['a.yaml', 'b.yaml'], out: 'o', check: true, strict: false, followSymlinks: false },
   });
   assert.equal(read(['params', '--json'])?.args, {
-    out: '.',
-    check: false,
-    followSymlinks: false,
     asDocumented: false,
     json: true,
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CLI, commandWord } from '../src/cli/definition.js';
 import { cli } from './helpers/cli.js';
 import { ROOT, transcribedRows } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
@@ -211,6 +212,21 @@ test("example values left in a site's file are warned about, located; --strict m
   const quick = cli(['--out', 'q'], dir);
   assert.is(quick.code, 0);
   assert.is(quick.stderr, '', 'the quick start says nothing of its own example');
+});
+
+test("each command's --help lists the options it takes and no other", () => {
+  const all = new Set(CLI.commands.flatMap((c) => c.options.map((o) => o.name)));
+  for (const c of CLI.commands) {
+    if (c.run === null) continue;
+    const word = commandWord(c);
+    const r = cli([...(word ? [word] : []), '--help']);
+    assert.is(r.code, 0, r.stderr);
+    const listed = new Set([...r.stdout.matchAll(/^ +(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]));
+    const own = c.options.map((o) => o.name);
+    for (const o of own) assert.ok(listed.has(o), `${word || '(default)'} --help lists --${o}`);
+    for (const o of all)
+      if (!own.includes(o)) assert.not.ok(listed.has(o), `${word || '(default)'} --help lists --${o}`);
+  }
 });
 
 test('params | head -1 prints one line and ends quietly, exit 0 (a closed pipe is not an error)', () => {

@@ -188,7 +188,7 @@ test('init writes JSON for a .json name, with a $schema that resolves; --out doe
   assert.ok(existsSync(resolve(dir, modeline)), `modeline ${modeline}`);
   const out = cli(['init', 'x.yaml', '--out', 'sub'], dir);
   assert.is(out.code, 2);
-  assert.match(out.stderr, /--out does not apply to it/);
+  assert.match(out.stderr, /"--out" does not apply to this command/);
 });
 
 test("init's example names in its comments only keys the schema takes", () => {

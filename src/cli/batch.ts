@@ -6,7 +6,7 @@ import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from 
 import type { Args } from './definition.js';
 
 /** What every writing command is given: where, and whether to check only. */
-type Common = Pick<Args, 'out' | 'check' | 'followSymlinks' | 'strict'>;
+type Common = Pick<Args, 'followSymlinks' | 'strict'> & { readonly out: string; readonly check: boolean };
 
 import { EXIT, print, UsageError } from './terminal.js';
 

@@ -45,7 +45,10 @@ async function checkFiles(
  * out/example; with --deployment, that site alone.
  */
 export async function compileCommand(
-  a: Pick<Args, 'out' | 'check' | 'deployment' | 'followSymlinks' | 'strict'>,
+  a: Pick<Args, 'deployment' | 'followSymlinks' | 'strict'> & {
+    readonly out: string;
+    readonly check: boolean;
+  },
 ): Promise<number> {
   const follow = a.followSymlinks === true;
   if (a.deployment !== undefined) {
@@ -70,7 +73,9 @@ export async function compileCommand(
 }
 
 /** `docs`: the section 5 tables, the errata page and the generic runbook. */
-export async function docsCommand(a: Pick<Args, 'out' | 'check' | 'followSymlinks'>): Promise<number> {
+export async function docsCommand(
+  a: Pick<Args, 'followSymlinks'> & { readonly out: string; readonly check: boolean },
+): Promise<number> {
   const { docsOutputs, DOCS_OWNED_DIRS } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const files = docsOutputs(EXCHANGE_2016);

@@ -49,13 +49,36 @@ const json = (describe: string): OptionSpec => ({ name: 'json', type: 'boolean',
 export interface CliSpec {
   readonly scriptName: string;
   readonly usage: string;
-  /** --out and --check: every command takes them (a printing command refuses them unless left at their default). */
-  readonly global: readonly OptionSpec[];
   /** The default command first. */
   readonly commands: readonly [CommandSpec, ...CommandSpec[]];
   readonly completion: { readonly name: string; readonly describe: string };
   readonly examples: readonly (readonly [string, string])[];
 }
+
+/** Where a writing command writes. */
+const OUT: OptionSpec = {
+  name: 'out',
+  type: 'string',
+  default: '.',
+  requiresArg: true,
+  describe: 'folder the generated files are written under',
+};
+
+/** Compare instead of writing. */
+const CHECK: OptionSpec = {
+  name: 'check',
+  type: 'boolean',
+  default: false,
+  describe: 'write nothing; exit 1 and list the files that differ from what the compiler makes now',
+};
+
+/** Write through symbolic links (src/write.ts refuses them otherwise). */
+const FOLLOW: OptionSpec = {
+  name: 'follow-symlinks',
+  type: 'boolean',
+  default: false,
+  describe: 'write through a symbolic link at --out, or at a folder or file under it (refused without)',
+};
 
 /** Example values left in a site's file (an init address, example.com, the zero GUID) as errors. */
 const STRICT: OptionSpec = {
@@ -70,27 +93,6 @@ export const CLI: CliSpec = {
   scriptName: 'build-templates',
   usage:
     "$0 [command] [options]\n\nCompiles Kemp's MS Exchange 2016 Deployment Guide into LoadMaster template bundles, deployment scripts, parameter tables and runbooks.",
-  global: [
-    {
-      name: 'out',
-      type: 'string',
-      default: '.',
-      requiresArg: true,
-      describe: 'folder the generated files are written under',
-    },
-    {
-      name: 'check',
-      type: 'boolean',
-      default: false,
-      describe: 'write nothing; exit 1 and list the files that differ from what the compiler makes now',
-    },
-    {
-      name: 'follow-symlinks',
-      type: 'boolean',
-      default: false,
-      describe: 'write through a symbolic link at --out, or at a folder or file under it (refused without)',
-    },
-  ],
   commands: [
     {
       usage: '$0',
@@ -105,7 +107,10 @@ export const CLI: CliSpec = {
           requiresArg: true,
           describe: "a site's deployment file (YAML or JSON, see build-templates init)",
         },
+        OUT,
+        CHECK,
         STRICT,
+        FOLLOW,
       ],
     },
     {
@@ -113,14 +118,17 @@ export const CLI: CliSpec = {
       run: 'init',
       describe: 'write a commented example deployment file',
       positionals: [{ name: 'file', default: 'deployment.yaml', describe: 'where to write it' }],
-      options: [{ name: 'force', type: 'boolean', default: false, describe: 'replace an existing file' }],
+      options: [
+        { name: 'force', type: 'boolean', default: false, describe: 'replace an existing file' },
+        { ...FOLLOW, describe: 'write through a symbolic link at the file or its folder (refused without)' },
+      ],
     },
     {
       usage: 'docs',
       run: 'docs',
       describe: 'write the section 5 tables, the errata page and the generic runbook under docs/',
       positionals: [],
-      options: [],
+      options: [OUT, CHECK, FOLLOW],
     },
     {
       usage: 'params',
@@ -183,8 +191,9 @@ export const SINGLE = ['out', 'deployment', 'file'] as const;
 
 /** The arguments every handler receives, whichever parser read them (yargs' camelCase names). */
 export interface Args {
-  readonly out: string;
-  readonly check: boolean;
+  /** The writing commands' --out and --check (compile, docs); absent for the others. */
+  readonly out?: string;
+  readonly check?: boolean;
   /** Write through symbolic links under --out (src/write.ts refuses them otherwise). */
   readonly followSymlinks?: boolean;
   /** `--deployment`'s files: one for a site, several (or a folder) for a batch. */

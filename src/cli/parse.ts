@@ -17,7 +17,7 @@ import {
 
 /** Every option by name, with its type: one name has one type in every command. */
 const OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
-  [...CLI.global, ...CLI.commands.flatMap((c) => c.options)].map((o) => [o.name, o]),
+  CLI.commands.flatMap((c) => c.options).map((o) => [o.name, o]),
 );
 
 /** The words that name a command (yargs' `help` too): the first word after the options names one. */
@@ -103,12 +103,12 @@ export function parseFast(argv: readonly string[], more: readonly string[]): Par
   const command: CommandSpec = named ?? CLI.commands[0];
   if (command.run === null) return null;
   const positionals = named ? words.slice(1) : words;
-  const takes = new Set([...CLI.global, ...command.options].map((o) => o.name));
+  const takes = new Set(command.options.map((o) => o.name));
   for (const name of given.keys()) if (!takes.has(name)) return null;
-  const global = new Set(CLI.global.map((o) => o.name));
-  if (named && [...early].some((name) => !global.has(name))) return null;
+  // A named command's options come after its word (as yargs reads them); before it, yargs decides.
+  if (named && early.size > 0) return null;
   const values: Record<string, unknown> = {};
-  for (const o of [...CLI.global, ...command.options]) values[camel(o.name)] = given.get(o.name) ?? o.default;
+  for (const o of command.options) values[camel(o.name)] = given.get(o.name) ?? o.default;
   const [p] = command.positionals;
   if (p === undefined) {
     if (positionals.length > 0) return null;

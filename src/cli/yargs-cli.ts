@@ -13,7 +13,8 @@ import { EXIT, UsageError } from './terminal.js';
  */
 
 /** Every option the command line knows, for "did you mean" (yargs' own spellings). */
-const OPTIONS = [...CLI.global, ...CLI.commands.flatMap((c) => c.options)]
+const OPTIONS = CLI.commands
+  .flatMap((c) => c.options)
   .map((o) => o.name)
   .filter((n, i, all) => all.indexOf(n) === i)
   .concat('help', 'version');
@@ -75,7 +76,6 @@ export async function runWithYargs(argv: readonly string[], more: readonly strin
     .scriptName(CLI.scriptName)
     .usage(CLI.usage)
     .alias('h', 'help');
-  for (const o of CLI.global) y = y.option(o.name, option(o));
   for (const c of CLI.commands) {
     const run = c.run;
     if (run === null) {
