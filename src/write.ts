@@ -2,10 +2,13 @@
 // each call (and loading fs/promises) costs more than the calls themselves (npm run bench).
 import {
   chmodSync as chmod,
+  closeSync as close,
   type Dirent,
   lstatSync as lstat,
   mkdirSync as mkdir,
   mkdtempSync as mkdtemp,
+  openSync as open,
+  readSync as read,
   readdirSync as readdir,
   readFileSync as readFile,
   readlinkSync as readlink,
@@ -17,7 +20,7 @@ import {
   writeFileSync as writeFile,
 } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import type { OutputFile } from './emit/output.js';
+import { GENERATED_MARK, type OutputFile } from './emit/output.js';
 import { describeError } from './input/read-file.js';
 import { OutputError } from './output-error.js';
 
@@ -104,10 +107,34 @@ export function fileIds(paths: readonly string[]): Set<string> {
 }
 
 /**
+ * Whether a file there is one build-templates wrote: its mark (GENERATED_MARK) in its first 512
+ * bytes, or a checksum list of the form it writes (SHA256SUMS). A file that cannot be read is not.
+ */
+function writtenHere(path: string): boolean {
+  try {
+    if (path.endsWith('SHA256SUMS')) {
+      const info = lstat(path);
+      if (info.size > 64 * 1024) return false;
+      return /^([0-9a-f]{64} {2}[^\s/]+\n)+$/.test(readFile(path, 'utf8'));
+    }
+    const fd = open(path, 'r');
+    try {
+      const head = Buffer.alloc(512);
+      const n = read(fd, head, 0, head.length, 0);
+      return head.subarray(0, n).toString('utf8').includes(GENERATED_MARK);
+    } finally {
+      close(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Refuses, before anything is written, every target the run must not write over: one that is not a
  * regular file (a folder, a device; a link unless `follow`, and then one to a regular file), one
- * under a path part that is not a folder (or is a link, unless `follow`), and one that is an input
- * of the run.
+ * under a path part that is not a folder (or is a link, unless `follow`), one that is an input of
+ * the run, and one build-templates did not write (unless `force`).
  */
 function checkTargets(
   root: string,
@@ -115,6 +142,7 @@ function checkTargets(
   inputs: readonly string[],
   knownIds: ReadonlySet<string>,
   follow: boolean,
+  force: boolean,
 ): void {
   checkOutputFolder(root, follow);
   // Nothing is there to write over, nor any input, under a folder that is not there.
@@ -142,6 +170,11 @@ function checkTargets(
       throw new OutputError(`${target}: is ${kindOf(info)}; build-templates writes only regular files`);
     if (info && inputIds.has(`${info.dev}:${info.ino}`))
       throw new OutputError(`${target}: is an input of this run; choose another --out`);
+    // A file of the user's own where an output goes (a README, an edited runbook) is theirs.
+    if (info && !force && !writtenHere(target))
+      throw new OutputError(
+        `${target}: is there and was not written by build-templates; nothing was written (give --force to replace it)`,
+      );
   }
 }
 
@@ -168,10 +201,12 @@ export function writeOutputs(
     readonly inputIds?: ReadonlySet<string>;
     /** Write through symbolic links at `root` and under it (refused otherwise). */
     readonly followSymlinks?: boolean;
+    /** Replace a file build-templates did not write (refused otherwise). */
+    readonly force?: boolean;
   } = {},
 ): void {
   const follow = opts.followSymlinks === true;
-  checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set(), follow);
+  checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set(), follow, opts.force === true);
   // A file that is a link (allowed with follow) is written where it leads, not replaced by a file.
   const destination = (f: OutputFile): string => {
     const path = join(root, f.path);

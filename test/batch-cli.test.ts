@@ -161,11 +161,25 @@ test('the ordinary command lines are read without yargs; mistakes and help are l
   };
   assert.equal(read([]), {
     run: 'compile',
-    args: { deployment: undefined, out: '.', check: false, strict: false, followSymlinks: false },
+    args: {
+      deployment: undefined,
+      out: '.',
+      check: false,
+      strict: false,
+      force: false,
+      followSymlinks: false,
+    },
   });
   assert.equal(read(['--deployment', 'a.yaml', 'b.yaml', '--out', 'o', '--check']), {
     run: 'compile',
-    args: { deployment: ['a.yaml', 'b.yaml'], out: 'o', check: true, strict: false, followSymlinks: false },
+    args: {
+      deployment: ['a.yaml', 'b.yaml'],
+      out: 'o',
+      check: true,
+      strict: false,
+      force: false,
+      followSymlinks: false,
+    },
   });
   assert.equal(read(['params', '--json'])?.args, {
     asDocumented: false,

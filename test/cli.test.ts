@@ -229,6 +229,42 @@ test("each command's --help lists the options it takes and no other", () => {
   }
 });
 
+test('a file build-templates did not write is never replaced without --force; one it wrote is', async () => {
+  const dir = setup.dir();
+  mkdirSync(join(dir, 'out'));
+  await writeFile(join(dir, 'out/runbook.md'), '# notes of our own\n');
+  const site = join(ROOT, 'examples/deployment.yaml');
+  const refused = cli(['--deployment', site, '--out', 'out'], dir);
+  assert.is(refused.code, 2);
+  assert.match(refused.stderr, /out\/runbook\.md: is there and was not written by build-templates/);
+  assert.equal(readdirSync(join(dir, 'out')), ['runbook.md'], 'nothing written');
+  const forced = cli(['--deployment', site, '--out', 'out', '--force'], dir);
+  assert.is(forced.code, 0, forced.stderr);
+  // Its own outputs are replaced on a rebuild without --force, the checksum list included.
+  await writeFile(
+    join(dir, 'out/deploy.sh'),
+    `${await readFile(join(dir, 'out/deploy.sh'), 'utf8')}# edited\n`,
+  );
+  const again = cli(['--deployment', site, '--out', 'out'], dir);
+  assert.is(again.code, 0, again.stderr);
+  assert.not.match(await readFile(join(dir, 'out/deploy.sh'), 'utf8'), /# edited/);
+});
+
+test('a bare run into a folder that holds other things says first what it writes, and where; into an empty one, nothing', async () => {
+  const dir = setup.dir();
+  const quiet = cli([], dir);
+  assert.is(quiet.code, 0, quiet.stderr);
+  assert.is(quiet.stderr, '');
+  const own = setup.dir();
+  await writeFile(join(own, 'package.json'), '{}\n');
+  const r = cli([], own);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /^build-templates: writing 17 files under \S+: docs\/, dist-templates\/, out\/ \(a file there that build-templates did not write is not replaced\)\n$/,
+  );
+});
+
 test('params | head -1 prints one line and ends quietly, exit 0 (a closed pipe is not an error)', () => {
   for (const args of ['params', 'params --json', 'inspect dist-templates/Exchange2016Core.tmpl']) {
     const r = spawnSync(

@@ -22,6 +22,8 @@ export interface BatchOptions {
   readonly followSymlinks: boolean;
   /** Example values left in a site's file are errors, not warnings. */
   readonly strict: boolean;
+  /** Replace files build-templates did not write (src/write.ts). */
+  readonly force: boolean;
   /** The identities of every input of the run (src/write.ts fileIds): no output replaces one. */
   readonly inputIds: readonly string[];
 }
@@ -77,7 +79,7 @@ async function buildOne(
           stderr: warningLines(warnings) + forTerminal(list, true),
         };
       }
-    } else w.writeOutputs(root, files, { inputIds, followSymlinks: opts.followSymlinks });
+    } else w.writeOutputs(root, files, { inputIds, followSymlinks: opts.followSymlinks, force: opts.force });
     return { kind: 'ok', files: files.length, stderr: warningLines(warnings) };
   } catch (err) {
     if (err instanceof UserError)

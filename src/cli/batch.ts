@@ -6,7 +6,10 @@ import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from 
 import type { Args } from './definition.js';
 
 /** What every writing command is given: where, and whether to check only. */
-type Common = Pick<Args, 'followSymlinks' | 'strict'> & { readonly out: string; readonly check: boolean };
+type Common = Pick<Args, 'followSymlinks' | 'strict' | 'force'> & {
+  readonly out: string;
+  readonly check: boolean;
+};
 
 import { EXIT, print, UsageError } from './terminal.js';
 
@@ -79,6 +82,7 @@ export async function batchCommand(a: Common, sites: readonly BatchSite[]): Prom
     check: a.check,
     followSymlinks: a.followSymlinks === true,
     strict: a.strict === true,
+    force: a.force === true,
     inputIds: a.check ? [] : [...fileIds(sites.map((s) => s.file))],
   };
   const t = { ok: 0, files: 0, invalid: 0, unwritable: 0, internal: 0, stale: 0 };

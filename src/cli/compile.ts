@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../deployment/diagnostic.js';
 import type { OutputFile } from '../emit/output.js';
@@ -13,10 +15,10 @@ async function writeFiles(
   out: string,
   files: readonly OutputFile[],
   inputs: readonly string[],
-  followSymlinks: boolean,
+  a: Pick<Args, 'followSymlinks' | 'force'>,
 ): Promise<number> {
   const { writeOutputs } = await import('../write.js');
-  writeOutputs(out, files, { inputs, followSymlinks });
+  writeOutputs(out, files, { inputs, followSymlinks: a.followSymlinks === true, force: a.force === true });
   await print(forTerminal(`wrote ${files.length} files under ${out}\n`, true));
   return EXIT.ok;
 }
@@ -50,7 +52,6 @@ export async function compileCommand(
     readonly check: boolean;
   },
 ): Promise<number> {
-  const follow = a.followSymlinks === true;
   if (a.deployment !== undefined) {
     const { batchInputs, batchCommand } = await import('./batch.js');
     const batch = await batchInputs(a.deployment);
@@ -60,7 +61,7 @@ export async function compileCommand(
     const warnings: Diagnostic[] = [];
     const files = await siteFiles(file, '', undefined, undefined, { strict: a.strict === true, warnings });
     process.stderr.write(warningLines(warnings));
-    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file], follow);
+    return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file], a);
   }
   const { siteFiles } = await import('../outputs/site.js');
   const { allOutputs } = await import('../outputs/docs.js');
@@ -69,17 +70,40 @@ export async function compileCommand(
   if (a.check) return checkFiles(a.out, g.files, g.ownedDirs);
   const { EXAMPLE_DEPLOYMENT_FILE, EXAMPLE_LABEL } = await import('../outputs/site.js');
   const example = await siteFiles(fileURLToPath(EXAMPLE_DEPLOYMENT_FILE), 'out/example/', EXAMPLE_LABEL);
-  return writeFiles(a.out, [...g.files, ...example], [], follow);
+  const files = [...g.files, ...example];
+  announce(a.out, files);
+  return writeFiles(a.out, files, [], a);
+}
+
+/**
+ * A bare run into a folder that holds other things (a project of one's own) says first what it
+ * writes there, and where; into an empty or new folder it just writes.
+ */
+function announce(out: string, files: readonly OutputFile[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(out);
+  } catch {
+    return;
+  }
+  if (entries.length === 0) return;
+  const tops = [...new Set(files.map((f) => f.path.split('/')[0] ?? f.path))].map((t) =>
+    files.some((f) => f.path.startsWith(`${t}/`)) ? `${t}/` : t,
+  );
+  process.stderr.write(
+    forTerminal(
+      `build-templates: writing ${files.length} files under ${resolve(out)}: ${tops.join(', ')} (a file there that build-templates did not write is not replaced)\n`,
+      true,
+    ),
+  );
 }
 
 /** `docs`: the section 5 tables, the errata page and the generic runbook. */
 export async function docsCommand(
-  a: Pick<Args, 'followSymlinks'> & { readonly out: string; readonly check: boolean },
+  a: Pick<Args, 'followSymlinks' | 'force'> & { readonly out: string; readonly check: boolean },
 ): Promise<number> {
   const { docsOutputs, DOCS_OWNED_DIRS } = await import('../outputs/docs.js');
   const { EXCHANGE_2016 } = await import('../catalog/exchange2016/index.js');
   const files = docsOutputs(EXCHANGE_2016);
-  return a.check
-    ? checkFiles(a.out, files, DOCS_OWNED_DIRS)
-    : writeFiles(a.out, files, [], a.followSymlinks === true);
+  return a.check ? checkFiles(a.out, files, DOCS_OWNED_DIRS) : writeFiles(a.out, files, [], a);
 }

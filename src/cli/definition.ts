@@ -80,6 +80,14 @@ const FOLLOW: OptionSpec = {
   describe: 'write through a symbolic link at --out, or at a folder or file under it (refused without)',
 };
 
+/** Replace files in the output that build-templates did not write (src/write.ts refuses otherwise). */
+const FORCE: OptionSpec = {
+  name: 'force',
+  type: 'boolean',
+  default: false,
+  describe: 'replace files under --out that build-templates did not write (refused without)',
+};
+
 /** Example values left in a site's file (an init address, example.com, the zero GUID) as errors. */
 const STRICT: OptionSpec = {
   name: 'strict',
@@ -110,6 +118,7 @@ export const CLI: CliSpec = {
         OUT,
         CHECK,
         STRICT,
+        FORCE,
         FOLLOW,
       ],
     },
@@ -128,7 +137,7 @@ export const CLI: CliSpec = {
       run: 'docs',
       describe: 'write the section 5 tables, the errata page and the generic runbook under docs/',
       positionals: [],
-      options: [OUT, CHECK, FOLLOW],
+      options: [OUT, CHECK, FORCE, FOLLOW],
     },
     {
       usage: 'params',

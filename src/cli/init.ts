@@ -36,7 +36,9 @@ export async function initDeployment(file: string, force: boolean, followSymlink
   // Another drive (Windows) has no relative path: the absolute one is kept.
   if (!path.startsWith('.') && !isAbsolute(path)) path = `./${path}`;
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  // The file is the user's, never marked as generated: replacing it was allowed above (--force).
   writeOutputs(dirname(file), [{ path: basename(file), contents: exampleDeployment(path, format) }], {
     followSymlinks,
+    force: true,
   });
 }
