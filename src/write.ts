@@ -22,6 +22,7 @@ import {
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { GENERATED_MARK, type OutputFile } from './emit/output.js';
 import { describeError } from './input/read-file.js';
+import { quote } from './input/text.js';
 import { OutputError } from './output-error.js';
 
 type Info = Stats;
@@ -65,10 +66,10 @@ function kindOf(info: Info): string {
   return 'not a regular file';
 }
 
-/** Where a symbolic link points, in words for a message. */
+/** Where a symbolic link points, quoted short for a message. */
 function linkTarget(path: string): string {
   try {
-    return JSON.stringify(readlink(path));
+    return quote(readlink(path), 80);
   } catch {
     return 'somewhere that cannot be read';
   }

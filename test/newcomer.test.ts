@@ -209,11 +209,18 @@ test('a .json deployment file gets JSON syntax errors, located, with no content 
   assert.not.match(r.stderr, /hunter2/);
 });
 
-test('completion prints a shell script that completes the commands', () => {
-  const r = cli(['completion']);
-  assert.is(r.code, 0);
-  assert.match(r.stdout, /build-templates --get-yargs-completions/);
-  const words = cli(['--get-yargs-completions', 'build-templates', '']).stdout.split('\n');
+test('completion prints a script for bash (the default), zsh or fish that asks the command for its candidates', () => {
+  for (const [args, mark] of [
+    [['completion'], /complete -o filenames -F _build_templates build-templates/],
+    [['completion', 'zsh'], /compdef _build_templates build-templates/],
+    [['completion', 'fish'], /complete -c build-templates -f -a '\(__build_templates_complete\)'/],
+  ] as const) {
+    const r = cli([...args]);
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, mark);
+    assert.match(r.stdout, /build-templates __complete -- /);
+  }
+  const words = cli(['__complete', '--', '']).stdout.split('\n');
   for (const c of ['init', 'validate', 'params', 'inspect', 'docs']) assert.ok(words.includes(c), c);
 });
 

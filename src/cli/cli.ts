@@ -1,22 +1,47 @@
-import { forTerminal } from '../input/text.js';
+import { forTerminal, quote } from '../input/text.js';
 import { OutputError } from '../output-error.js';
 import { UserError } from '../user-error.js';
+import { CLI } from './definition.js';
 import { internalError } from './internal-error.js';
 import { moreDeployments, parseFast } from './parse.js';
 import { runCommand } from './run.js';
-import { EXIT, exitOnStdoutError, quietNodeWarnings, stopCleanlyOnSignals, UsageError } from './terminal.js';
+import {
+  EXIT,
+  exitOnStdoutError,
+  print,
+  quietNodeWarnings,
+  stopCleanlyOnSignals,
+  UsageError,
+} from './terminal.js';
 
 /** The simulator's command (src/cli/sim.ts), given by the caller: it is loaded by path, never part of the single-file command. */
 export type SimCommand = (args: readonly string[]) => Promise<number>;
 
 /**
- * The command line (definition.ts): an ordinary one is read by parse.ts, without yargs; help,
- * completion and every mistake by yargs (yargs-cli.ts), loaded only then, which prints what it
- * always printed.
+ * The command line (definition.ts): an ordinary one is read by parse.ts, without yargs; completion
+ * by complete.ts; help and every mistake by yargs (yargs-cli.ts), loaded only then.
  */
 async function main(argv: string[], sim: SimCommand): Promise<number> {
   // The simulator has options of its own (sim --help); its arguments are not the compiler's.
   if (argv[0] === 'sim') return sim(argv.slice(1));
+  // Completion: the shell's script, and the candidates it asks for (complete.ts).
+  if (argv[0] === '__complete' && argv[1] === '--') {
+    const { completions } = await import('./complete.js');
+    await print(
+      completions(argv.slice(2))
+        .map((c) => `${c}\n`)
+        .join(''),
+    );
+    return EXIT.ok;
+  }
+  if (argv[0] === CLI.completion.name && argv.length <= 2 && !argv[1]?.startsWith('-')) {
+    const shell = argv[1] ?? 'bash';
+    if (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')
+      throw new UsageError(`completion is for bash, zsh or fish, not ${quote(shell)}`);
+    const { completionScript } = await import('./complete.js');
+    await print(completionScript(shell));
+    return EXIT.ok;
+  }
   stopCleanlyOnSignals();
   const { argv: rest, more } = moreDeployments(argv);
   const parsed = parseFast(rest, more);

@@ -184,7 +184,7 @@ export const CLI: CliSpec = {
   ],
   completion: {
     name: 'completion',
-    describe: 'print a completion script for bash or zsh (add its output to ~/.bashrc)',
+    describe: 'print a completion script: completion bash (the default), zsh or fish',
   },
   examples: [
     ['$0', 'write the docs, the bundles and the example site (examples/deployment.yaml) under out/example'],

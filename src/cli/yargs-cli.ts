@@ -103,7 +103,8 @@ export async function runWithYargs(argv: readonly string[], more: readonly strin
       },
     );
   }
-  y = y.completion(CLI.completion.name, CLI.completion.describe);
+  // Its script is printed before yargs is loaded (cli.ts); here it is named in the help.
+  y = y.command(`${CLI.completion.name} [shell]`, CLI.completion.describe);
   for (const [command, description] of CLI.examples) y = y.example(command, description);
   await y
     .strict()
