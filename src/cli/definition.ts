@@ -125,10 +125,16 @@ export const CLI: CliSpec = {
     {
       usage: 'init [file]',
       run: 'init',
-      describe: 'write a commented example deployment file',
+      describe: "write a site's deployment file: asked for at a terminal, else the commented example",
       positionals: [{ name: 'file', default: 'deployment.yaml', describe: 'where to write it' }],
       options: [
         { name: 'force', type: 'boolean', default: false, describe: 'replace an existing file' },
+        {
+          name: 'yes',
+          type: 'boolean',
+          default: false,
+          describe: 'write the commented example without asking (as without a terminal)',
+        },
         { ...FOLLOW, describe: 'write through a symbolic link at the file or its folder (refused without)' },
       ],
     },
@@ -210,6 +216,8 @@ export interface Args {
   readonly file?: string;
   readonly files?: readonly string[];
   readonly force?: boolean;
+  /** init: write the example without asking. */
+  readonly yes?: boolean;
   readonly asDocumented?: boolean;
   readonly json?: boolean;
   /** Example values left in a site's file are errors, not warnings. */

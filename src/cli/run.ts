@@ -18,7 +18,8 @@ export async function runCommand(run: CommandName, a: Args): Promise<number> {
     case 'init': {
       const file = a.file ?? 'deployment.yaml';
       const { initDeployment } = await import('./init.js');
-      await initDeployment(file, a.force === true, a.followSymlinks === true);
+      const asking = a.yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true;
+      await initDeployment(file, a.force === true, a.followSymlinks === true, asking);
       await print(
         forTerminal(`wrote ${file}: edit it, then run build-templates --deployment ${file}\n`, true),
       );
