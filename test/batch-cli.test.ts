@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -5,7 +6,7 @@ import ts from 'typescript';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { moreDeployments, parseFast } from '../src/cli/parse.js';
-import { cli } from './helpers/cli.js';
+import { cli, TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
 
@@ -127,6 +128,30 @@ test('a site whose values are not the types the schema says (toString, construct
   assert.not.match(r.stderr, /internal error/);
   assert.match(r.stdout, /^wrote 3 sites \(\d+ files\) under out; 1 failed\n$/);
   assert.equal((await readdir(join(dir, 'out'))).sort(), ['east', 'mail', 'west']);
+});
+
+test('a batch shows its progress and an estimate on a terminal, and nothing of it when stderr is not one', async () => {
+  const dir = setup.dir();
+  await mkdir(join(dir, 'many'));
+  const site =
+    'services:\n  - template: smtp\n    address: 10.0.0.1\nexchangeServers:\n  - address: 10.0.0.2\n';
+  for (let i = 0; i < 120; i++) await writeFile(join(dir, 'many', `s${i}.yaml`), site);
+  const command = [process.execPath, '--import', TSX, join(ROOT, 'src/cli/main.cts')];
+  const tty = spawnSync(
+    'python3',
+    [join(ROOT, 'test/helpers/pty-answer.py'), ...command, '--deployment', 'many', '--out', 'a'],
+    {
+      cwd: dir,
+      input: '',
+      encoding: 'utf8',
+    },
+  );
+  assert.is(tty.status, 0, tty.stdout);
+  assert.match(tty.stdout, /\d+ of 120 sites, about \d+ s left/);
+  assert.match(tty.stdout, /wrote 120 sites/);
+  const piped = cli(['--deployment', 'many', '--out', 'b'], dir);
+  assert.is(piped.code, 0, piped.stderr);
+  assert.is(piped.stderr, '');
 });
 
 test('two files of one base name are a usage error before anything is written', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { completions } from '../src/cli/complete.js';
+import { TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
 
@@ -14,7 +15,7 @@ const setup = setUp('bt-completion-');
 const BUILT = join(ROOT, 'dist/cli/main.cjs');
 const COMMAND = existsSync(BUILT)
   ? `"${process.execPath}" "${BUILT}"`
-  : `"${process.execPath}" --import "${join(ROOT, 'node_modules/tsx/dist/esm/index.mjs')}" "${join(ROOT, 'src/cli/main.cts')}"`;
+  : `"${process.execPath}" --import "${TSX}" "${join(ROOT, 'src/cli/main.cts')}"`;
 
 /** A project with site files, the command in its node_modules/.bin (for npx), and a bin folder for PATH. */
 function project(): { dir: string; bin: string } {

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -14,9 +16,10 @@ import type { Deployment } from '../src/model/deployment.js';
 import type { ScriptRun } from './helpers/bash-run.js';
 import { planScript } from './helpers/bash-script.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
+import { ROOT } from './helpers/guide.js';
 import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { lastLine, writesAfter } from './helpers/run-output.js';
-import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
+import { anyEnv, deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 import { loadSite } from './helpers/sites.js';
 
@@ -332,6 +335,42 @@ test('ESP switched on in a service that already serves is held disabled until it
     assert.is(owa(sim)?.params.Enable, '1', `${name}: enabled again with its SSO domain`);
     assertStateMatchesPlan(sim.state(), site.plan);
   }
+});
+
+test("at a terminal, apply says which of the plan's steps it is on; in a log, the step alone (both scripts)", async () => {
+  const site = fixture('example');
+  const total = site.plan.steps.length;
+  const driver = join(ROOT, 'test/helpers/pty-answer.py');
+  const runs: [string, (sim: Simulator) => [string[], Record<string, string>]][] = [
+    ['deploy.sh', (sim) => [['bash', site.script.path], anyEnv(sim, { LM_DELAY: '0' })]],
+  ];
+  if (pwsh) {
+    const ps = writeDeployPs(setup.dir(), site.plan);
+    runs.push([
+      'deploy.ps1',
+      (sim) => [[pwsh, '-NoProfile', '-File', ps, ...psArgs(sim).args], psArgs(sim).env],
+    ]);
+  }
+  for (const [name, command] of runs) {
+    const sim = await simFor(site);
+    const [argv, env] = command(sim);
+    // Asynchronously: the simulator answers from this process.
+    const r = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('python3', [driver, ...argv], { env: { ...process.env, ...env } });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout }));
+      child.stdin.end('');
+    });
+    assert.is(r.status, 0, `${name}: ${r.stdout}`);
+    assert.match(r.stdout, new RegExp(`==> \\[1/${total}\\] `), `${name}: ${r.stdout.slice(0, 400)}`);
+    assert.match(r.stdout, new RegExp(`==> \\[${total}/${total}\\] `), name);
+  }
+  const logged = await deploy(site, await simFor(site));
+  assert.match(logged.stdout, /^==> [^[]/m, 'no counter in a log');
 });
 
 test.run();

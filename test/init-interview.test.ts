@@ -7,7 +7,7 @@ import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compilePlan } from '../src/compile/plan.js';
 import { loadDeployment } from '../src/deployment/load.js';
 import { planScript } from './helpers/bash-script.js';
-import { cli } from './helpers/cli.js';
+import { cli, TSX } from './helpers/cli.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { ROOT } from './helpers/guide.js';
 import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
@@ -23,12 +23,7 @@ if (!pwsh) skipNotice('deploy.ps1 of a site answered at init (test/init-intervie
 const BUILT = join(ROOT, 'dist/cli/main.cjs');
 const COMMAND = existsSync(BUILT)
   ? [process.execPath, BUILT]
-  : [
-      process.execPath,
-      '--import',
-      join(ROOT, 'node_modules/tsx/dist/esm/index.mjs'),
-      join(ROOT, 'src/cli/main.cts'),
-    ];
+  : [process.execPath, '--import', TSX, join(ROOT, 'src/cli/main.cts')];
 
 /** Runs init at a pseudo-terminal, answering each prompt with the next line. */
 function answered(dir: string, file: string, answers: readonly string[]) {

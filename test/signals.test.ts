@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
 
@@ -13,9 +14,7 @@ import { setUp } from './helpers/setup.js';
 
 const setup = setUp('bt-signals-');
 const BUILT = join(ROOT, 'dist/cli/main.cjs');
-const COMMAND = existsSync(BUILT)
-  ? [BUILT]
-  : ['--import', join(ROOT, 'node_modules/tsx/dist/esm/index.mjs'), join(ROOT, 'src/cli/main.cts')];
+const COMMAND = existsSync(BUILT) ? [BUILT] : ['--import', TSX, join(ROOT, 'src/cli/main.cts')];
 
 const EXAMPLE = readFileSync(join(ROOT, 'examples/deployment.yaml'), 'utf8').replace(/^\$schema:.*\n/m, '');
 const MAIL = readFileSync(join(ROOT, 'fixtures/deployments/mail/deployment.yaml'), 'utf8').replace(

@@ -4,14 +4,14 @@ import { setFlagsFromString } from 'node:v8';
 import { forTerminal } from '../input/text.js';
 import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from './batch-site.js';
 import type { Args } from './definition.js';
+import { Progress } from './progress.js';
+import { EXIT, print, UsageError } from './terminal.js';
 
-/** What every writing command is given: where, and whether to check only. */
+/** What a batch is given: where, whether to check only, and how to treat what is there. */
 type Common = Pick<Args, 'followSymlinks' | 'strict' | 'force'> & {
   readonly out: string;
   readonly check: boolean;
 };
-
-import { EXIT, print, UsageError } from './terminal.js';
 
 /** The files a folder given to --deployment holds: deployment files directly in it. */
 const DEPLOYMENT_FILE = /\.(ya?ml|json)$/i;
@@ -114,12 +114,17 @@ async function buildSites(
   report: (r: SiteResult) => void,
 ): Promise<void> {
   const builder = await siteBuilder(opts);
-  for (const site of sites) {
-    report(await builder.build(site));
+  const progress = new Progress(sites.length, 'sites');
+  for (const [i, site] of sites.entries()) {
+    const result = await builder.build(site);
+    if (result.stderr) progress.clear();
+    report(result);
+    progress.step(i + 1);
     // Between two sites the event loop turns, so that SIGINT or SIGTERM stops the batch there
     // (terminal.ts), each site written whole or not at all.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  progress.clear();
 }
 
 /** The one line a batch ends with. */

@@ -13,6 +13,8 @@ LM_TLS=()
 LM_CALLS=0
 LM_WRITES=0
 LM_STEP=''
+LM_STEP_N=0
+LM_STEP_TOTAL=0
 LM_FLAT=''
 
 # cfg_quote TEXT: TEXT as a double-quoted string of a curl config file.

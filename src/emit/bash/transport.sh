@@ -7,10 +7,17 @@ trap 'rm -rf "$LM_TMP"' EXIT
 # to questions asked of them (lm_q).
 declare -A LM_CACHE=() LM_RECORD=() LM_ANSWERS=()
 
-# lm_step TITLE: names the step that runs now, for the progress and any failure.
+# lm_step TITLE: names the step that runs now, for the progress and any failure. At a terminal,
+# apply says which of the plan's steps it is on (LM_STEP_N of LM_STEP_TOTAL, set by lm_steps).
 lm_step() {
   LM_STEP=${1//[[:cntrl:]]/ }
-  if [[ $LM_MODE == apply || $LM_MODE == remove ]]; then printf '==> %s\n' "$LM_STEP"; fi
+  LM_STEP_N=$((LM_STEP_N + 1))
+  if [[ $LM_MODE != apply && $LM_MODE != remove ]]; then return 0; fi
+  if [[ -t 1 && $LM_MODE == apply ]] && ((LM_STEP_TOTAL > 0)); then
+    printf '==> [%d/%d] %s\n' "$LM_STEP_N" "$LM_STEP_TOTAL" "$LM_STEP"
+  else
+    printf '==> %s\n' "$LM_STEP"
+  fi
 }
 
 # lm_fail DETAIL...: stops the script, naming the step.

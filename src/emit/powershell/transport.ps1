@@ -6,6 +6,8 @@ $script:Claimed = @{}
 $script:New = @{}
 $script:Ref = @{}
 $script:Step = ''
+$script:StepN = 0
+$script:StepTotal = 0
 $script:Writes = 0
 $script:Calls = 0
 
@@ -16,11 +18,15 @@ function Wait-LmPace {
   $script:Calls++
 }
 
-# Enter-LmStep: names the step that runs now, for the progress and any failure.
+# Enter-LmStep: names the step that runs now, for the progress and any failure. At a terminal, apply
+# says which of the plan's steps it is on ($script:StepN of $script:StepTotal, set by $Steps).
 function Enter-LmStep {
   param([string] $Title)
   $script:Step = $Title
-  if ($script:Mode -in @('apply', 'remove')) { Write-Host ('==> ' + $Title) }
+  $script:StepN++
+  if ($script:Mode -notin @('apply', 'remove')) { return }
+  $counted = $script:Mode -eq 'apply' -and $script:StepTotal -gt 0 -and -not [Console]::IsOutputRedirected
+  Write-Host ('==> ' + $(if ($counted) { "[$($script:StepN)/$($script:StepTotal)] " } else { '' }) + $Title)
 }
 
 # Stop-LmStep: stops the script, naming the step: one line on stderr and each detail below it, exit 1.
