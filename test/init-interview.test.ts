@@ -59,7 +59,7 @@ test('init at a terminal: asks, re-asks a bad answer, and writes a site that val
   assert.is(r.status, 0, r.stdout + r.stderr);
   assert.match(
     r.stdout,
-    /Its address \(https-offloaded-esp\): 10\.20\.0\.300\r*\n {2}10\.20\.0\.300 is not an IPv4 or IPv6 address/,
+    /Its address \(https-offloaded-esp\): 10\.20\.0\.300\r*\n {2}"10\.20\.0\.300" is not an IPv4 or IPv6 address/,
   );
   assert.match(r.stdout, /The Exchange URL users reach \[https:\/\/mail\.contoso\.net\]: /);
   const file = join(dir, 'site.yaml');

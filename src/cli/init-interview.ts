@@ -3,7 +3,8 @@ import { createInterface, type Interface } from 'node:readline/promises';
 import { stringify } from 'yaml';
 import { EXCHANGE_2016 } from '../catalog/exchange2016/index.js';
 import { unusableAddress } from '../input/address.js';
-import { forTerminal } from '../input/text.js';
+import { forTerminal, quote } from '../input/text.js';
+import { UserError } from '../user-error.js';
 
 /**
  * `init` at a terminal: asks for what a site needs, the guide's values offered as defaults, and
@@ -16,8 +17,8 @@ type Check = (answer: string) => string | null;
 
 const address: Check = (a) =>
   isIP(a) === 0
-    ? `${a} is not an IPv4 or IPv6 address`
-    : unusableAddress(a) && `${a} is ${unusableAddress(a)}`;
+    ? `${quote(a)} is not an IPv4 or IPv6 address`
+    : unusableAddress(a) && `${quote(a)} is ${unusableAddress(a)}`;
 const addresses: Check = (a) =>
   a === '' ? 'give at least one address' : (words(a).map(address).find(Boolean) ?? null);
 const HOST =
@@ -26,7 +27,7 @@ const hosts: Check = (a) =>
   a === ''
     ? 'give at least one name'
     : (words(a)
-        .map((h) => (HOST.test(h) ? null : `${h} is not a host name`))
+        .map((h) => (HOST.test(h) ? null : `${quote(h)} is not a host name`))
         .find(Boolean) ?? null);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const words = (a: string): string[] => a.split(/[\s,]+/).filter((w) => w !== '');
@@ -34,7 +35,13 @@ const words = (a: string): string[] => a.split(/[\s,]+/).filter((w) => w !== '')
 /** Asks until the answer passes its check; the default (shown in brackets) stands for an empty one. */
 async function ask(rl: Interface, question: string, check: Check, fallback = ''): Promise<string> {
   for (;;) {
-    const raw = await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `);
+    let raw: string;
+    try {
+      raw = await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `);
+    } catch {
+      // The input ended (Ctrl-D) before the site was complete.
+      throw new UserError('init stopped before the site was complete; nothing was written');
+    }
     const answer = raw.trim() === '' ? fallback : raw.trim();
     const problem = check(answer);
     if (problem === null) return answer;
@@ -45,6 +52,11 @@ async function ask(rl: Interface, question: string, check: Check, fallback = '')
 /** The deployment file a site's answers make, as commented YAML. */
 export async function interview(schema: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Ctrl-C at a prompt ends init at once, writing nothing (readline would only pause).
+  rl.on('SIGINT', () => {
+    process.stderr.write('\nbuild-templates: init stopped; nothing was written\n');
+    process.exit(2);
+  });
   try {
     const templates = EXCHANGE_2016.templates;
     const ids = templates.map((t) => t.id);
