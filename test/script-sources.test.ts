@@ -15,7 +15,7 @@ const read = (dir: string, file: string) => readFileSync(join(EMIT, dir, file), 
 /** The helpers a `site` part may call: each site value goes through its language's escaper. */
 const SITE_HELPERS = new Set(['bashQuote', 'bashComment', 'bashArg', 'psQuote', 'psValue', 'psComment']);
 /** The fields a site part may print as they are: identifiers the emitter makes and checks. */
-const SITE_IDENTIFIERS = new Set(['fn', 'name', 'from', 'n']);
+const SITE_IDENTIFIERS = new Set(['fn', 'name', 'from', 'n', 'stepCount']);
 /** Every `{{...}}` of a template: its first word (a helper or a field) and the rest. */
 const mustaches = (text: string) =>
   [...text.matchAll(/\{\{([#/]?)\s*([^\s}]+)([^}]*)\}\}/g)].map((m) => ({

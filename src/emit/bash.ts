@@ -144,6 +144,7 @@ export function emitBash(site: Pick<SiteCompilation, 'plan' | 'source'>): Output
       source,
       summary: plan.summary,
       steps: stepViews(plan),
+      stepCount: plan.steps.length,
       removal: plan.removal.map(removalView),
     },
     BASH_HELPERS,

@@ -152,6 +152,7 @@ export function emitPowerShell(site: Pick<SiteCompilation, 'plan' | 'source'>): 
       source,
       summary: plan.summary,
       steps: plan.steps.map((s, i) => ({ ...stepCall(s), n: i + 1 })),
+      stepCount: plan.steps.length,
       removal: plan.removal.map((s, i) => ({ ...removalCall(s), n: i + 1 })),
     },
     PS_HELPERS,

@@ -20,6 +20,8 @@ export interface BashScriptView {
   readonly source: string;
   readonly summary: readonly string[];
   readonly steps: readonly StepView[];
+  /** How many steps the plan has, for apply's progress at a terminal. */
+  readonly stepCount: number;
   readonly removal: readonly { readonly fn: string; readonly args: readonly string[] }[];
 }
 
@@ -35,5 +37,7 @@ export interface PsScriptView {
   readonly source: string;
   readonly summary: readonly string[];
   readonly steps: readonly CallView[];
+  /** How many steps the plan has, for apply's progress at a terminal. */
+  readonly stepCount: number;
   readonly removal: readonly CallView[];
 }
