@@ -36,6 +36,7 @@ export const CODE_CACHES = [
   'docs',
   'init',
   'help',
+  'complete',
 ] as const;
 export type CodeCache = (typeof CODE_CACHES)[number];
 
@@ -63,6 +64,8 @@ export function cacheFile(kind: CodeCache, optimizing: boolean): string {
 /** The cache for a command line, from its words alone (a guess: see {@link CODE_CACHES}). */
 export function codeCacheFor(argv: readonly string[]): CodeCache {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  // A shell's completion runs at every Tab: its cache must not be the build's, which it would make.
+  if (argv[0] === '__complete' || argv[0] === 'completion') return 'complete';
   const word = argv.find((w, i) => !w.startsWith('-') && !argv[i - 1]?.startsWith('--'));
   const named = CODE_CACHES.find((c) => c === word && c !== 'build' && c !== 'site');
   if (named) return named;
