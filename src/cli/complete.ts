@@ -33,14 +33,15 @@ export function completions(words: readonly string[]): string[] {
   }
   if (named?.run === 'validate') return ['@files yaml yml json'];
   if (named?.run === 'inspect') return ['@files tmpl'];
-  if (before.includes(CLI.completion.name))
-    return ['bash', 'zsh', 'fish'].filter((s) => s.startsWith(current));
   return ['@files'];
 }
 
-/** The words of the command line after the command's own name (after `npx build-templates` too). */
+/**
+ * bash's script: the words after the command's own name (after `npx build-templates` too) go to
+ * `__complete`; paths are bash's own (`compgen`), filtered by the extensions asked for.
+ */
 const BASH_FUNCTION = `_build_templates() {
-  local i start=-1 line cands=() kind
+  local i e start=-1 line cands=() kind
   for ((i = 0; i < COMP_CWORD; i++)); do
     case \${COMP_WORDS[i]##*/} in build-templates | build-templates.cmd) start=$i ;; esac
   done
@@ -58,11 +59,14 @@ const BASH_FUNCTION = `_build_templates() {
     @dirs) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
     @files*)
       kind=\${cands[0]#@files}
-      mapfile -t COMPREPLY < <(compgen -d -- "$cur")
-      while IFS= read -r line; do
-        if [[ -z $kind ]]; then COMPREPLY+=("$line"); continue; fi
-        for e in $kind; do [[ $line == *."$e" ]] && COMPREPLY+=("$line"); done
-      done < <(compgen -f -- "$cur")
+      if [[ -z $kind ]]; then
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        while IFS= read -r line; do
+          for e in $kind; do [[ $line == *."$e" ]] && COMPREPLY+=("$line"); done
+        done < <(compgen -f -- "$cur")
+      fi
       ;;
     *) COMPREPLY=("\${cands[@]}") ;;
   esac
