@@ -56,7 +56,11 @@ function checkBlocks(md: string): { heading: string; lines: string[] }[] {
   let heading = '';
   for (const m of md.matchAll(/^## (.*)$|^```bash\n([\s\S]*?)\n```/gm)) {
     if (m[1] !== undefined) heading = m[1];
-    else if (m[2]?.startsWith('VIP=')) out.push({ heading, lines: m[2].split('\n') });
+    else {
+      // The block's first line says where it runs; the lines after it are the checks.
+      const [where, ...lines] = m[2]?.split('\n') ?? [];
+      if (where?.startsWith('# Run on: ') && lines[0]?.startsWith('VIP=')) out.push({ heading, lines });
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { ResolvedTemplate, ResolvedVs } from '../model/resolved.js';
 import { bashQuote, psQuote } from './escape.js';
 import { mdCode } from './markdown.js';
 import { citations } from './runbook-exchange.js';
-import { type Block, code, para, type RunbookValues } from './runbook-parts.js';
+import { type Block, commandsAt, para, type RunbookValues } from './runbook-parts.js';
 
 /** One check a person runs from a client: the command, and what it prints when the service works. */
 export interface ClientCheck {
@@ -133,7 +133,11 @@ export function clientBlocks(catalog: Catalog, v: RunbookValues): Block[] {
         ],
       )}`,
     ),
-    code('bash', [...header, ...checks.flatMap((c) => [c.command, `# expected: ${c.expected}`])].join('\n')),
+    commandsAt(
+      'client',
+      'bash',
+      [...header, ...checks.flatMap((c) => [c.command, `# expected: ${c.expected}`])].join('\n'),
+    ),
   ];
   if (esp)
     blocks.push(
@@ -146,7 +150,8 @@ export function clientBlocks(catalog: Catalog, v: RunbookValues): Block[] {
     para(
       `Failover, in a maintenance window: disable one real server on the LoadMaster, run the checks again (the same results, served by the other servers), then enable it again. In PowerShell with Kemp's module; it disables that server in every Virtual Service that uses it, this site's others and any other service's included: ${citations(catalog, [{ source: 'kemp-module', section: 'Disable-AdcRealServer, Enable-AdcRealServer, Initialize-LmConnectionParameters' }])}`,
     ),
-    code(
+    commandsAt(
+      'kempModule',
       'powershell',
       [
         "Initialize-LmConnectionParameters -Address '<LoadMaster>' -LBPort 443 -Credential (Get-Credential)",

@@ -5,7 +5,7 @@ import { mdCell, mdCode, mdProse } from './markdown.js';
 import { citations, exchangeItems } from './runbook-exchange.js';
 import {
   type Block,
-  code,
+  commandsAt,
   hostPort,
   type NumberedService,
   type PartView,
@@ -22,14 +22,16 @@ export function backupBlocks(catalog: Catalog): Block[] {
     para(
       `Back up the LoadMaster's configuration before the first change, and keep the file: with Kemp's PowerShell module, or with the API call the module makes (it asks for the password). Restoring it is the last resort of a roll-back: it puts back everything as it was then, changes made since to other services included. ${citations(catalog, [{ source: 'kemp-module', section: 'Backup-LmConfiguration, Restore-LmConfiguration' }])}`,
     ),
-    code(
+    commandsAt(
+      'kempModule',
       'powershell',
       [
         "Initialize-LmConnectionParameters -Address '<LoadMaster>' -LBPort 443 -Credential (Get-Credential)",
         "Backup-LmConfiguration -Path 'loadmaster-before-exchange.backup'",
       ].join('\n'),
     ),
-    code(
+    commandsAt(
+      'api',
       'bash',
       "curl --fail --user bal --cacert loadmaster.pem --output loadmaster-before-exchange.backup 'https://<LoadMaster>/access/backup'",
     ),

@@ -6,7 +6,7 @@ import type { Citation } from '../model/source.js';
 import { mdCell, mdCode, mdProse } from './markdown.js';
 import {
   type Block,
-  code,
+  commandsAt,
   type NumberedService,
   type PartView,
   para,
@@ -76,8 +76,8 @@ function itemBlocks(catalog: Catalog, x: ExchangePrerequisite, v: RunbookValues)
   const blocks = [para(`**${x.title}.** ${x.symptom} ${citations(catalog, x.cite)}`), list(x.steps)];
   if (x.id === 'esp-authentication') blocks.push(...espModes(v));
   if (x.id === 'certificate-names') blocks.push(...siteNames(v));
-  if (x.record) blocks.push(para('Note first:'), code('powershell', x.record));
-  if (x.commands) blocks.push(code('powershell', x.commands));
+  if (x.record) blocks.push(para('Note first:'), commandsAt('exchange', 'powershell', x.record));
+  if (x.commands) blocks.push(commandsAt('exchange', 'powershell', x.commands));
   return blocks;
 }
 

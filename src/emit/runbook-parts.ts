@@ -27,6 +27,16 @@ export const table = (head: string[], rows: string[][]): Block => ({
   code: null,
 });
 export const code = (lang: string, text: string): Block => ({ p: null, table: null, code: { lang, text } });
+/** Where a runbook's command runs: each place a reader goes to, named on the block's first line. */
+export const PLACE = {
+  exchange: 'an Exchange server, in the Exchange Management Shell',
+  kempModule: "Windows PowerShell 5.1 with Kemp's LoadMaster module",
+  api: "a host that reaches the LoadMaster's API",
+  client: 'a computer that reaches the Virtual Service',
+} as const;
+/** A block of commands that runs at one place: its first line says where. */
+export const commandsAt = (place: keyof typeof PLACE, lang: string, text: string): Block =>
+  code(lang, `# Run on: ${PLACE[place]}\n${text}`);
 export const part = (heading: string | null, blocks: Block[], steps: string[] = []): PartView => ({
   heading,
   steps: steps.map((text, i) => ({ n: i + 1, text })),
@@ -126,7 +136,7 @@ export function espBlocks(catalog: Catalog, v: RunbookValues, esp: EspValues): B
     para(
       `To find the GUID of the OWA excluded directory, run this in the Exchange Management Shell; ${mdCode('<guid>')} is its exchangeGUID and ${mdCode('<smtpdomain>')} the domain of its primarysmtpaddress (erratum E-4.2.2-GUID-COMMAND: the guide prints ${mdCode('\\$_')}):`,
     ),
-    code('powershell', catalog.esp.owaGuidCommand),
+    commandsAt('exchange', 'powershell', catalog.esp.owaGuidCommand),
     para(
       `The **Logoff String** must be ${mdCode(catalog.esp.defaultLogoff)} unless the site changed the OWA logoff string. The SSO Greeting Message accepts HTML; the grave accent is dropped.`,
     ),

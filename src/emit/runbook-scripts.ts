@@ -7,12 +7,12 @@ import { part, type SectionView } from './runbook-parts.js';
  */
 export function scriptsSection(no: number, generic: boolean): SectionView {
   const get = generic
-    ? `${mdCode('build-templates --deployment site.yaml --out site')} writes them for a site (see the README).`
+    ? `${mdCode('build-templates --deployment site.yaml --out site')} writes them for a site (see the README and docs/deploying.md).`
     : 'They sit beside this runbook.';
   return {
     heading: `${no}. With the scripts: plan, apply, verify, remove`,
     intro: [
-      `${mdCode('deploy.sh')} (bash and curl) and ${mdCode('deploy.ps1')} (Kemp's PowerShell module) do sections 2 to 4 through the LoadMaster's API, from one plan. ${get} Each reads the LoadMaster first and changes only what differs.`,
+      `${mdCode('deploy.sh')} (bash and curl) and ${mdCode('deploy.ps1')} (PowerShell 7, or Windows PowerShell 5.1; no module) do sections 2 to 4 through the LoadMaster's API, from one plan. ${get} Each reads the LoadMaster first and changes only what differs.`,
     ],
     parts: [
       part(

@@ -34,7 +34,7 @@ export function findPwsh(): string | undefined {
  * these lines into one at the end of the run.
  */
 export function skipNotice(what: string): void {
-  process.stderr.write(`skipped: ${what}: PowerShell 7 (pwsh) is not installed (see README, Tests)\n`);
+  process.stderr.write(`skipped: ${what}: PowerShell 7 (pwsh) is not installed (see docs/contributing.md)\n`);
 }
 
 /**
