@@ -1,7 +1,7 @@
 // Compiles schemas/deployment.schema.json with ajv into a standalone ES module,
 // src/deployment/compiled/validate-deployment.ts, which src/deployment/schema-check.ts calls: no
 // schema is compiled, and ajv's compiler is not even loaded, while the compiler runs (that cost 50-120
-// ms a run). `npm run precompile` (run by build, prepare and pretest). With --check, writes nothing and
+// ms a run). `npm run precompile` (run by build and pretest). With --check, writes nothing and
 // exits 1 when the file is not what it would write.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

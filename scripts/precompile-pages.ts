@@ -1,6 +1,6 @@
 // Precompiles the compiler's Handlebars templates (src/emit/pages/index.ts) into
 // src/emit/compiled/pages.ts, which src/emit/render.ts loads with Handlebars' runtime: no
-// template is compiled while the compiler runs. `npm run precompile` (run by build, prepare and
+// template is compiled while the compiler runs. `npm run precompile` (run by build and
 // pretest). With --check, writes nothing and exits 1 when the file is not what it would write.
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/pages/index.js';

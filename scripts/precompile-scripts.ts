@@ -2,7 +2,7 @@
 // src/emit/compiled/scripts.ts, which src/emit/render.ts loads: each script as a list of its parts,
 // the fixed text of `source` and `catalogue` parts joined into strings (the catalogue parts filled
 // here, from the parameter catalogue: an unknown name fails the build), and each `site` part
-// precompiled for Handlebars' runtime. `npm run precompile` (run by build, prepare and pretest).
+// precompiled for Handlebars' runtime. `npm run precompile` (run by build and pretest).
 // With --check, writes nothing and exits 1 when the file is not what it would write.
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';

@@ -1,7 +1,7 @@
 // Builds the command as it runs installed (src/cli/load-command.cts): src/cli/cli.ts and everything it
 // loads, packages included, made into one script by esbuild, dist/build-templates.cjs, with its
 // source map (an internal error names the src/ line: src/cli/cli.ts); and the simulator as one module.
-// Run by `npm run build` and `prepare`, after tsc (dist/cli/main.cjs, the bin, loads it). V8's
+// Run by `npm run build` (and so by `npm pack`), after tsc (dist/cli/main.cjs, the bin, loads it). V8's
 // code cache is made where the command runs, not here. Start-up is most of a run's
 // cost, and most of start-up would be resolving, reading and compiling some two hundred modules.
 import { readFileSync, rmSync } from 'node:fs';

@@ -1,61 +1,84 @@
 /**
  * `build-templates sim` (and `npm run sim`): runs the LoadMaster API simulator until SIGINT/SIGTERM.
- * Usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit]
- *            [--cert NAME]... [--sso-domain NAME]... [--non-ascii latin1|references|utf8]
- *            [--log] [--state FILE] [--ca-file FILE]
+ * Its options are the command line's, from its one definition (src/cli/definition.ts): the same
+ * list gives the parser, the help and the shells' completion.
  * It accepts the project's own template bundles (dist-templates/*.tmpl) on `uploadtemplate`.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CLI, commandWord, type OptionSpec } from '../src/cli/definition.js';
 import { bundleToSimTemplates } from './bundle-templates.js';
 import { startSimulator } from './server.js';
 import type { CallRecord, NonAsciiForm } from './types.js';
 
-const USAGE =
-  'usage: sim [--http] [--port N] [--user NAME] [--password PW] [--apikey KEY] [--no-rate-limit] [--cert NAME]...\n' +
-  '           [--sso-domain NAME]... [--non-ascii latin1|references|utf8] [--log] [--state FILE] [--ca-file FILE]\n' +
-  '  --log           print each request to stderr as it is answered\n' +
-  "  --state FILE    on exit, write the appliance's state (Virtual Services, rules, settings) to FILE as JSON\n" +
-  '  --ca-file FILE  also write the CA certificate the simulator is signed by to FILE (LM_CACERT, -CaCertificate)';
+/** The simulator's options, as the command line's one definition gives them. */
+const OPTIONS: readonly OptionSpec[] = CLI.commands.find((c) => commandWord(c) === 'sim')?.options ?? [];
+
+/** Each option with its value's name, as the help shows it. */
+const typed = (o: OptionSpec): string =>
+  `--${o.name}${o.type === 'string' ? ` ${/FILE/.test(o.describe) ? 'FILE' : 'VALUE'}` : ''}`;
+const width = Math.max(...OPTIONS.map((o) => typed(o).length));
+const USAGE = [
+  `usage: ${CLI.scriptName} sim [options]`,
+  'Answers the LoadMaster API on 127.0.0.1 until Ctrl-C, for deploy.sh and deploy.ps1 to rehearse against.',
+  ...OPTIONS.map((o) => `  ${typed(o).padEnd(width)}  ${o.describe}`),
+  `  ${'--help'.padEnd(width)}  print this help`,
+].join('\n');
 const FORMS: readonly NonAsciiForm[] = ['latin1', 'references', 'utf8'];
 
 /** Runs the simulator with these arguments until SIGINT or SIGTERM; the exit code. */
 export async function runSimulator(args: readonly string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
+  let given: ReturnType<typeof parse>['values'];
   try {
-    values = parse(args).values;
+    given = parse(args).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  if (values.help) {
+  /** An option's value (its last, for one given more than once). */
+  const text = (name: string): string | undefined => {
+    const v = given[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  /** Every value of an option given once for each. */
+  const texts = (name: string): string[] | undefined => {
+    const v = given[name];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+  };
+  const on = (name: string): boolean => given[name] === true;
+  if (on('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const port = Number(values.port ?? '0');
+  const port = Number(text('port') ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`invalid --port: ${values.port}\n${USAGE}\n`);
+    process.stderr.write(`invalid --port: ${text('port')}\n${USAGE}\n`);
     return 2;
   }
-  const nonAscii = FORMS.find((f) => f === (values['non-ascii'] ?? 'latin1'));
+  const nonAscii = FORMS.find((f) => f === (text('non-ascii') ?? 'latin1'));
   if (!nonAscii) {
-    process.stderr.write(`invalid --non-ascii: ${values['non-ascii']}\n${USAGE}\n`);
+    process.stderr.write(`invalid --non-ascii: ${text('non-ascii')}\n${USAGE}\n`);
     return 2;
   }
+  const user = text('user');
+  const password = text('password');
+  const apikey = text('apikey');
+  const certificates = texts('cert');
+  const ssoDomains = texts('sso-domain');
   const sim = await startSimulator({
-    https: !values.http,
+    https: !on('http'),
     port,
-    ...(values.user === undefined ? {} : { user: values.user }),
-    ...(values.password === undefined ? {} : { password: values.password }),
-    ...(values.apikey === undefined ? {} : { apikey: values.apikey }),
-    rateLimit: !values['no-rate-limit'],
+    ...(user === undefined ? {} : { user }),
+    ...(password === undefined ? {} : { password }),
+    ...(apikey === undefined ? {} : { apikey }),
+    rateLimit: !on('no-rate-limit'),
     parseTemplates: bundleToSimTemplates,
-    ...(values.cert === undefined ? {} : { certificates: values.cert }),
-    ...(values['sso-domain'] === undefined ? {} : { ssoDomains: values['sso-domain'] }),
+    ...(certificates === undefined ? {} : { certificates }),
+    ...(ssoDomains === undefined ? {} : { ssoDomains }),
     nonAscii,
-    ...(values.log ? { onCall: (c: CallRecord) => process.stderr.write(`${logLine(c)}\n`) } : {}),
+    ...(on('log') ? { onCall: (c: CallRecord) => process.stderr.write(`${logLine(c)}\n`) } : {}),
   });
-  const caFile = values['ca-file'];
+  const caFile = text('ca-file');
   if (caFile && sim.caCertPath) copyFileSync(sim.caCertPath, caFile);
   const ca = caFile && sim.caCertPath ? caFile : sim.caCertPath;
   const lines = [
@@ -81,7 +104,8 @@ export async function runSimulator(args: readonly string[]): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  if (values.state) writeFileSync(values.state, `${JSON.stringify(sim.state(), null, 2)}\n`);
+  const state = text('state');
+  if (state) writeFileSync(state, `${JSON.stringify(sim.state(), null, 2)}\n`);
   await sim.stop();
   return 0;
 }
@@ -95,22 +119,7 @@ function logLine(c: CallRecord): string {
 }
 
 function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    options: {
-      http: { type: 'boolean' },
-      port: { type: 'string' },
-      user: { type: 'string' },
-      password: { type: 'string' },
-      apikey: { type: 'string' },
-      'no-rate-limit': { type: 'boolean' },
-      cert: { type: 'string', multiple: true },
-      'sso-domain': { type: 'string', multiple: true },
-      'non-ascii': { type: 'string' },
-      log: { type: 'boolean' },
-      state: { type: 'string' },
-      'ca-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
+  for (const o of OPTIONS) options[o.name] = { type: o.type, ...(o.multiple ? { multiple: true } : {}) };
+  return parseArgs({ args: [...args], options, strict: true });
 }

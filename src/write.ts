@@ -150,6 +150,7 @@ function checkTargets(
   if (lstatOrNull(root) === null) return;
   const inputIds = new Set([...knownIds, ...fileIds(inputs)]);
   const folders = new Set<string>();
+  const theirs: string[] = [];
   for (const f of files) {
     const target = join(root, f.path);
     const parts = relative(root, dirname(target))
@@ -172,10 +173,17 @@ function checkTargets(
     if (info && inputIds.has(`${info.dev}:${info.ino}`))
       throw new OutputError(`${target}: is an input of this run; choose another --out`);
     // A file of the user's own where an output goes (a README, an edited runbook) is theirs.
-    if (info && !force && !writtenHere(target))
-      throw new OutputError(
-        `${target}: is there and was not written by build-templates; nothing was written (give --force to replace it)`,
-      );
+    if (info && !force && !writtenHere(target)) theirs.push(target);
+  }
+  if (theirs.length === 1)
+    throw new OutputError(
+      `${theirs[0]}: is there and was not written by build-templates; nothing was written (give --force to replace it)`,
+    );
+  if (theirs.length > 1) {
+    const named = theirs.slice(0, 5).join(', ') + (theirs.length > 5 ? ` and ${theirs.length - 5} more` : '');
+    throw new OutputError(
+      `${named}: are there and were not written by build-templates; nothing was written (give --force to replace them)`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLI, commandWord } from '../src/cli/definition.js';
+import { nextSteps } from '../src/cli/run.js';
 import { cli } from './helpers/cli.js';
 import { ROOT, transcribedRows } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
@@ -214,6 +215,26 @@ test("example values left in a site's file are warned about, located; --strict m
   assert.is(quick.stderr, '', 'the quick start says nothing of its own example');
 });
 
+test("init's last words are the commands to run next, as the user runs the command, each word quoted where a shell needs it", () => {
+  const before = process.env.npm_command;
+  try {
+    delete process.env.npm_command;
+    assert.is(
+      nextSteps('sites/east.yaml'),
+      'wrote sites/east.yaml: edit it, then\n  build-templates validate sites/east.yaml\n  build-templates --deployment sites/east.yaml --out east\n',
+    );
+    process.env.npm_command = 'exec';
+    const npx = nextSteps("it's.yaml");
+    assert.match(npx, "  npx build-templates validate 'it'\\''s.yaml'\n");
+    assert.match(npx, "--out 'it'\\''s'\n");
+    const r = spawnSync('bash', ['-c', `printf '%s\\n' ${"'it'\\''s.yaml'"}`], { encoding: 'utf8' });
+    assert.is(r.stdout, "it's.yaml\n", 'the quoted word is the name');
+  } finally {
+    if (before === undefined) delete process.env.npm_command;
+    else process.env.npm_command = before;
+  }
+});
+
 test("each command's --help lists the options it takes and no other", () => {
   const all = new Set(CLI.commands.flatMap((c) => c.options.map((o) => o.name)));
   for (const c of CLI.commands) {
@@ -238,6 +259,14 @@ test('a file build-templates did not write is never replaced without --force; on
   assert.is(refused.code, 2);
   assert.match(refused.stderr, /out\/runbook\.md: is there and was not written by build-templates/);
   assert.equal(readdirSync(join(dir, 'out')), ['runbook.md'], 'nothing written');
+  // Every such file is named at once, not one a run.
+  await writeFile(join(dir, 'out/deploy.ps1'), '# a script of our own\n');
+  const both = cli(['--deployment', site, '--out', 'out'], dir);
+  assert.is(both.code, 2);
+  assert.match(
+    both.stderr,
+    /out\/deploy\.ps1, \S*out\/runbook\.md: are there and were not written by build-templates; nothing was written \(give --force to replace them\)/,
+  );
   const forced = cli(['--deployment', site, '--out', 'out', '--force'], dir);
   assert.is(forced.code, 0, forced.stderr);
   // Its own outputs are replaced on a rebuild without --force, the checksum list included.
@@ -261,7 +290,7 @@ test('a bare run into a folder that holds other things says first what it writes
   assert.is(r.code, 0, r.stderr);
   assert.match(
     r.stderr,
-    /^build-templates: writing 17 files under \S+: docs\/, dist-templates\/, out\/ \(a file there that build-templates did not write is not replaced\)\n$/,
+    /^build-templates: will write 17 files under \S+: docs\/, dist-templates\/, out\/ \(a file there that build-templates did not write is not replaced\)\n$/,
   );
 });
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { completions } from '../src/cli/complete.js';
+import { completionScript, completions } from '../src/cli/complete.js';
 import { TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
 import { setUp } from './helpers/setup.js';
@@ -91,6 +91,20 @@ test('candidates come from the definition: commands, the options of the command 
   assert.not.ok(completions(['init', '--']).includes('--out'), 'init takes no --out');
   assert.equal(completions(['inspect', '']), ['@files tmpl']);
   assert.equal(completions(['completion', '']), ['bash', 'zsh', 'fish']);
+  // The simulator's own options, and their values: a file where one goes, nothing to guess elsewhere.
+  assert.equal(completions(['sim', '--p']), ['--port', '--password']);
+  assert.not.ok(completions(['sim', '--']).includes('--out'), 'sim takes no --out');
+  assert.equal(completions(['sim', '--state', '']), ['@files']);
+  assert.equal(completions(['sim', '--cert', '']), []);
+  assert.equal(completions(['sim', '']), []);
+});
+
+test("each script's first lines say how to install it so that npx build-templates completes too", () => {
+  for (const shell of ['bash', 'zsh', 'fish'] as const) {
+    const head = completionScript(shell).split('\n').slice(0, 3).join('\n');
+    assert.match(head, `npx build-templates completion ${shell} >`);
+    assert.not.match(head, /fpath|completions\//, 'a place the shell reads only for a command of that name');
+  }
 });
 
 for (const shell of ['bash', 'zsh', 'fish']) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { newAjv } from '../scripts/compile-schema.js';
@@ -49,12 +50,15 @@ test("every fixture, both scripts: plan --json on an empty, a converged and a dr
         const doc = JSON.parse(run.stdout) as PlanDocument;
         assert.ok(validate(doc), `${label}: ${JSON.stringify(validate.errors)}`);
         if (session && other) {
+          // As a monitor keeps it: the document redirected into a file (`> plan.json`).
+          const file = join(setup.dir(), 'plan.json');
           const ps = await session.run(
             site.ps,
             psArgs(other, ['-Plan', '-Json', ...(removal ? ['-Remove'] : [])]).args,
+            file,
           );
           assert.is(ps.code, code, `${label}, deploy.ps1: ${ps.stdout}${ps.stderr}`);
-          const psDoc = JSON.parse(ps.stdout) as PlanDocument;
+          const psDoc = JSON.parse(readFileSync(file, 'utf8')) as PlanDocument;
           assert.ok(validate(psDoc), `${label}, deploy.ps1: ${JSON.stringify(validate.errors)}`);
           assert.equal(
             { ...psDoc, appliance: '' },

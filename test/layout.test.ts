@@ -70,7 +70,11 @@ test('the simulator has its own tsconfig, and the compiler build leaves it out',
     scripts: Record<string, string>;
   };
   assert.match(pkg.scripts.build ?? '', 'tsc -p simulator/tsconfig.json', 'build builds the simulator');
-  assert.is(pkg.scripts.prepare, 'npm run build', 'prepare (npm ci, npm pack) builds as build does');
+  assert.is(pkg.scripts.prepack, 'npm run build', 'npm pack builds as build does');
+  // Installing the package (a tarball, a clone's npm ci) runs none of its scripts: npm would warn of
+  // them, and the installed package is built already.
+  for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+    assert.is(pkg.scripts[script], undefined, `no ${script} script`);
   assert.is(pkg.scripts.sim, 'node dist/simulator/main.js');
   assert.ok(tsFiles(SIMULATOR).includes(join(SIMULATOR, 'run.ts')));
 });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { CLI, commandWord } from '../src/cli/definition.js';
 import { EXAMPLE_DEPLOYMENT } from '../src/deployment/example.js';
 import { cli, TSX } from './helpers/cli.js';
 import { ROOT } from './helpers/guide.js';
@@ -85,6 +86,8 @@ test('installed from the tarball into an empty project: every command works from
     encoding: 'utf8',
   });
   assert.is(install.status, 0, install.stderr);
+  // Installing runs nothing of the package's, so npm has no install script to warn about.
+  assert.not.match(install.stderr, /warn/i, install.stderr);
   const bin = join(project, 'node_modules/.bin/build-templates');
   const run = (...args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8' });
   assert.is(run('--version').stdout.trim(), VERSION, "the package's version, not the host project's");
@@ -92,7 +95,12 @@ test('installed from the tarball into an empty project: every command works from
   // `sim` loads the built simulator by path (dist/simulator/), which the compiler never imports.
   const sim = run('sim', '--help');
   assert.is(sim.status, 0, sim.stderr);
-  assert.match(sim.stdout, /^usage: sim /);
+  assert.match(sim.stdout, /^usage: build-templates sim /);
+  // Every option of the simulator's, from the one definition of the command line, with what it does.
+  const simSpec = CLI.commands.find((c) => commandWord(c) === 'sim');
+  assert.ok(simSpec && simSpec.options.length > 10);
+  for (const o of simSpec?.options ?? [])
+    assert.match(sim.stdout, new RegExp(`^  --${o.name}\\b.*  \\S`, 'm'), `sim --help: --${o.name}`);
   assert.is(run('init').status, 0);
   const schema = (parse(await readFile(join(project, 'deployment.yaml'), 'utf8')) as { $schema: string })
     .$schema;

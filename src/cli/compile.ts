@@ -92,7 +92,7 @@ function announce(out: string, files: readonly OutputFile[]): void {
   );
   process.stderr.write(
     forTerminal(
-      `build-templates: writing ${files.length} files under ${resolve(out)}: ${tops.join(', ')} (a file there that build-templates did not write is not replaced)\n`,
+      `build-templates: will write ${files.length} files under ${resolve(out)}: ${tops.join(', ')} (a file there that build-templates did not write is not replaced)\n`,
       true,
     ),
   );

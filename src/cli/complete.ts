@@ -1,4 +1,4 @@
-import { CLI, type CommandSpec, commandWord } from './definition.js';
+import { CLI, type CommandSpec, commandWord, type OptionSpec } from './definition.js';
 
 /**
  * Shell completion from the one definition of the command line (definition.ts). Each shell's script
@@ -10,21 +10,26 @@ import { CLI, type CommandSpec, commandWord } from './definition.js';
 /** The options a command takes, as typed. */
 const optionsOf = (c: CommandSpec): string[] => [...c.options.map((o) => `--${o.name}`), '--help'];
 
+/** What an option's value may be: a kind of path, or nothing to offer. */
+function valuesOf(o: OptionSpec): string[] {
+  if (o.name === 'deployment') return ['@files yaml yml json'];
+  if (o.name === 'out') return ['@dirs'];
+  return /\bFILE\b/.test(o.describe) ? ['@files'] : [];
+}
+
 /** What the word being typed may be, from the words before it: candidates, or a kind of path. */
 export function completions(words: readonly string[]): string[] {
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
   const last = before.at(-1) ?? '';
-  // A value of an option that takes a path.
-  if (last === '--deployment') return ['@files yaml yml json'];
-  if (last === '--out') return ['@dirs'];
   if (before.includes(CLI.completion.name))
     return ['bash', 'zsh', 'fish'].filter((s) => s.startsWith(current));
-  const named = CLI.commands.find(
-    (c) => c.run !== null && before.includes(commandWord(c)) && commandWord(c) !== '',
-  );
+  const named = CLI.commands.find((c) => commandWord(c) !== '' && before.includes(commandWord(c)));
   const command = named ?? CLI.commands[0];
   if (!command) return [];
+  // The value of an option that takes one.
+  const valued = command.options.find((o) => o.type === 'string' && `--${o.name}` === last);
+  if (valued) return valuesOf(valued);
   if (current.startsWith('-')) return optionsOf(command).filter((o) => o.startsWith(current));
   if (!named && !before.some((w) => w.startsWith('-'))) {
     const words = [...CLI.commands.map(commandWord).filter((w) => w !== ''), CLI.completion.name];
@@ -33,6 +38,8 @@ export function completions(words: readonly string[]): string[] {
   }
   if (named?.run === 'validate') return ['@files yaml yml json'];
   if (named?.run === 'inspect') return ['@files tmpl'];
+  // The simulator takes no operand.
+  if (named && named.run === null) return [];
   return ['@files'];
 }
 
@@ -83,7 +90,8 @@ _build_templates_npx() {
 complete -o filenames -F _build_templates_npx npx
 `;
 
-const FISH = `# build-templates completion for fish: build-templates completion fish > ~/.config/fish/completions/build-templates.fish
+const FISH = `# build-templates completion for fish. Save it where fish reads it at each start (so that
+# npx build-templates completes too): npx build-templates completion fish > ~/.config/fish/conf.d/build-templates.fish
 function __build_templates_complete
     set -l words (commandline -opc) (commandline -ct)
     set -l i (contains -i -- build-templates $words)
@@ -117,8 +125,8 @@ complete -c build-templates -f -a '(__build_templates_complete)'
 complete -c npx -f -n 'contains -- build-templates (commandline -opc)' -a '(__build_templates_complete)'
 `;
 
-const ZSH = `# build-templates completion for zsh: build-templates completion zsh > "\${fpath[1]}/_build_templates"
-# (or add it to ~/.zshrc after compinit)
+const ZSH = `# build-templates completion for zsh. Save it (npx build-templates completion zsh > ~/.build-templates.zsh)
+# and add to ~/.zshrc, after compinit: source ~/.build-templates.zsh
 _build_templates() {
   local -a cands args
   local i=\${words[(I)build-templates]}
@@ -148,5 +156,5 @@ compdef _build_templates_npx npx
 export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
   if (shell === 'fish') return FISH;
   if (shell === 'zsh') return ZSH;
-  return `# build-templates completion for bash: build-templates completion bash >> ~/.bashrc\n${BASH_FUNCTION}`;
+  return `# build-templates completion for bash. Save it (npx build-templates completion bash > ~/.build-templates.bash)\n# and add to ~/.bashrc: source ~/.build-templates.bash\n${BASH_FUNCTION}`;
 }

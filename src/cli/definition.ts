@@ -12,6 +12,8 @@ export interface OptionSpec {
   readonly describe: string;
   /** The option takes a value: given without one, the command line is wrong. */
   readonly requiresArg?: boolean;
+  /** The option may be given more than once, each time with one value (`sim --cert A --cert B`). */
+  readonly multiple?: boolean;
 }
 
 /** A positional argument of a command (`init [file]`, `validate <files..>`). */
@@ -54,6 +56,41 @@ export interface CliSpec {
   readonly completion: { readonly name: string; readonly describe: string };
   readonly examples: readonly (readonly [string, string])[];
 }
+
+/** A string option that takes a value. */
+const valued = (name: string, describe: string, multiple = false): OptionSpec => ({
+  name,
+  type: 'string',
+  requiresArg: true,
+  describe,
+  ...(multiple ? { multiple } : {}),
+});
+/** A switch, off unless given. */
+const flag = (name: string, describe: string): OptionSpec => ({
+  name,
+  type: 'boolean',
+  default: false,
+  describe,
+});
+
+/** The simulator's options: its own command line (build-templates sim) is read by them. */
+const SIM_OPTIONS: readonly OptionSpec[] = [
+  flag('http', 'answer over plain HTTP (else HTTPS, with a certificate made at start)'),
+  valued('port', 'the port to listen on (else a free one)'),
+  valued('user', "the API user's name (else bal)"),
+  valued('password', "the user's password (else one made at random)"),
+  valued('apikey', 'an API key it also takes (else one made at random)'),
+  flag('no-rate-limit', 'answer every call (else, as the appliance, refuse more than 30 calls in 3 s)'),
+  valued('cert', 'a certificate the appliance holds, once for each (else Wildcard and ExchangeCert)', true),
+  valued('sso-domain', 'an SSO domain configured on it, once for each (else none)', true),
+  valued('non-ascii', 'how replies write non-ASCII text: latin1 (the default), references or utf8'),
+  flag('log', 'print each request to stderr as it is answered'),
+  valued('state', "on exit, write the appliance's state (Virtual Services, rules, settings) to FILE as JSON"),
+  valued(
+    'ca-file',
+    'also write the CA certificate the simulator is signed by to FILE (LM_CACERT, -CaCertificate)',
+  ),
+];
 
 /** Where a writing command writes. */
 const OUT: OptionSpec = {
@@ -185,7 +222,7 @@ export const CLI: CliSpec = {
       describe:
         'start a LoadMaster API simulator on 127.0.0.1 to rehearse deploy.sh against (options: build-templates sim --help)',
       positionals: [],
-      options: [],
+      options: SIM_OPTIONS,
     },
   ],
   completion: {

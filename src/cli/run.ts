@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { forTerminal } from '../input/text.js';
 import type { Args, CommandName } from './definition.js';
 import { EXIT, print, UsageError } from './terminal.js';
@@ -7,6 +8,21 @@ import { EXIT, print, UsageError } from './terminal.js';
 
 /** The options of the commands that write (compile, docs), their defaults filled in. */
 const writing = (a: Args) => ({ ...a, out: a.out ?? '.', check: a.check === true });
+
+/**
+ * What to run after init, as the user runs the command (`npx build-templates` when npx started it):
+ * check the file, then build the site into a folder of its own, named as a batch would name it.
+ */
+export function nextSteps(file: string): string {
+  const command = process.env.npm_command === 'exec' ? 'npx build-templates' : 'build-templates';
+  const word = (w: string) => (/^[\w./+-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`);
+  const folder = basename(file).replace(/\.[^.]*$/, '') || 'site';
+  return (
+    `wrote ${file}: edit it, then\n` +
+    `  ${command} validate ${word(file)}\n` +
+    `  ${command} --deployment ${word(file)} --out ${word(folder)}\n`
+  );
+}
 
 /** Runs a command; its exit code. */
 export async function runCommand(run: CommandName, a: Args): Promise<number> {
@@ -20,9 +36,7 @@ export async function runCommand(run: CommandName, a: Args): Promise<number> {
       const { initDeployment } = await import('./init.js');
       const asking = a.yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true;
       await initDeployment(file, a.force === true, a.followSymlinks === true, asking);
-      await print(
-        forTerminal(`wrote ${file}: edit it, then run build-templates --deployment ${file}\n`, true),
-      );
+      await print(forTerminal(nextSteps(file), true));
       return EXIT.ok;
     }
     case 'docs': {

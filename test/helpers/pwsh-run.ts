@@ -100,11 +100,15 @@ export class PwshSession {
     });
   }
 
-  /** One run of the script with these arguments (a parameter's name as it is, each value quoted). */
-  async run(path: string, args: readonly string[]): Promise<ScriptRun> {
+  /**
+   * One run of the script with these arguments (a parameter's name as it is, each value quoted);
+   * with `outputTo`, its output (PowerShell's success stream) redirected into that file, as `> FILE`.
+   */
+  async run(path: string, args: readonly string[], outputTo?: string): Promise<ScriptRun> {
     const words = args.map((a) => (/^-[A-Za-z]+$/.test(a) ? a : psQuote(a))).join(' ');
+    const into = outputTo === undefined ? '' : ` > ${psQuote(outputTo)}`;
     this.child.stdin?.write(
-      `& ${psQuote(path)} ${words}; [Console]::Out.WriteLine('@@ exit ' + $LASTEXITCODE); [Console]::Error.WriteLine('@@ end')\n`,
+      `& ${psQuote(path)} ${words}${into}; [Console]::Out.WriteLine('@@ exit ' + $LASTEXITCODE); [Console]::Error.WriteLine('@@ end')\n`,
     );
     // Not anchored to a line's start: anything written before a marker shows in the run's output.
     const done = /@@ exit (\d+)\r?\n/;

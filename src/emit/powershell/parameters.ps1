@@ -4,11 +4,12 @@ Configures a Kemp LoadMaster for Microsoft Exchange 2016 as Kemp's deployment gu
 
 .DESCRIPTION
 Drives the LoadMaster's API (/access/...) itself, over HTTPS with the certificate verified; no module
-is needed. What it deploys is listed in $Summary below. Without -Plan or -Remove it applies the
-site: every check first (credentials, API, certificates, SSO domains, addresses), then only what
-differs is changed, parameter by parameter, and read back; a value the LoadMaster did not keep stops
-the run. A second run changes nothing. -WhatIf shows each change without making it; -Confirm asks
-before each one, and a change declined is reported as skipped.
+is needed. What it deploys is listed in the script, in $Summary after its parameters (-Verbose
+prints it). Without -Plan or -Remove it applies the site: every check first (credentials, API,
+certificates, SSO domains, addresses), then only what differs is changed, parameter by parameter,
+and read back; a value the LoadMaster did not keep stops the run. A second run changes nothing.
+-WhatIf shows each change without making it; -Confirm asks before each one, and a change declined
+is reported as skipped.
 
 Exit codes (deploy.sh's are the same): 0 done, or nothing to do; 1 an error of any kind, a usage
 mistake, no credential or a problem that stops apply (nothing was changed then) included; 2 with

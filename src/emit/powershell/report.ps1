@@ -66,10 +66,11 @@ function Add-LmJsonObject {
   $script:JsonObjects.Add($item)
 }
 
-# Write-LmJsonDocument: prints the document: the kind of plan (apply or remove), the appliance, its
+# Write-LmJsonDocument: outputs the document: the kind of plan (apply or remove), the appliance, its
 # objects, the problems that stop apply, the parameters not verifiable, and Counts.
 function Write-LmJsonDocument {
   param([string] $Kind, $Counts)
   $doc = [ordered]@{ plan = $Kind; appliance = $script:Appliance; objects = $script:JsonObjects; problems = @($script:Problems | ForEach-Object { ConvertTo-LmJsonText $_ }); notVerifiable = @($script:Unseen); counts = $Counts }
-  [Console]::Out.WriteLine((ConvertTo-Json -InputObject $doc -Depth 6 -Compress))
+  # The success stream, so that `> plan.json` or a variable takes it, as stdout does under pwsh -File.
+  Write-Output (ConvertTo-Json -InputObject $doc -Depth 6 -Compress)
 }
