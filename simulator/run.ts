@@ -118,8 +118,23 @@ function logLine(c: CallRecord): string {
   return `#${c.n} ${c.method} ${c.command}${params ? ` ${params}` : ''} -> ${c.status || '-'} ${c.outcome}`;
 }
 
+/**
+ * The command line by the definition's options, with the grammar of every other command: an unknown,
+ * negated or dotted option and any word after the options (after `--` too) are refused; so is an
+ * option given twice that is not given once for each value, and an empty value.
+ */
 function parse(args: readonly string[]) {
   const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
   for (const o of OPTIONS) options[o.name] = { type: o.type, ...(o.multiple ? { multiple: true } : {}) };
-  return parseArgs({ args: [...args], options, strict: true });
+  const parsed = parseArgs({ args: [...args], options, strict: true, tokens: true });
+  const times = new Map<string, number>();
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind !== 'option') continue;
+    times.set(t.name, (times.get(t.name) ?? 0) + 1);
+    if (t.value === '') throw new Error(`--${t.name} needs a value`);
+  }
+  for (const [name, n] of times)
+    if (n > 1 && !OPTIONS.find((o) => o.name === name)?.multiple)
+      throw new Error(`--${name} is given ${n} times; give it once`);
+  return parsed;
 }

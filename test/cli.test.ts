@@ -215,6 +215,26 @@ test("example values left in a site's file are warned about, located; --strict m
   assert.is(quick.stderr, '', 'the quick start says nothing of its own example');
 });
 
+test("sim's command line follows every command's grammar: unknown, negated, dotted, repeated, empty and stray words are usage errors, exit 2, before it listens", () => {
+  const cases: [string[], RegExp][] = [
+    [['--port', '1', '--port', '2'], /--port is given 2 times; give it once/],
+    [['--port='], /--port needs a value/],
+    [['--', 'extra'], /Unexpected argument 'extra'/],
+    [['--no-http'], /Unknown option '--no-http'/],
+    [['--port.x', '3'], /Unknown option '--port.x'/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ];
+  for (const [args, message] of cases) {
+    const r = cli(['sim', ...args]);
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.stderr, message, args.join(' '));
+    assert.match(r.stderr, /usage: build-templates sim/, 'with the usage');
+    assert.not.match(r.stdout, /listening/, 'nothing listened');
+  }
+  // An option given once for each value is not a repeat.
+  assert.ok(CLI.commands.find((c) => commandWord(c) === 'sim')?.options.some((o) => o.multiple));
+});
+
 test("init's last words are the commands to run next, as the user runs the command, each word quoted where a shell needs it", () => {
   const before = process.env.npm_command;
   try {
