@@ -125,6 +125,8 @@ function checkExits(b: DocBlock, output: string): void {
     );
   }
   assert.not.match(output, /^@@ error /m, `${where(b)}:\n${output.slice(-4000)}`);
+  // The README says npm prints no warning at install, pack or any other step.
+  assert.not.match(output, /^npm warn/im, `${where(b)}:\n${output.slice(-4000)}`);
 }
 
 /**
