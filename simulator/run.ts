@@ -5,6 +5,7 @@
  * It accepts the project's own template bundles (dist-templates/*.tmpl) on `uploadtemplate`.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CLI, commandWord, type OptionSpec } from '../src/cli/definition.js';
 import { bundleToSimTemplates } from './bundle-templates.js';
@@ -80,7 +81,8 @@ export async function runSimulator(args: readonly string[]): Promise<number> {
   });
   const caFile = text('ca-file');
   if (caFile && sim.caCertPath) copyFileSync(sim.caCertPath, caFile);
-  const ca = caFile && sim.caCertPath ? caFile : sim.caCertPath;
+  // The CA's full path: the scripts may run from another folder than this one.
+  const ca = caFile && sim.caCertPath ? resolve(caFile) : sim.caCertPath;
   const lines = [
     `LoadMaster API simulator listening on ${sim.url}/access/`,
     `user:     ${sim.user}`,
@@ -94,7 +96,7 @@ export async function runSimulator(args: readonly string[]): Promise<number> {
   else lines.push('  export LM_INSECURE=1   # plain HTTP');
   if (ca) {
     const port = new URL(sim.url).port;
-    lines.push('or a generated deploy.ps1:');
+    lines.push('or a generated deploy.ps1 (in the folder that holds it):');
     lines.push(`  $env:LM_USER = '${sim.user}'; $env:LM_PASSWORD = '${sim.password}'`);
     lines.push(`  ./deploy.ps1 -LoadBalancer 127.0.0.1 -LBPort ${port} -CaCertificate '${ca}' -Plan`);
   }

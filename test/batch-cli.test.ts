@@ -177,6 +177,12 @@ test('the single-file form is as it was: into --out itself; a repeated --deploym
   const docs = cli(['--deployment', 'sites/east.yaml', 'docs'], dir);
   assert.is(docs.code, 2);
   assert.match(docs.stderr, /"--deployment" does not apply to this command/);
+  // An option the command does not take, before its file, is named: not the file it swallowed.
+  const before = cli(['validate', '--force', 'sites/east.yaml'], dir);
+  assert.is(before.code, 2);
+  assert.match(before.stderr, /"--force" does not apply to this command/);
+  const unknown = cli(['validate', '--bogus', 'sites/east.yaml'], dir);
+  assert.match(unknown.stderr, /unknown option "--bogus"/);
 });
 
 test('the ordinary command lines are read without yargs; mistakes and help are left to it', () => {

@@ -104,8 +104,9 @@ test('init writes a commented example that --deployment accepts, and never overw
     await readFile(file, 'utf8'),
     /^# yaml-language-server: \$schema=\S+\n# A LoadMaster deployment for Exchange 2016/,
   );
+  // An output that cannot be written without --force: exit 2, as for every command that writes.
   const again = cli(['init', file]);
-  assert.is(again.code, 1);
+  assert.is(again.code, 2);
   assert.match(again.stderr, /exists; use --force/);
   assert.is(cli(['init', file, '--force']).code, 0);
   const out = join(dir, 'out');

@@ -97,7 +97,14 @@ if (!pwsh) {
     const lb = ['-LoadBalancer', '127.0.0.1'];
     const port = ['-LBPort', new URL(sim.url).port];
     const cases: [readonly string[], RegExp][] = [
-      [[...lb, ...port, '-Plann'], /^deploy\.ps1: unknown argument '-Plann'/],
+      // Get-Help named at the script's own path, wherever it was run from.
+      [
+        [...lb, ...port, '-Plann'],
+        new RegExp(
+          `^deploy\\.ps1: unknown argument '-Plann': Get-Help '${script.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' lists the parameters$`,
+          'm',
+        ),
+      ],
       [[...lb, ...port, '-Plan', 'extra'], /^deploy\.ps1: unknown argument of 5 characters \(not shown/],
       // A secret given where a message would show it: never shown.
       [

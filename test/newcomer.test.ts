@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
@@ -319,6 +319,30 @@ test('build-templates sim: a simulator to rehearse against, with a request log a
   const dump = JSON.parse(await readFile(state, 'utf8')) as { vss: unknown[]; certificates: string[] };
   assert.equal(dump.vss, []);
   assert.ok(dump.certificates.length > 0);
+});
+
+test('sim --ca-file: the CA file is written where asked, and its hints give its full path, for scripts run from another folder', async () => {
+  const dir = setup.dir();
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, join(ROOT, 'src/cli/main.cts'), 'sim', '--ca-file', 'lab-ca.pem'],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('Ctrl-C stops it.')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`sim exited: ${out}`)));
+  });
+  child.kill('SIGINT');
+  await exited;
+  const full = join(realpathSync(dir), 'lab-ca.pem');
+  assert.ok(existsSync(full));
+  assert.match(out, `export LM_CACERT='${full}'`);
+  assert.match(out, `-CaCertificate '${full}'`);
 });
 
 test.run();

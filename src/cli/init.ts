@@ -8,7 +8,6 @@ import { exampleDeployment } from '../deployment/example.js';
 import { parseDeployment } from '../deployment/load.js';
 import { OutputError } from '../output-error.js';
 import { packageFile } from '../paths.js';
-import { UserError } from '../user-error.js';
 import { writeOutputs } from '../write.js';
 import { warningLines } from './warnings.js';
 
@@ -38,7 +37,7 @@ export async function initDeployment(
     throw new OutputError(
       `${file}: is a folder; give the name of the file to write (e.g. ${file.replace(/[/\\]*$/, '')}/deployment.yaml)`,
     );
-  if (info && !force) throw new UserError(`${file} exists; use --force to replace it`);
+  if (info && !force) throw new OutputError(`${file} exists; use --force to replace it`);
   // The schema as the new file reaches it: from a clone or from node_modules, wherever the file goes.
   const schema = fileURLToPath(packageFile('schemas/deployment.schema.json'));
   let path = relative(resolve(dirname(file)), schema)

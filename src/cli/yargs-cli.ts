@@ -124,7 +124,15 @@ function usage(msg: string, argv: readonly string[]): string {
   const missing = /^Not enough arguments following: (.*)$/.exec(msg);
   if (missing) return `--${missing[1]} needs a value`;
   if (/^Not enough non-option arguments/.test(msg)) {
-    return argv.find((w) => !w.startsWith('-')) === 'validate'
+    const word = argv.find((w) => !w.startsWith('-'));
+    // An option the command does not take swallowed the word after it (`validate --force site.yaml`):
+    // that option is the mistake.
+    const takes = CLI.commands.find((c) => commandWord(c) === word)?.options.map((o) => o.name) ?? [];
+    const stray = argv.find((w) => /^--[^-]/.test(w) && !takes.includes(w.slice(2).split('=')[0] ?? ''));
+    const name = stray?.slice(2).split('=')[0] ?? '';
+    if (stray && OPTIONS.includes(name)) return `${quote(`--${name}`)} does not apply to this command`;
+    if (stray) return `unknown option ${quote(`--${name}`)}`;
+    return word === 'validate'
       ? 'validate needs at least one deployment file'
       : 'inspect needs the bundle file to read';
   }

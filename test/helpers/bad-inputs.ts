@@ -771,7 +771,7 @@ const outputCases: BadCase[] = [
   {
     name: 'init over an existing file without --force',
     kind: 'output',
-    code: 1,
+    code: 2,
     message: /^build-templates: deployment\.yaml exists; use --force to replace it$/,
     async setup(dir) {
       await writeFile(join(dir, 'deployment.yaml'), 'mine: true\n');

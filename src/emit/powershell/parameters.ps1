@@ -139,7 +139,7 @@ function Stop-LmUsage {
 if ($Unexpected) {
   $word = [string]$Unexpected[0]
   $shown = if ($word -cmatch '^--?[A-Za-z][A-Za-z0-9-]{0,30}$') { "'$word'" } else { "of $($word.Length) characters (not shown: it may be a secret)" }
-  Stop-LmUsage "unknown argument $($shown): Get-Help ./deploy.ps1 lists the parameters"
+  Stop-LmUsage "unknown argument $($shown): Get-Help '$PSCommandPath' lists the parameters"
 }
 if (-not $LoadBalancer) { Stop-LmUsage "give -LoadBalancer, the LoadMaster's address" }
 if ($LoadBalancer.Contains('@')) { Stop-LmUsage '-LoadBalancer holds a user name or password (before an @): give them with -Credential instead (the value is not shown here)' }
