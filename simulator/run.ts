@@ -12,8 +12,9 @@ import { bundleToSimTemplates } from './bundle-templates.js';
 import { startSimulator } from './server.js';
 import type { CallRecord, NonAsciiForm } from './types.js';
 
-/** The simulator's options, as the command line's one definition gives them. */
-const OPTIONS: readonly OptionSpec[] = CLI.commands.find((c) => commandWord(c) === 'sim')?.options ?? [];
+/** The simulator's command, as the command line's one definition gives it: its options, its example. */
+const SIM = CLI.commands.find((c) => commandWord(c) === 'sim');
+const OPTIONS: readonly OptionSpec[] = SIM?.options ?? [];
 
 /** Each option with its value's name, as the help shows it. */
 const typed = (o: OptionSpec): string =>
@@ -24,6 +25,9 @@ const USAGE = [
   'Answers the LoadMaster API on 127.0.0.1 until Ctrl-C, for deploy.sh and deploy.ps1 to rehearse against.',
   ...OPTIONS.map((o) => `  ${typed(o).padEnd(width)}  ${o.describe}`),
   `  ${'--help'.padEnd(width)}  print this help`,
+  ...(SIM
+    ? ['Example:', `  ${SIM.example[0].replace('$0', CLI.scriptName)}`, `      ${SIM.example[1]}`]
+    : []),
 ].join('\n');
 const FORMS: readonly NonAsciiForm[] = ['latin1', 'references', 'utf8'];
 

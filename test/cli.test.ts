@@ -256,6 +256,17 @@ test("init's last words are the commands to run next, as the user runs the comma
   }
 });
 
+/** Whether a help text shows an example's words in order (`$0` being the command's name). */
+function shows(help: string, example: string): boolean {
+  let at = help.indexOf('Example');
+  for (const w of example.replace('$0', 'build-templates').split(' ')) {
+    at = at < 0 ? -1 : help.indexOf(w, at);
+    if (at < 0) return false;
+    at += w.length;
+  }
+  return true;
+}
+
 test("each command's --help lists the options it takes and no other", () => {
   const all = new Set(CLI.commands.flatMap((c) => c.options.map((o) => o.name)));
   for (const c of CLI.commands) {
@@ -268,7 +279,12 @@ test("each command's --help lists the options it takes and no other", () => {
     for (const o of own) assert.ok(listed.has(o), `${word || '(default)'} --help lists --${o}`);
     for (const o of all)
       if (!own.includes(o)) assert.not.ok(listed.has(o), `${word || '(default)'} --help lists --${o}`);
+    // With one example: the command's own, the default command's being the whole command line's.
+    // yargs wraps a long one between its columns: each of its words is shown, in order.
+    const [example] = word ? c.example : (CLI.examples[0] ?? ['', '']);
+    assert.ok(shows(r.stdout, example), `${word || '(default)'} --help shows its example: ${example}`);
   }
+  assert.ok(shows(cli(['completion', '--help']).stdout, CLI.completion.example[0]), 'completion --help');
 });
 
 test('a file build-templates did not write is never replaced without --force; one it wrote is', async () => {

@@ -99,6 +99,10 @@ test('installed from the tarball into an empty project: every command works from
   // Every option of the simulator's, from the one definition of the command line, with what it does.
   const simSpec = CLI.commands.find((c) => commandWord(c) === 'sim');
   assert.ok(simSpec && simSpec.options.length > 10);
+  assert.ok(
+    sim.stdout.includes(simSpec?.example[0].replace('$0', 'build-templates') ?? '-'),
+    'with its example',
+  );
   for (const o of simSpec?.options ?? [])
     assert.match(sim.stdout, new RegExp(`^  --${o.name}\\b.*  \\S`, 'm'), `sim --help: --${o.name}`);
   assert.is(run('init').status, 0);

@@ -39,6 +39,8 @@ export interface CommandSpec {
   readonly describe: string;
   readonly positionals: readonly PositionalSpec[];
   readonly options: readonly OptionSpec[];
+  /** One command line its --help shows, and what it does (`$0` is the command's name). */
+  readonly example: readonly [string, string];
 }
 
 /** The command's word on the command line: `init` for `init [file]`, '' for the default command. */
@@ -53,7 +55,11 @@ export interface CliSpec {
   readonly usage: string;
   /** The default command first. */
   readonly commands: readonly [CommandSpec, ...CommandSpec[]];
-  readonly completion: { readonly name: string; readonly describe: string };
+  readonly completion: {
+    readonly name: string;
+    readonly describe: string;
+    readonly example: readonly [string, string];
+  };
   readonly examples: readonly (readonly [string, string])[];
 }
 
@@ -142,6 +148,10 @@ export const CLI: CliSpec = {
     {
       usage: '$0',
       run: 'compile',
+      example: [
+        '$0 --deployment site.yaml --out site',
+        'write site/deploy.sh, site/deploy.ps1 and site/runbook.md',
+      ],
       describe:
         "write the docs and the template bundles, and the example site under out/example; with --deployment, write that site's deploy.sh, deploy.ps1 and runbook.md",
       positionals: [],
@@ -162,6 +172,7 @@ export const CLI: CliSpec = {
     {
       usage: 'init [file]',
       run: 'init',
+      example: ['$0 init site.yaml', 'ask for a site at a terminal and write it to site.yaml'],
       describe: "write a site's deployment file: asked for at a terminal, else the commented example",
       positionals: [{ name: 'file', default: 'deployment.yaml', describe: 'where to write it' }],
       options: [
@@ -178,6 +189,10 @@ export const CLI: CliSpec = {
     {
       usage: 'docs',
       run: 'docs',
+      example: [
+        '$0 docs --out .',
+        'write docs/ (the section 5 tables, the errata, the generic runbook) here',
+      ],
       describe: 'write the section 5 tables, the errata page and the generic runbook under docs/',
       positionals: [],
       options: [OUT, CHECK, FORCE, FOLLOW],
@@ -185,6 +200,7 @@ export const CLI: CliSpec = {
     {
       usage: 'params',
       run: 'params',
+      example: ['$0 params --json', "print section 5's rows as JSON"],
       describe: "print the compiled rows of the guide's section 5",
       positionals: [],
       options: [
@@ -200,6 +216,7 @@ export const CLI: CliSpec = {
     {
       usage: 'inspect <file>',
       run: 'inspect',
+      example: ['$0 inspect site/dist-templates/Exchange2016ESP.tmpl', "print a bundle's templates"],
       describe: 'print the templates of a bundle file (.tmpl): VSs, SubVSs, rules and parameters',
       positionals: [{ name: 'file', demandOption: true, describe: 'the bundle file to read' }],
       options: [json('print the templates as JSON')],
@@ -207,6 +224,7 @@ export const CLI: CliSpec = {
     {
       usage: 'validate <files..>',
       run: 'validate',
+      example: ['$0 validate --strict site.yaml', 'check site.yaml; example values left in are errors'],
       describe: 'check deployment files and write nothing: exit 0 when every one is valid, 1 when one is not',
       positionals: [{ name: 'files', array: true, demandOption: true, describe: 'the deployment files' }],
       options: [
@@ -219,6 +237,10 @@ export const CLI: CliSpec = {
     {
       usage: 'sim',
       run: null,
+      example: [
+        '$0 sim --cert Wildcard --sso-domain EXAMPLE.COM --port 8443',
+        'answer the API on 127.0.0.1:8443 with that certificate and SSO domain',
+      ],
       describe:
         'start a LoadMaster API simulator on 127.0.0.1 to rehearse deploy.sh against (options: build-templates sim --help)',
       positionals: [],
@@ -228,6 +250,7 @@ export const CLI: CliSpec = {
   completion: {
     name: 'completion',
     describe: 'print a completion script: completion bash (the default), zsh or fish',
+    example: ['$0 completion zsh > build-templates.zsh', "write zsh's script, to source from ~/.zshrc"],
   },
   examples: [
     ['$0', 'write the docs, the bundles and the example site (examples/deployment.yaml) under out/example'],

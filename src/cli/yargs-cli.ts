@@ -95,6 +95,8 @@ export async function runWithYargs(argv: readonly string[], more: readonly strin
             describe: p.describe,
           });
         for (const o of c.options) b.option(o.name, option(o));
+        // The default command's help is the whole command line's, with every example.
+        if (commandWord(c) !== '') b.example(c.example[0], c.example[1]);
         return b;
       },
       async (a) => {
@@ -104,7 +106,9 @@ export async function runWithYargs(argv: readonly string[], more: readonly strin
     );
   }
   // Its script is printed before yargs is loaded (cli.ts); here it is named in the help.
-  y = y.command(`${CLI.completion.name} [shell]`, CLI.completion.describe);
+  y = y.command(`${CLI.completion.name} [shell]`, CLI.completion.describe, (b) =>
+    b.example(CLI.completion.example[0], CLI.completion.example[1]),
+  );
   for (const [command, description] of CLI.examples) y = y.example(command, description);
   await y
     .strict()
