@@ -139,125 +139,125 @@ const STRICT: OptionSpec = {
   describe: "make the warnings about example values left in a site's file errors (exit 1)",
 };
 
-/** Every option and command, in the order --help lists them. */
+/** Every command, in the order --help lists them. */
+const COMMANDS: CliSpec['commands'] = [
+  {
+    usage: '$0',
+    run: 'compile',
+    example: [
+      '$0 --deployment site.yaml --out site',
+      'write site/deploy.sh, site/deploy.ps1 and site/runbook.md',
+    ],
+    describe:
+      "write the docs and the template bundles, and the example site under out/example; with --deployment, write that site's deploy.sh, deploy.ps1 and runbook.md",
+    positionals: [],
+    options: [
+      {
+        name: 'deployment',
+        type: 'string',
+        requiresArg: true,
+        describe: "a site's deployment file (YAML or JSON, see build-templates init)",
+      },
+      OUT,
+      CHECK,
+      STRICT,
+      FORCE,
+      FOLLOW,
+    ],
+  },
+  {
+    usage: 'init [file]',
+    run: 'init',
+    example: ['$0 init site.yaml', 'ask for a site at a terminal and write it to site.yaml'],
+    describe: "write a site's deployment file: asked for at a terminal, else the commented example",
+    positionals: [{ name: 'file', default: 'deployment.yaml', describe: 'where to write it' }],
+    options: [
+      { name: 'force', type: 'boolean', default: false, describe: 'replace an existing file' },
+      {
+        name: 'yes',
+        type: 'boolean',
+        default: false,
+        describe: 'write the commented example without asking (as without a terminal)',
+      },
+      { ...FOLLOW, describe: 'write through a symbolic link at the file or its folder (refused without)' },
+    ],
+  },
+  {
+    usage: 'docs',
+    run: 'docs',
+    example: ['$0 docs --out .', 'write docs/ (the section 5 tables, the errata, the generic runbook) here'],
+    describe: 'write the section 5 tables, the errata page and the generic runbook under docs/',
+    positionals: [],
+    options: [OUT, CHECK, FORCE, FOLLOW],
+  },
+  {
+    usage: 'params',
+    run: 'params',
+    example: ['$0 params --json', "print section 5's rows as JSON"],
+    describe: "print the compiled rows of the guide's section 5",
+    positionals: [],
+    options: [
+      {
+        name: 'as-documented',
+        type: 'boolean',
+        default: false,
+        describe: 'the rows exactly as the guide prints them',
+      },
+      json('print a JSON array for scripts'),
+    ],
+  },
+  {
+    usage: 'inspect <file>',
+    run: 'inspect',
+    example: ['$0 inspect site/dist-templates/Exchange2016ESP.tmpl', "print a bundle's templates"],
+    describe: 'print the templates of a bundle file (.tmpl): VSs, SubVSs, rules and parameters',
+    positionals: [{ name: 'file', demandOption: true, describe: 'the bundle file to read' }],
+    options: [json('print the templates as JSON')],
+  },
+  {
+    usage: 'validate <files..>',
+    run: 'validate',
+    example: ['$0 validate --strict site.yaml', 'check site.yaml; example values left in are errors'],
+    describe: 'check deployment files and write nothing: exit 0 when every one is valid, 1 when one is not',
+    positionals: [{ name: 'files', array: true, demandOption: true, describe: 'the deployment files' }],
+    options: [
+      json(
+        'print [{ file, valid, problems: [{ file, line, col, pointer, message }], warnings: [...] }] for editors and CI',
+      ),
+      STRICT,
+    ],
+  },
+  {
+    usage: 'sim',
+    run: null,
+    example: [
+      '$0 sim --cert Wildcard --sso-domain EXAMPLE.COM --port 8443',
+      'answer the API on 127.0.0.1:8443 with that certificate and SSO domain',
+    ],
+    describe:
+      'start a LoadMaster API simulator on 127.0.0.1 to rehearse deploy.sh against (options: build-templates sim --help)',
+    positionals: [],
+    options: SIM_OPTIONS,
+  },
+];
+
+const COMPLETION: CliSpec['completion'] = {
+  name: 'completion',
+  describe: 'print a completion script: completion bash (the default), zsh or fish',
+  example: ['$0 completion zsh > build-templates.zsh', "write zsh's script, to source from ~/.zshrc"],
+};
+
+/** The whole command line: the main --help shows a bare run's example, then each command's own. */
 export const CLI: CliSpec = {
   scriptName: 'build-templates',
   usage:
     "$0 [command] [options]\n\nCompiles Kemp's MS Exchange 2016 Deployment Guide into LoadMaster template bundles, deployment scripts, parameter tables and runbooks.",
-  commands: [
-    {
-      usage: '$0',
-      run: 'compile',
-      example: [
-        '$0 --deployment site.yaml --out site',
-        'write site/deploy.sh, site/deploy.ps1 and site/runbook.md',
-      ],
-      describe:
-        "write the docs and the template bundles, and the example site under out/example; with --deployment, write that site's deploy.sh, deploy.ps1 and runbook.md",
-      positionals: [],
-      options: [
-        {
-          name: 'deployment',
-          type: 'string',
-          requiresArg: true,
-          describe: "a site's deployment file (YAML or JSON, see build-templates init)",
-        },
-        OUT,
-        CHECK,
-        STRICT,
-        FORCE,
-        FOLLOW,
-      ],
-    },
-    {
-      usage: 'init [file]',
-      run: 'init',
-      example: ['$0 init site.yaml', 'ask for a site at a terminal and write it to site.yaml'],
-      describe: "write a site's deployment file: asked for at a terminal, else the commented example",
-      positionals: [{ name: 'file', default: 'deployment.yaml', describe: 'where to write it' }],
-      options: [
-        { name: 'force', type: 'boolean', default: false, describe: 'replace an existing file' },
-        {
-          name: 'yes',
-          type: 'boolean',
-          default: false,
-          describe: 'write the commented example without asking (as without a terminal)',
-        },
-        { ...FOLLOW, describe: 'write through a symbolic link at the file or its folder (refused without)' },
-      ],
-    },
-    {
-      usage: 'docs',
-      run: 'docs',
-      example: [
-        '$0 docs --out .',
-        'write docs/ (the section 5 tables, the errata, the generic runbook) here',
-      ],
-      describe: 'write the section 5 tables, the errata page and the generic runbook under docs/',
-      positionals: [],
-      options: [OUT, CHECK, FORCE, FOLLOW],
-    },
-    {
-      usage: 'params',
-      run: 'params',
-      example: ['$0 params --json', "print section 5's rows as JSON"],
-      describe: "print the compiled rows of the guide's section 5",
-      positionals: [],
-      options: [
-        {
-          name: 'as-documented',
-          type: 'boolean',
-          default: false,
-          describe: 'the rows exactly as the guide prints them',
-        },
-        json('print a JSON array for scripts'),
-      ],
-    },
-    {
-      usage: 'inspect <file>',
-      run: 'inspect',
-      example: ['$0 inspect site/dist-templates/Exchange2016ESP.tmpl', "print a bundle's templates"],
-      describe: 'print the templates of a bundle file (.tmpl): VSs, SubVSs, rules and parameters',
-      positionals: [{ name: 'file', demandOption: true, describe: 'the bundle file to read' }],
-      options: [json('print the templates as JSON')],
-    },
-    {
-      usage: 'validate <files..>',
-      run: 'validate',
-      example: ['$0 validate --strict site.yaml', 'check site.yaml; example values left in are errors'],
-      describe: 'check deployment files and write nothing: exit 0 when every one is valid, 1 when one is not',
-      positionals: [{ name: 'files', array: true, demandOption: true, describe: 'the deployment files' }],
-      options: [
-        json(
-          'print [{ file, valid, problems: [{ file, line, col, pointer, message }], warnings: [...] }] for editors and CI',
-        ),
-        STRICT,
-      ],
-    },
-    {
-      usage: 'sim',
-      run: null,
-      example: [
-        '$0 sim --cert Wildcard --sso-domain EXAMPLE.COM --port 8443',
-        'answer the API on 127.0.0.1:8443 with that certificate and SSO domain',
-      ],
-      describe:
-        'start a LoadMaster API simulator on 127.0.0.1 to rehearse deploy.sh against (options: build-templates sim --help)',
-      positionals: [],
-      options: SIM_OPTIONS,
-    },
-  ],
-  completion: {
-    name: 'completion',
-    describe: 'print a completion script: completion bash (the default), zsh or fish',
-    example: ['$0 completion zsh > build-templates.zsh', "write zsh's script, to source from ~/.zshrc"],
-  },
+  commands: COMMANDS,
+  completion: COMPLETION,
   examples: [
     ['$0', 'write the docs, the bundles and the example site (examples/deployment.yaml) under out/example'],
-    ['$0 init site.yaml', 'write a commented deployment file to edit'],
-    ['$0 validate site.yaml', 'check it, writing nothing'],
-    ['$0 --deployment site.yaml --out site', 'write site/deploy.sh, site/deploy.ps1 and site/runbook.md'],
-    ['$0 inspect dist-templates/Exchange2016Core.tmpl', "print a bundle's templates"],
+    ...COMMANDS.map((c) => c.example),
+    COMPLETION.example,
   ],
 };
 
