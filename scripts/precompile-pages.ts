@@ -3,14 +3,16 @@
 // template is compiled while the compiler runs. `npm run precompile` (run by build and
 // pretest). With --check, writes nothing and exits 1 when the file is not what it would write.
 import Handlebars from 'handlebars';
-import { COMPILE_OPTIONS, TEMPLATES } from '../src/emit/pages/index.js';
+import { compileOptions, TEMPLATES } from '../src/emit/pages/index.js';
+import { MARKDOWN_HELPERS } from '../src/emit/template-helpers.js';
 import { generate } from './generated-file.js';
 
 const OUT = new URL('../src/emit/compiled/pages.ts', import.meta.url);
 
 export function precompiled(): string {
   const specs = Object.entries(TEMPLATES).map(
-    ([name, source]) => `export const ${name} = ${Handlebars.precompile(source, COMPILE_OPTIONS)};\n`,
+    ([name, source]) =>
+      `export const ${name} = ${Handlebars.precompile(source, compileOptions(MARKDOWN_HELPERS))};\n`,
   );
   return [
     '// @ts-nocheck: generated code of Handlebars.precompile.',

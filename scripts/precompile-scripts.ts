@@ -6,9 +6,10 @@
 // With --check, writes nothing and exits 1 when the file is not what it would write.
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { COMPILE_OPTIONS } from '../src/emit/pages/index.js';
+import { compileOptions, strictOptions } from '../src/emit/pages/index.js';
 import { CATALOGUE_HELPERS, catalogueView } from '../src/emit/script-catalogue.js';
 import { partFile, SCRIPTS, type ScriptLanguage, type ScriptPart } from '../src/emit/script-parts.js';
+import { BASH_HELPERS, PS_HELPERS } from '../src/emit/template-helpers.js';
 import { generate } from './generated-file.js';
 
 const OUT = new URL('../src/emit/compiled/scripts.ts', import.meta.url);
@@ -21,7 +22,10 @@ export function partSource(folder: string, part: ScriptPart): string {
   return text;
 }
 
-/** One script's parts: fixed text as strings, site templates as precompiled specs (JavaScript source). */
+/**
+ * One script's parts: fixed text as strings, and each site template as its file's name and its
+ * precompiled spec (JavaScript source).
+ */
 export function scriptParts(folder: string, parts: readonly ScriptPart[]): string[] {
   const language: ScriptLanguage = folder === 'bash' ? 'bash' : 'powershell';
   const out: string[] = [];
@@ -32,13 +36,19 @@ export function scriptParts(folder: string, parts: readonly ScriptPart[]): strin
     if ('site' in part) {
       if (text) out.push(JSON.stringify(text));
       text = '';
-      out.push(Handlebars.precompile(source, COMPILE_OPTIONS) as string);
+      const spec = Handlebars.precompile(
+        source,
+        compileOptions(language === 'bash' ? BASH_HELPERS : PS_HELPERS),
+      );
+      out.push(`{ site: ${JSON.stringify(part.site)}, spec: ${spec} }`);
       if (gap) text = gap;
       return;
     }
     const filled =
       'catalogue' in part
-        ? Handlebars.compile(source, COMPILE_OPTIONS)(catalogueView(language), { helpers: CATALOGUE_HELPERS })
+        ? Handlebars.compile(source, strictOptions(CATALOGUE_HELPERS))(catalogueView(language), {
+            helpers: CATALOGUE_HELPERS,
+          })
         : source;
     text += filled + gap;
   });

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { precompiledScripts, scriptParts } from '../scripts/precompile-scripts.js';
-import { COMPILE_OPTIONS } from '../src/emit/pages/index.js';
+import { strictOptions } from '../src/emit/pages/index.js';
 import { CATALOGUE_HELPERS } from '../src/emit/script-catalogue.js';
 import { partFile, SCRIPTS } from '../src/emit/script-parts.js';
 
@@ -69,7 +69,7 @@ test('each .hbs part is at most 30 lines, and places only catalogue names or esc
 
 test('a name the parameter catalogue does not hold fails the build', () => {
   const fill = (source: string) =>
-    Handlebars.compile(source, COMPILE_OPTIONS)({}, { helpers: CATALOGUE_HELPERS });
+    Handlebars.compile(source, strictOptions(CATALOGUE_HELPERS))({}, { helpers: CATALOGUE_HELPERS });
   assert.is(fill('{{param "port"}} {{arg "vs"}}'), 'port vs');
   assert.throws(() => fill('{{param "prt"}}'), /no parameter prt/);
   assert.throws(() => fill('{{arg "index"}}'), /no call argument index/);

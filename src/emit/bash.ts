@@ -1,16 +1,10 @@
 import { P } from '../loadmaster/parameters.js';
 import type { ApiParam, Plan, PlanStep, RemovalStep } from '../model/plan.js';
 import type { SiteCompilation } from '../model/site.js';
-import { bashQuote, lineComment } from './escape.js';
 import type { OutputFile } from './output.js';
 import { renderBashScript } from './render.js';
 import type { Arg, StepView } from './script-views.js';
-
-/** A shell variable holding a ref's index; refs are checked, so the name needs no quoting. */
-function refVar(ref: string): string {
-  if (!/^[A-Za-z0-9_]+$/.test(ref)) throw new Error(`plan ref is not a plain identifier: ${ref}`);
-  return `R_${ref}`;
-}
+import { refVar } from './template-helpers.js';
 
 const text = (t: string | number): Arg => ({ text: String(t) });
 const pairs = (params: readonly ApiParam[]) => params.map((p) => `${p.name}=${p.value}`);
@@ -124,13 +118,6 @@ function removalView(step: RemovalStep): { fn: string; args: string[] } {
   }
 }
 
-/** The template's helpers: bash's quoting and comments, and a step's argument (a value or a learnt index). */
-const BASH_HELPERS = {
-  bashQuote: (s: unknown) => bashQuote(String(s)),
-  bashComment: (s: unknown) => lineComment(String(s)),
-  bashArg: (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)),
-};
-
 /**
  * deploy.sh: bash and curl drive the LoadMaster API through the Plan's steps: `plan` reads and
  * reports, `apply` checks everything first and then writes only what differs, reading it back,
@@ -139,15 +126,12 @@ const BASH_HELPERS = {
  */
 export function emitBash(site: Pick<SiteCompilation, 'plan' | 'source'>): OutputFile {
   const { plan, source } = site;
-  const contents = renderBashScript(
-    {
-      source,
-      summary: plan.summary,
-      steps: stepViews(plan),
-      stepCount: plan.steps.length,
-      removal: plan.removal.map(removalView),
-    },
-    BASH_HELPERS,
-  );
+  const contents = renderBashScript({
+    source,
+    summary: plan.summary,
+    steps: stepViews(plan),
+    stepCount: plan.steps.length,
+    removal: plan.removal.map(removalView),
+  });
   return { path: 'deploy.sh', contents, mode: 0o755 };
 }

@@ -2,7 +2,7 @@ import { P } from '../loadmaster/parameters.js';
 import type { ApiParam, PlanStep, RemovalStep, ServerAddress } from '../model/plan.js';
 import type { SiteCompilation } from '../model/site.js';
 import type { OutputFile } from './output.js';
-import { int, PS_HELPERS, type PsValue, str, strs, table } from './ps-value.js';
+import { int, type PsValue, str, strs, table } from './ps-value.js';
 import { renderPsScript } from './render.js';
 import type { CallView } from './script-views.js';
 
@@ -140,23 +140,20 @@ function removalCall(step: RemovalStep): Omit<CallView, 'n'> {
 }
 
 /**
- * deploy.ps1: the plan for Kemp's Kemp.LoadBalancer.Powershell module: -Plan reads and reports,
+ * deploy.ps1: the plan through the LoadMaster's API (no module needed): -Plan reads and reports,
  * the default applies (checks first, then only what differs, read back), -Remove deletes what the
  * site owns; each step kind is one function of the script, called once per step. `source`
  * names the deployment file in the banner.
  */
 export function emitPowerShell(site: Pick<SiteCompilation, 'plan' | 'source'>): OutputFile {
   const { plan, source } = site;
-  const contents = renderPsScript(
-    {
-      source,
-      summary: plan.summary,
-      steps: plan.steps.map((s, i) => ({ ...stepCall(s), n: i + 1 })),
-      stepCount: plan.steps.length,
-      removal: plan.removal.map((s, i) => ({ ...removalCall(s), n: i + 1 })),
-    },
-    PS_HELPERS,
-  );
+  const contents = renderPsScript({
+    source,
+    summary: plan.summary,
+    steps: plan.steps.map((s, i) => ({ ...stepCall(s), n: i + 1 })),
+    stepCount: plan.steps.length,
+    removal: plan.removal.map((s, i) => ({ ...removalCall(s), n: i + 1 })),
+  });
   // A byte order mark: Windows PowerShell 5.1 reads a file without one as the ANSI code page, so a
   // site value such as Süd would arrive as SÃ¼d. PowerShell 7 reads it either way.
   return { path: 'deploy.ps1', contents: `${BOM}${contents}` };

@@ -1,4 +1,4 @@
-import { lineComment, psQuote } from './escape.js';
+import { psQuote } from './escape.js';
 
 /** A PowerShell value: a string, a number, a switch, an array, or a hash table (ordered or not). */
 export type PsValue =
@@ -32,10 +32,3 @@ export function psValue(v: PsValue, indent = '  '): string {
   // In parentheses: as a command argument, a bare [ordered] would be taken for text.
   return `([ordered]@{\n${entries.map((e) => `${indent}  ${e}`).join('\n')}\n${indent}})`;
 }
-
-/** deploy.ps1's template helpers: PowerShell's quoting of strings and values, and comments. */
-export const PS_HELPERS = {
-  psQuote: (s: unknown) => psQuote(String(s)),
-  psValue: (v: PsValue) => psValue(v),
-  psComment: (s: unknown) => lineComment(String(s)),
-};

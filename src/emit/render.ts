@@ -7,50 +7,86 @@ import type { ErrataPageView } from './pages/errata-page.js';
 import type { ParamTablePageView } from './pages/param-table.js';
 import type { RunbookPageView } from './pages/runbook-page.js';
 import type { BashScriptView, PsScriptView } from './script-views.js';
+import { BASH_HELPERS, MARKDOWN_HELPERS, PS_HELPERS } from './template-helpers.js';
 
 /**
- * Each template, precompiled at build time (scripts/precompile-pages.ts) and loaded here once with
- * Handlebars' runtime, typed by its view. The helpers each output language escapes with are passed
- * with each call, so no Handlebars environment is shared or changed.
+ * Each template, precompiled at build time (scripts/precompile-pages.ts, precompile-scripts.ts) and
+ * loaded here once with Handlebars' runtime, typed by its view, with the helpers of its language
+ * (template-helpers.ts) passed with each call, so no Handlebars environment is shared or changed.
  */
 
 /** Handlebars' runtime alone (no compiler); its package types it as nothing, so it is typed here. */
 const runtime = runtimeModule as unknown as Pick<typeof Handlebars, 'template'>;
 
-/** A Markdown table row of cells already escaped. */
-const mdRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-const MARKDOWN_HELPERS = {
-  mdRow,
-  mdSeparator: (cells: readonly string[]): string => mdRow(cells.map(() => '---')),
-};
+type Helpers = Readonly<Record<string, Handlebars.HelperDelegate>>;
+
+/**
+ * Hears every render: the template's name (a page's, or a script's and its part's file, as
+ * `bashScript/steps.sh.hbs`), the view and helpers it was given, and what it wrote. The compiled templates do
+ * not check that a field they read is there; test/template-fields.test.ts renders each view again with
+ * its template compiled strict, where a missing field fails.
+ */
+export type RenderWatcher = (name: string, view: unknown, helpers: Helpers, text: string) => void;
+let watcher: RenderWatcher | undefined;
+
+/** Sets (or, with undefined, clears) the one {@link RenderWatcher}. */
+export function watchRenders(w: RenderWatcher | undefined): void {
+  watcher = w;
+}
 
 type Render<T> = (view: T) => string;
 
-function markdown<T>(spec: object): Render<T> {
-  const template = runtime.template<T>(spec);
-  return (view) => template(view, { helpers: MARKDOWN_HELPERS });
+/** A script's part as precompiled: fixed text, or a site template's file name and spec. */
+type ScriptPart = string | { readonly site: string; readonly spec: object };
+
+function template<T>(name: string, spec: object, helpers: Helpers): Render<T> {
+  const render = runtime.template<T>(spec);
+  return (view) => {
+    const text = render(view, { helpers });
+    watcher?.(name, view, helpers, text);
+    return text;
+  };
 }
 
-export const renderRunbookPage: Render<RunbookPageView> = markdown(compiled.runbookPage);
-export const renderParamTablePage: Render<ParamTablePageView> = markdown(compiled.paramTablePage);
-export const renderErrataPage: Render<ErrataPageView> = markdown(compiled.errataPage);
-export const renderBundleReadme: Render<BundleReadmeView> = markdown(compiled.bundleReadme);
-
-/** A script: its helpers (the escapers of its language) come with each call. */
-type RenderScript<T> = (view: T, helpers: Readonly<Record<string, Handlebars.HelperDelegate>>) => string;
+export const renderRunbookPage: Render<RunbookPageView> = template(
+  'runbookPage',
+  compiled.runbookPage,
+  MARKDOWN_HELPERS,
+);
+export const renderParamTablePage: Render<ParamTablePageView> = template(
+  'paramTablePage',
+  compiled.paramTablePage,
+  MARKDOWN_HELPERS,
+);
+export const renderErrataPage: Render<ErrataPageView> = template(
+  'errataPage',
+  compiled.errataPage,
+  MARKDOWN_HELPERS,
+);
+export const renderBundleReadme: Render<BundleReadmeView> = template(
+  'bundleReadme',
+  compiled.bundleReadme,
+  MARKDOWN_HELPERS,
+);
 
 /**
  * A script from its parts (scripts/precompile-scripts.ts): fixed text as it is, and each of the site's
  * templates filled with the view.
  */
-function script<T>(parts: readonly (string | object)[]): RenderScript<T> {
-  const filled = parts.map((p) => (typeof p === 'string' ? p : runtime.template<T>(p)));
-  return (view, helpers) => {
+function script<T>(name: string, parts: readonly ScriptPart[], helpers: Helpers): Render<T> {
+  const filled = parts.map((p) =>
+    typeof p === 'string' ? p : template<T>(`${name}/${p.site}`, p.spec, helpers),
+  );
+  return (view) => {
     let out = '';
-    for (const part of filled) out += typeof part === 'string' ? part : part(view, { helpers });
+    for (const part of filled) out += typeof part === 'string' ? part : part(view);
     return out;
   };
 }
 
-export const renderBashScript: RenderScript<BashScriptView> = script(scripts.bashScript);
-export const renderPsScript: RenderScript<PsScriptView> = script(scripts.psScript);
+export const renderBashScript: Render<BashScriptView> = script(
+  'bashScript',
+  scripts.bashScript,
+  BASH_HELPERS,
+);
+export const renderPsScript: Render<PsScriptView> = script('psScript', scripts.psScript, PS_HELPERS);

@@ -2,8 +2,9 @@ import { readBack } from '../loadmaster/catalogue.js';
 import type { ParamSpec } from '../loadmaster/parameter.js';
 import { CALL_ARG, P, PARAMETERS, type ParamName } from '../loadmaster/parameters.js';
 import { bashQuote } from './escape.js';
-import { PS_HELPERS, type PsValue, str, table } from './ps-value.js';
+import { type PsValue, str, table } from './ps-value.js';
 import type { ScriptLanguage } from './script-parts.js';
+import { PS_HELPERS } from './template-helpers.js';
 
 /**
  * What the scripts' `catalogue` parts are filled with at build time (src/emit/script-parts.ts): the
