@@ -75,9 +75,12 @@ function linkTarget(path: string): string {
   }
 }
 
-/** A symbolic link the run would write through: refused unless the user said to follow links. */
-function refuseLink(path: string, what: string, follow: boolean): void {
-  if (follow || !lstatOrNull(path)?.isSymbolicLink()) return;
+/**
+ * A symbolic link the run would write through: refused unless the user said to follow links. `info`
+ * is the path's lstat, when the caller has it.
+ */
+function refuseLink(path: string, what: string, follow: boolean, info = lstatOrNull(path)): void {
+  if (follow || !info?.isSymbolicLink()) return;
   throw new OutputError(
     `${path}: ${what} is a symbolic link to ${linkTarget(path)}; nothing was written (give --follow-symlinks to write through it)`,
   );
@@ -122,7 +125,7 @@ function writtenHere(path: string): boolean {
     try {
       const head = Buffer.alloc(512);
       const n = read(fd, head, 0, head.length, 0);
-      return head.subarray(0, n).toString('utf8').includes(GENERATED_MARK);
+      return marked(head.subarray(0, n));
     } finally {
       close(fd);
     }
@@ -131,11 +134,36 @@ function writtenHere(path: string): boolean {
   }
 }
 
+/** Whether a file's bytes carry build-templates' mark (GENERATED_MARK) in their first 512. */
+const marked = (bytes: Buffer): boolean => bytes.subarray(0, 512).toString('utf8').includes(GENERATED_MARK);
+
+/**
+ * What a regular file where an output goes holds: the output exactly as this run would write it (its
+ * mode too, for a script), another file build-templates wrote, or a file of the user's own. A file
+ * of the output's size is read whole, once, and compared as bytes; any other only by its first bytes
+ * (it may be huge).
+ */
+function held(path: string, info: Info, f: OutputFile): 'same' | 'ours' | 'theirs' {
+  const bytes = Buffer.from(f.contents);
+  if (info.size === bytes.length) {
+    let there: Buffer;
+    try {
+      there = readFile(path);
+    } catch {
+      return 'theirs';
+    }
+    if (there.equals(bytes)) return f.mode === undefined || (info.mode & 0o777) === f.mode ? 'same' : 'ours';
+    if (!path.endsWith('SHA256SUMS')) return marked(there) ? 'ours' : 'theirs';
+  }
+  return writtenHere(path) ? 'ours' : 'theirs';
+}
+
 /**
  * Refuses, before anything is written, every target the run must not write over: one that is not a
  * regular file (a folder, a device; a link unless `follow`, and then one to a regular file), one
  * under a path part that is not a folder (or is a link, unless `follow`), one that is an input of
- * the run, and one build-templates did not write (unless `force`).
+ * the run, and one build-templates did not write (unless `force`). Returns the files that are
+ * already there as the run would write them.
  */
 function checkTargets(
   root: string,
@@ -144,10 +172,11 @@ function checkTargets(
   knownIds: ReadonlySet<string>,
   follow: boolean,
   force: boolean,
-): void {
+): Set<OutputFile> {
+  const same = new Set<OutputFile>();
   checkOutputFolder(root, follow);
   // Nothing is there to write over, nor any input, under a folder that is not there.
-  if (lstatOrNull(root) === null) return;
+  if (lstatOrNull(root) === null) return same;
   const inputIds = new Set([...knownIds, ...fileIds(inputs)]);
   const folders = new Set<string>();
   const theirs: string[] = [];
@@ -164,16 +193,19 @@ function checkTargets(
       const info = lstatOrNull(dir);
       if (info && !info.isDirectory() && !statOrNull(dir)?.isDirectory())
         throw new OutputError(`${dir}: must be a folder to hold ${f.path}, but is ${kindOf(info)}`);
-      refuseLink(dir, 'a folder the run writes in', follow);
+      refuseLink(dir, 'a folder the run writes in', follow, info);
     }
-    refuseLink(target, 'a file the run writes', follow);
     const info = follow ? statOrNull(target) : lstatOrNull(target);
-    if (info && !info.isFile())
+    refuseLink(target, 'a file the run writes', follow, info);
+    if (!info) continue;
+    if (!info.isFile())
       throw new OutputError(`${target}: is ${kindOf(info)}; build-templates writes only regular files`);
-    if (info && inputIds.has(`${info.dev}:${info.ino}`))
+    if (inputIds.has(`${info.dev}:${info.ino}`))
       throw new OutputError(`${target}: is an input of this run; choose another --out`);
+    const holds = held(target, info, f);
+    if (holds === 'same') same.add(f);
     // A file of the user's own where an output goes (a README, an edited runbook) is theirs.
-    if (info && !force && !writtenHere(target)) theirs.push(target);
+    else if (holds === 'theirs' && !force) theirs.push(target);
   }
   if (theirs.length === 1)
     throw new OutputError(
@@ -185,6 +217,7 @@ function checkTargets(
       `${named}: are there and were not written by build-templates; nothing was written (give --force to replace them)`,
     );
   }
+  return same;
 }
 
 /** Writes one file where it goes, making its folder; the mode is set again, as the umask may narrow it. */
@@ -215,7 +248,14 @@ export function writeOutputs(
   } = {},
 ): void {
   const follow = opts.followSymlinks === true;
-  checkTargets(root, files, opts.inputs ?? [], opts.inputIds ?? new Set(), follow, opts.force === true);
+  const same = checkTargets(
+    root,
+    files,
+    opts.inputs ?? [],
+    opts.inputIds ?? new Set(),
+    follow,
+    opts.force === true,
+  );
   // A file that is a link (allowed with follow) is written where it leads, not replaced by a file.
   const destination = (f: OutputFile): string => {
     const path = join(root, f.path);
@@ -247,7 +287,7 @@ export function writeOutputs(
   }
   // A file that is there as it would be written is left as it is (its time too): a rebuild that
   // changes nothing moves nothing.
-  const changed = files.filter((f) => fileState(destination(f), f, true) !== 'same');
+  const changed = files.filter((f) => !same.has(f));
   if (changed.length === 0) return;
   let tmp: string;
   try {
@@ -291,16 +331,14 @@ export function writeOutputs(
 
 /**
  * Whether a generated file is there as the compiler makes it now: a regular file of exactly these
- * bytes (compared as bytes: text read back would hide a byte that is not UTF-8) and, when `mode` is
- * asked for and the file has a mode of its own (a script), that mode.
+ * bytes (compared as bytes: text read back would hide a byte that is not UTF-8).
  */
-function fileState(path: string, f: OutputFile, mode: boolean): 'missing' | 'differs' | 'same' {
+function fileState(path: string, f: OutputFile): 'missing' | 'differs' | 'same' {
   const info = lstatOrNull(path);
   if (!info) return 'missing';
   const bytes = Buffer.from(f.contents);
   // A file of another size differs: it is not read (it may be huge).
   if (!info.isFile() || info.size !== bytes.length) return 'differs';
-  if (mode && f.mode !== undefined && (info.mode & 0o777) !== f.mode) return 'differs';
   return readFile(path).equals(bytes) ? 'same' : 'differs';
 }
 
@@ -330,7 +368,7 @@ export function checkOutputs(
 ): StaleFile[] {
   const stale: StaleFile[] = [];
   for (const f of files) {
-    const state = fileState(join(root, f.path), f, false);
+    const state = fileState(join(root, f.path), f);
     if (state !== 'same') stale.push({ path: f.path, why: state });
   }
   const made = new Set(files.map((f) => f.path));

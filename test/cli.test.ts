@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -316,6 +316,31 @@ test('a file build-templates did not write is never replaced without --force; on
   const again = cli(['--deployment', site, '--out', 'out'], dir);
   assert.is(again.code, 0, again.stderr);
   assert.not.match(await readFile(join(dir, 'out/deploy.sh'), 'utf8'), /# edited/);
+});
+
+test('a rebuild leaves a file that is as it would be written alone; one edited to the same size, or a script that lost its mode, is written again', async () => {
+  const dir = setup.dir();
+  const site = join(ROOT, 'examples/deployment.yaml');
+  assert.is(cli(['--deployment', site, '--out', 'out'], dir).code, 0);
+  const at = (f: string) => join(dir, 'out', f);
+  const identity = async (f: string) => {
+    const s = await stat(at(f));
+    return `${s.ino}:${s.mtimeMs}`;
+  };
+  const before = await identity('runbook.md');
+  const sums = await identity('dist-templates/SHA256SUMS');
+  // The same length, one byte changed; and the script made not executable.
+  const runbook = await readFile(at('runbook.md'), 'utf8');
+  await writeFile(at('runbook.md'), runbook.replace('Runbook', 'Runbooc'));
+  chmodSync(at('deploy.sh'), 0o644);
+  const unchanged = await identity('deploy.ps1');
+  const again = cli(['--deployment', site, '--out', 'out'], dir);
+  assert.is(again.code, 0, again.stderr);
+  assert.is(await readFile(at('runbook.md'), 'utf8'), runbook);
+  assert.is.not(await identity('runbook.md'), before);
+  assert.is((await stat(at('deploy.sh'))).mode & 0o777, 0o755);
+  assert.is(await identity('deploy.ps1'), unchanged, 'a file as it would be written is not touched');
+  assert.is(await identity('dist-templates/SHA256SUMS'), sums, 'nor is the checksum list');
 });
 
 test('a bare run into a folder that holds other things says first what it writes, and where; into an empty one, nothing', async () => {

@@ -6,7 +6,7 @@ import type { BundleName } from '../model/template.js';
 import { owaExcludedDirectory, passwordFormUrl } from './bind.js';
 import { bindServices, compilePlan } from './plan.js';
 import { serviceErrata } from './service-errata.js';
-import { resolveTemplate, resolveTemplates, templateById } from './templates.js';
+import { resolvedTemplate, resolveTemplates } from './templates.js';
 
 /** 4.2.2's values for a site, or the guide's examples with placeholders where a site's value goes. */
 function espValues(catalog: Catalog, d: Deployment | null): EspValues {
@@ -36,18 +36,10 @@ function bundlesOf(catalog: Catalog, templates: readonly ResolvedTemplate[]): Bu
   return catalog.bundles.filter((b) => used.has(b.name)).map((b) => b.name);
 }
 
-/**
- * One site compiled for every emitter: its Plan, its services bound, its ESP values. `resolved` is
- * the catalogue's templates resolved (resolveTemplates), for a run that compiles many sites.
- */
-export function compileSite(
-  catalog: Catalog,
-  d: Deployment,
-  source: string,
-  resolved: readonly ResolvedTemplate[] = resolveTemplates(catalog),
-): SiteCompilation {
-  const resolvedById = (id: string): ResolvedTemplate =>
-    resolved.find((t) => t.id === id) ?? resolveTemplate(catalog, templateById(catalog, id));
+/** One site compiled for every emitter: its Plan, its services bound, its ESP values. */
+export function compileSite(catalog: Catalog, d: Deployment, source: string): SiteCompilation {
+  const resolved = resolveTemplates(catalog);
+  const resolvedById = (id: string): ResolvedTemplate => resolvedTemplate(catalog, id);
   const esp = espValues(catalog, d);
   const bound = bindServices(catalog, d, resolvedById);
   const services = bound.map(({ s, t, servers }): SiteService => {
@@ -111,7 +103,7 @@ export function compileExampleSite(catalog: Catalog): SiteCompilation {
   const services = sections.map((section): SiteService => {
     const templates = catalog.templates
       .filter((t) => t.section === section)
-      .map((t) => resolveTemplate(catalog, t));
+      .map((t) => resolvedTemplate(catalog, t.id));
     const service = {
       title: catalog.steps.find((s) => s.section === section)?.title ?? section,
       section,

@@ -119,8 +119,27 @@ export function resolveTemplate(catalog: Catalog, t: Template): ResolvedTemplate
   };
 }
 
+/** Each catalogue's templates, resolved once: the bundles, the docs and every site read them. */
+const RESOLVED = new WeakMap<Catalog, readonly ResolvedTemplate[]>();
+
 /** Every template of the catalogue, resolved, in the bundles' order. */
-export function resolveTemplates(catalog: Catalog): ResolvedTemplate[] {
+export function resolveTemplates(catalog: Catalog): readonly ResolvedTemplate[] {
+  let resolved = RESOLVED.get(catalog);
+  if (!resolved) {
+    resolved = resolveAll(catalog);
+    RESOLVED.set(catalog, resolved);
+  }
+  return resolved;
+}
+
+/** A template of the catalogue, resolved: once, when a bundle holds it (as every template the guide has). */
+export function resolvedTemplate(catalog: Catalog, id: string): ResolvedTemplate {
+  return (
+    resolveTemplates(catalog).find((t) => t.id === id) ?? resolveTemplate(catalog, templateById(catalog, id))
+  );
+}
+
+function resolveAll(catalog: Catalog): ResolvedTemplate[] {
   return catalog.bundles.flatMap((b) =>
     b.templates.map((id) => {
       const t = catalog.templates.find((x) => x.id === id);

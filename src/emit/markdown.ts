@@ -1,4 +1,4 @@
-import { forTerminal } from '../input/text.js';
+import { forTerminal, holdsForbidden } from '../input/text.js';
 import { GENERATED_MARK } from './output.js';
 
 /** A line ending as CommonMark reads one: CR LF, a bare LF, or a bare CR (which can open a new block). */
@@ -15,6 +15,12 @@ const HAS_INLINE_MARKUP = /[\\`*_~[\]&|<]/;
 const BLOCK_START = /^([#>+=-])|^(\d{1,9})([.)])/;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** What any of the escapers below changes, but for the characters a terminal must not get. */
+const CELL_WORK = /[\\`*_~[\]&|<\r\n]|^ | $/;
+
+/** Text none of the escapers below changes (most text: a name, a value): shown as it is. */
+const plain = (text: string): boolean => !CELL_WORK.test(text) && !holdsForbidden(text);
 
 /** One line with nothing in it that Markdown reads as inline markup; see {@link mdCell}. */
 function inlineText(line: string): string {
@@ -43,6 +49,7 @@ const keepEnds = (text: string): string =>
  * URLs are the one markup left: a URL shows as a link to itself.
  */
 export function mdCell(text: string): string {
+  if (plain(text)) return text;
   return keepEnds(text.split(LINE_BREAK).map(inlineText).join('<br>'));
 }
 
@@ -52,6 +59,7 @@ export function mdCell(text: string): string {
  * so the text cannot open a heading, quote or list wherever it lands.
  */
 export function mdProse(text: string): string {
+  if (plain(text) && !BLOCK_START.test(text)) return text;
   const lines = text
     .split(LINE_BREAK)
     .map((line) =>
@@ -67,6 +75,7 @@ export function mdProse(text: string): string {
  * {@link mdCode}), everything else is shown as it is (through {@link mdCell}).
  */
 export function mdAuthored(text: string): string {
+  if (plain(text)) return text;
   const parts = text
     .split(/(`[^`]+`)/)
     .map((part, i) =>

@@ -11,10 +11,13 @@ import type { Arg } from './script-views.js';
 /** A Markdown table row of cells already escaped. */
 const mdRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
-/** The Markdown pages' helpers: a table's rows. */
+/**
+ * The Markdown pages' helper: a table of cells already escaped, its head, the separator and each
+ * row a line (the line break after the last is the template's).
+ */
 export const MARKDOWN_HELPERS = {
-  mdRow,
-  mdSeparator: (cells: readonly string[]): string => mdRow(cells.map(() => '---')),
+  mdTable: (head: readonly string[], rows: readonly (readonly string[])[]): string =>
+    [mdRow(head), mdRow(head.map(() => '---')), ...rows.map(mdRow)].join('\n'),
 };
 
 /** A shell variable holding a ref's index; refs are checked, so the name needs no quoting. */

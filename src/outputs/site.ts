@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { EXCHANGE_2016 } from '../catalog/exchange2016/index.js';
 import { compileSite } from '../compile/site.js';
-import { resolveTemplates } from '../compile/templates.js';
 import { loadDeployment, type PlaceholderPolicy } from '../deployment/load.js';
 import { emitBash } from '../emit/bash.js';
 import type { OutputFile } from '../emit/output.js';
@@ -10,7 +9,6 @@ import { emitRunbook } from '../emit/runbook.js';
 import { emitSiteBundles } from '../emit/template-xml.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
-import type { ResolvedTemplate } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 import { packageFile } from '../paths.js';
 
@@ -30,7 +28,7 @@ export function siteOutputs(
   source: string,
   cache?: SiteCache,
 ): OutputFile[] {
-  const site = compileSite(catalog, deployment, source, cache?.resolved(catalog));
+  const site = compileSite(catalog, deployment, source);
   return [emitBash(site), emitPowerShell(site), emitRunbook(site), ...siteBundles(site, cache)];
 }
 
@@ -40,20 +38,11 @@ export function siteOutputs(
  */
 export interface SiteCache {
   readonly bundles: Map<string, readonly OutputFile[]>;
-  /** The catalogue's templates resolved, once for the run. */
-  resolved(catalog: Catalog): readonly ResolvedTemplate[];
 }
 
 /** A cache for one run over one catalogue. */
 export function siteCache(): SiteCache {
-  let resolved: readonly ResolvedTemplate[] | undefined;
-  return {
-    bundles: new Map(),
-    resolved: (catalog) => {
-      resolved ??= resolveTemplates(catalog);
-      return resolved;
-    },
-  };
+  return { bundles: new Map() };
 }
 
 function siteBundles(site: SiteCompilation, cache: SiteCache | undefined): readonly OutputFile[] {

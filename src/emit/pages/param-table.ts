@@ -39,11 +39,7 @@ correction, with a footnote that gives the erratum and why.
 {{#each blocks}}
 {{heading}}
 
-{{mdRow header}}
-{{mdSeparator header}}
-{{#each rows}}
-{{mdRow this}}
-{{/each}}
+{{mdTable header rows}}
 
 {{/each}}
 {{#if notes}}

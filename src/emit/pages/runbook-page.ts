@@ -69,11 +69,7 @@ export const RUNBOOK_PAGE = `{{{banner}}}
 
 {{/if}}
 {{#if table}}
-{{{mdRow table.head}}}
-{{{mdSeparator table.head}}}
-{{#each table.rows}}
-{{{mdRow this}}}
-{{/each}}
+{{{mdTable table.head table.rows}}}
 
 {{/if}}
 {{#if code}}
