@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../deployment/diagnostic.js';
 import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.js';
-import type { SiteCache } from '../outputs/site.js';
 import { UserError } from '../user-error.js';
 import { internalError } from './internal-error.js';
 import { warningLines } from './warnings.js';
@@ -45,7 +44,7 @@ interface Stages {
   readonly write: typeof import('../write.js');
 }
 
-/** Builds the sites of one run, with the run's cache. */
+/** Builds the sites of one run. */
 export interface SiteBuilder {
   build(site: BatchSite): Promise<SiteResult>;
 }
@@ -53,14 +52,12 @@ export interface SiteBuilder {
 /** Builds sites for one run: each compiled, then written whole or not at all (or, --check, compared). */
 export async function siteBuilder(opts: BatchOptions): Promise<SiteBuilder> {
   const stages: Stages = { site: await import('../outputs/site.js'), write: await import('../write.js') };
-  const cache: SiteCache = stages.site.siteCache();
   const inputIds = new Set(opts.inputIds);
-  return { build: (site) => buildOne(stages, cache, opts, inputIds, site) };
+  return { build: (site) => buildOne(stages, opts, inputIds, site) };
 }
 
 async function buildOne(
   { site: s, write: w }: Stages,
-  cache: SiteCache,
   opts: BatchOptions,
   inputIds: ReadonlySet<string>,
   site: BatchSite,
@@ -68,7 +65,7 @@ async function buildOne(
   const root = join(opts.out, site.name);
   const warnings: Diagnostic[] = [];
   try {
-    const files = await s.siteFiles(site.file, '', undefined, cache, { strict: opts.strict, warnings });
+    const files = await s.siteFiles(site.file, '', undefined, { strict: opts.strict, warnings });
     if (opts.check) {
       const stale = w.checkOutputs(root, files, []);
       if (stale.length > 0) {

@@ -59,7 +59,7 @@ export async function compileCommand(
     const { siteFiles } = await import('../outputs/site.js');
     const [file = ''] = a.deployment;
     const warnings: Diagnostic[] = [];
-    const files = await siteFiles(file, '', undefined, undefined, { strict: a.strict === true, warnings });
+    const files = await siteFiles(file, '', undefined, { strict: a.strict === true, warnings });
     process.stderr.write(warningLines(warnings));
     return a.check ? checkFiles(a.out, files, []) : writeFiles(a.out, files, [file], a);
   }

@@ -61,18 +61,29 @@ function blocksOf(catalog: Catalog, t: ResolvedTemplate): Block[] {
   ].map((b) => ({ ...b, settings: b.settings.filter((s) => esp || !s.espOnly) }));
 }
 
+/** A site's own value for a setting the guide gives an example of. */
+function siteValue(key: SiteKey, v: Values): string {
+  switch (key) {
+    case 'certificate':
+      return v.certificate;
+    case 'allowedHosts':
+      return v.esp.hosts.join(' ');
+    case 'owaExcludedDirectories':
+      return v.esp.excluded;
+    case 'smtpDomains':
+      return v.smtpDomains.join(' ');
+    case 'ssoDomain':
+      return v.esp.ssoDomain;
+    case 'logoff':
+      return v.esp.logoff;
+    case 'userPasswordForm':
+      return v.esp.passwordForm;
+  }
+}
+
 /** The value a setting takes for this service: the site's own where the guide's is an example. */
 function sentValue(s: Setting, t: ResolvedTemplate, v: Values, reencrypt: boolean): string {
-  const site: Record<SiteKey, () => string> = {
-    certificate: () => v.certificate,
-    allowedHosts: () => v.esp.hosts.join(' '),
-    owaExcludedDirectories: () => v.esp.excluded,
-    smtpDomains: () => v.smtpDomains.join(' '),
-    ssoDomain: () => v.esp.ssoDomain,
-    logoff: () => v.esp.logoff,
-    userPasswordForm: () => v.esp.passwordForm,
-  };
-  if (s.site && !v.generic) return site[s.site]();
+  if (s.site && !v.generic) return siteValue(s.site, v);
   if (s.uniqueName) return t.services.find((x) => x.role === 'service')?.nickname ?? apiText(s.value);
   return apiText(reencrypt && s.reencrypted !== undefined ? s.reencrypted : s.value);
 }
@@ -80,7 +91,7 @@ function sentValue(s: Setting, t: ResolvedTemplate, v: Values, reencrypt: boolea
 /** Each catalogue's section 5 errata by the row they changed: compiled once, looked up per service. */
 const BY_ROW = new WeakMap<Catalog, ReadonlyMap<string, RowErratum>>();
 const rowKey = (place: TablePlace, param: string): string =>
-  [place.section, place.group, place.item ?? '', param].join('\u0000');
+  `${place.section}\u0000${place.group}\u0000${place.item ?? ''}\u0000${param}`;
 
 /** Which erratum changed a row of section 5: the compiled tables say. */
 function erratumOf(catalog: Catalog, place: TablePlace, s: Setting): RowErratum | undefined {

@@ -1,6 +1,17 @@
-import type { ServiceErratum } from '../model/erratum.js';
+import type { RowErratum, ServiceErratum } from '../model/erratum.js';
 import { mdAuthored, mdCode } from './markdown.js';
 import type { Departure } from './runbook-parts.js';
+
+/** Each erratum's reason as Markdown, made once: every service it changes lists it. */
+const REASONS = new WeakMap<RowErratum, string>();
+function reasonOf(e: RowErratum): string {
+  let reason = REASONS.get(e);
+  if (reason === undefined) {
+    reason = mdAuthored(e.reason);
+    REASONS.set(e, reason);
+  }
+  return reason;
+}
 
 /** An erratum as the runbook's list of departures shows it, next to the values it changes. */
 export function departureOf(x: ServiceErratum): Departure {
@@ -16,6 +27,6 @@ export function departureOf(x: ServiceErratum): Departure {
       ? `${mdCode(`${doc.parameter}${doc.value === undefined ? '' : `=${doc.value}`}`)}${use}`
       : 'nothing (no row)',
     corrected: x.values.map((s) => mdCode(s)).join(', '),
-    reason: mdAuthored(x.erratum.reason),
+    reason: reasonOf(x.erratum),
   };
 }

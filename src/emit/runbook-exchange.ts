@@ -14,10 +14,18 @@ import {
   table,
 } from './runbook-parts.js';
 
+/** Each service's Exchange-side items, found once: every other service's section asks for them. */
+const ITEMS = new WeakMap<RunbookValues, readonly ExchangePrerequisite[]>();
+
 /** The Exchange-side items a service's templates need, in the catalogue's order. */
-export function exchangeItems(catalog: Catalog, v: RunbookValues): ExchangePrerequisite[] {
-  const ids = new Set(v.templates.map((t) => t.id));
-  return catalog.exchangeSide.filter((x) => x.templates.some((id) => ids.has(id)));
+export function exchangeItems(catalog: Catalog, v: RunbookValues): readonly ExchangePrerequisite[] {
+  let items = ITEMS.get(v);
+  if (!items) {
+    const ids = new Set(v.templates.map((t) => t.id));
+    items = catalog.exchangeSide.filter((x) => x.templates.some((id) => ids.has(id)));
+    ITEMS.set(v, items);
+  }
+  return items;
 }
 
 /** A statement's sources as the runbook prints them; the Sources section lists their addresses. */

@@ -53,6 +53,16 @@ const tablePart = (heading: string, intro: string, head: string[], rows: string[
  * (a template sets most of these); this is the list to check a LoadMaster against by hand.
  */
 export function settingsSection(catalog: Catalog, plan: Plan, no: number): SectionView {
+  // Each parameter's cell made once: a site sets the same parameters on many objects.
+  const cells = new Map<string, string>();
+  const wui = (name: string): string => {
+    let cell = cells.get(name);
+    if (cell === undefined) {
+      cell = wuiCell(catalog, name);
+      cells.set(name, cell);
+    }
+    return cell;
+  };
   const params: string[][] = [];
   const rules: string[][] = [];
   const servers: string[][] = [];
@@ -61,16 +71,15 @@ export function settingsSection(catalog: Catalog, plan: Plan, no: number): Secti
   for (const s of plan.steps) {
     switch (s.kind) {
       case 'global':
-        globals.push([mdCode(s.param), mdCode(s.value), wuiCell(catalog, s.param)]);
+        globals.push([mdCode(s.param), mdCode(s.value), wui(s.param)]);
         break;
       case 'rule':
-        for (const p of s.params)
-          rules.push([mdCell(s.name), mdCode(p.name), mdCode(p.value), wuiCell(catalog, p.name)]);
+        for (const p of s.params) rules.push([mdCell(s.name), mdCode(p.name), mdCode(p.value), wui(p.name)]);
         break;
       case 'vs':
       case 'subvs':
         for (const p of s.stages.flat())
-          params.push([mdCell(s.title), mdCode(p.name), mdCode(p.value), wuiCell(catalog, p.name)]);
+          params.push([mdCell(s.title), mdCode(p.name), mdCode(p.value), wui(p.name)]);
         break;
       case 'realserver':
         servers.push([
@@ -118,7 +127,7 @@ export function settingsSection(catalog: Catalog, plan: Plan, no: number): Secti
   ];
   const sources = Object.entries(catalog.wui)
     .filter(([name]) => used.includes(mdCode(name)))
-    .map(([name, w]) => [mdCode(name), wuiCell(catalog, name), citations(catalog, w ? [w.cite] : [])]);
+    .map(([name, w]) => [mdCode(name), wui(name), citations(catalog, w ? [w.cite] : [])]);
   add(
     'Where the WUI fields come from',
     "Each parameter's WUI field, and the document that shows it.",

@@ -127,11 +127,18 @@ export function bundleXml(name: BundleName, templates: readonly BundleTemplate[]
 }
 
 /** `sha256sum` output for the files: `<hex>  <name>` lines sorted by name, so `sha256sum -c` reads it. */
-export function sha256sums(files: readonly { name: string; contents: string }[]): string {
+function sha256sums(files: readonly BundleFile[]): string {
   return [...files]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => `${createHash('sha256').update(f.contents, 'utf8').digest('hex')}  ${f.name}\n`)
+    .map((f) => `${f.sha256}  ${f.name}\n`)
     .join('');
+}
+
+/** A bundle file: its name (`Name.tmpl`), its text and the SHA-256 of its UTF-8 bytes, in hex. */
+interface BundleFile {
+  readonly name: string;
+  readonly contents: string;
+  readonly sha256: string;
 }
 
 /**
@@ -150,18 +157,36 @@ export function emitBundles(
   ];
 }
 
+/**
+ * Each bundle's file for one list of templates (the catalogue's, resolved once a run), made once a
+ * run: the default build's bundles and its example site's, or a batch's sites, are the same files.
+ */
+const MADE = new WeakMap<readonly BundleTemplate[], Map<BundleName, BundleFile>>();
+
 /** The named bundles as files (`Name.tmpl`), each holding its templates, in section 3's order. */
-function bundleFiles(
-  templates: readonly BundleTemplate[],
-  names: readonly BundleName[],
-): { name: string; contents: string }[] {
-  return BUNDLE_NAMES.filter((n) => names.includes(n)).map((name) => ({
-    name: `${name}.tmpl`,
-    contents: bundleXml(
-      name,
-      templates.filter((t) => t.bundle === name),
-    ),
-  }));
+function bundleFiles(templates: readonly BundleTemplate[], names: readonly BundleName[]): BundleFile[] {
+  let made = MADE.get(templates);
+  if (!made) {
+    made = new Map();
+    MADE.set(templates, made);
+  }
+  const files = made;
+  return BUNDLE_NAMES.filter((n) => names.includes(n)).map((name) => {
+    let file = files.get(name);
+    if (!file) {
+      const contents = bundleXml(
+        name,
+        templates.filter((t) => t.bundle === name),
+      );
+      file = {
+        name: `${name}.tmpl`,
+        contents,
+        sha256: createHash('sha256').update(contents, 'utf8').digest('hex'),
+      };
+      files.set(name, file);
+    }
+    return file;
+  });
 }
 
 /**

@@ -9,7 +9,6 @@ import { emitRunbook } from '../emit/runbook.js';
 import { emitSiteBundles } from '../emit/template-xml.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
-import type { SiteCompilation } from '../model/site.js';
 import { packageFile } from '../paths.js';
 
 /** The example deployment the default build compiles (the README's quick start), and its name in headers. */
@@ -22,38 +21,9 @@ export const EXAMPLE_DEPLOYMENT_FILE = packageFile('examples/deployment.yaml');
  * SHA256SUMS). `source` names the deployment file in their headers (keep it relative, so the output
  * does not depend on where it was made).
  */
-export function siteOutputs(
-  catalog: Catalog,
-  deployment: Deployment,
-  source: string,
-  cache?: SiteCache,
-): OutputFile[] {
+export function siteOutputs(catalog: Catalog, deployment: Deployment, source: string): OutputFile[] {
   const site = compileSite(catalog, deployment, source);
-  return [emitBash(site), emitPowerShell(site), emitRunbook(site), ...siteBundles(site, cache)];
-}
-
-/**
- * What a run that builds many sites makes once (a batch): a site's bundles are the same files for
- * every site importing the same bundles of one catalogue. Made by the run, dropped with it.
- */
-export interface SiteCache {
-  readonly bundles: Map<string, readonly OutputFile[]>;
-}
-
-/** A cache for one run over one catalogue. */
-export function siteCache(): SiteCache {
-  return { bundles: new Map() };
-}
-
-function siteBundles(site: SiteCompilation, cache: SiteCache | undefined): readonly OutputFile[] {
-  if (!cache) return emitSiteBundles(site);
-  const key = site.bundles.join('\n');
-  let files = cache.bundles.get(key);
-  if (!files) {
-    files = emitSiteBundles(site);
-    cache.bundles.set(key, files);
-  }
-  return files;
+  return [emitBash(site), emitPowerShell(site), emitRunbook(site), ...emitSiteBundles(site)];
 }
 
 /**
@@ -64,13 +34,12 @@ export async function siteFiles(
   file: string,
   prefix = '',
   label?: string,
-  cache?: SiteCache,
   policy?: PlaceholderPolicy,
 ): Promise<OutputFile[]> {
   const deployment = await loadDeployment(file, EXCHANGE_2016, policy);
   // The file's own name, however its path was typed (relative, absolute, ./): the outputs, and so
   // --check, do not depend on the working folder.
   const source = label ?? basename(file);
-  const files = siteOutputs(EXCHANGE_2016, deployment, source, cache);
+  const files = siteOutputs(EXCHANGE_2016, deployment, source);
   return prefix === '' ? files : files.map((f) => ({ ...f, path: prefix + f.path }));
 }
