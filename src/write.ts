@@ -88,13 +88,14 @@ function refuseLink(path: string, what: string, follow: boolean, info = lstatOrN
 
 /**
  * Refuses an output folder that is there but is not a folder (nor a link to one), and one that is a
- * symbolic link unless `follow`.
+ * symbolic link unless `follow`. Returns what is there (lstat), or null.
  */
-export function checkOutputFolder(root: string, follow = false): void {
+export function checkOutputFolder(root: string, follow = false): Info | null {
   const rootInfo = lstatOrNull(root);
   if (rootInfo && !rootInfo.isDirectory() && !statOrNull(root)?.isDirectory())
     throw new OutputError(`${root}: the output folder is ${kindOf(rootInfo)}, not a folder`);
-  refuseLink(root, 'the output folder', follow);
+  refuseLink(root, 'the output folder', follow, rootInfo);
+  return rootInfo;
 }
 
 /**
@@ -174,9 +175,8 @@ function checkTargets(
   force: boolean,
 ): Set<OutputFile> {
   const same = new Set<OutputFile>();
-  checkOutputFolder(root, follow);
   // Nothing is there to write over, nor any input, under a folder that is not there.
-  if (lstatOrNull(root) === null) return same;
+  if (checkOutputFolder(root, follow) === null) return same;
   const inputIds = new Set([...knownIds, ...fileIds(inputs)]);
   const folders = new Set<string>();
   const theirs: string[] = [];
@@ -275,7 +275,8 @@ export function writeOutputs(
   // the folder away again (a batch writes a thousand new sites: staging cost more than the writing).
   if (rootMade) {
     try {
-      const dirs = new Set<string>();
+      // The output folder is made: only the folders under it are still to make.
+      const dirs = new Set<string>([join(root, '.')]);
       for (const f of files) writeInPlace(join(root, f.path), f, dirs);
     } catch (err) {
       unmakeRoot();
