@@ -224,6 +224,9 @@ function batchRows(out) {
     for (let k = 0; k < (n >= 1000 ? 3 : 5); k++) {
       const target = join(out, `batch-out-${n}`);
       rmSync(target, { recursive: true, force: true });
+      // The disk's writes of the sample before (its files, then their removal) are finished first:
+      // a thousand sites are 5,000 files, and what the disk still owes is not this sample's time.
+      spawnSync('sync');
       try {
         samples.push(timed([process.execPath, cli, '--deployment', dir, '--out', target]));
       } catch (err) {
@@ -244,7 +247,44 @@ function batchRows(out) {
     console.log(
       `  | ${n} | ${(wall / 1000).toFixed(2)} | ${(wall / n).toFixed(1)} | ${ratio.toFixed(0)}x${goals[0]} | ${mib.toFixed(0)}${goals[1]} |`,
     );
+    if (n === 1000) diskBaseline(join(out, `batch-out-${n}`), join(out, 'batch-copy'));
   }
+}
+
+/**
+ * What the disk alone costs a batch: the same files (those the last run wrote) written again by a
+ * bare loop of synchronous calls, into a new folder, after the same sync (median of three). On a
+ * shared machine the disk's speed varies many times over from minute to minute; this shows how much
+ * of the batch's time was the disk's in this run.
+ */
+function diskBaseline(written, copy) {
+  const files = [];
+  const collect = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) collect(path);
+      else files.push([path.slice(written.length), readFileSync(path)]);
+    }
+  };
+  collect(written);
+  const times = [];
+  for (let k = 0; k < 3; k++) {
+    rmSync(copy, { recursive: true, force: true });
+    spawnSync('sync');
+    const t0 = process.hrtime.bigint();
+    const made = new Set();
+    for (const [path, bytes] of files) {
+      const dir = join(copy, path, '..');
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      writeFileSync(join(copy, path), bytes);
+    }
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  rmSync(copy, { recursive: true, force: true });
+  console.log(
+    `  the same ${files.length} files written by a bare loop in this run: ${(median(times) / 1000).toFixed(2)} s (the disk's share of the batch)`,
+  );
 }
 
 function sizes(root, dir = '') {

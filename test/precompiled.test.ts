@@ -29,6 +29,11 @@ test('a precompiled template renders exactly as the same template compiled at ru
   };
   const compiled = Handlebars.compile(TEMPLATES.errataPage, compileOptions(MARKDOWN_HELPERS));
   assert.is(renderErrataPage(view), compiled(view, { helpers: MARKDOWN_HELPERS }));
+  // A template calling a helper its language does not have fails to compile, not to render.
+  assert.throws(
+    () => Handlebars.precompile('{{bashQuote title}}', compileOptions(MARKDOWN_HELPERS)),
+    /unknown helper bashQuote/,
+  );
 });
 
 test.run();
