@@ -132,7 +132,7 @@ export function resolveTemplates(catalog: Catalog): readonly ResolvedTemplate[] 
   return resolved;
 }
 
-/** A template of the catalogue, resolved: once, when a bundle holds it (as every template the guide has). */
+/** A template of the catalogue, resolved: once a run when a bundle holds it, else at each call. */
 export function resolvedTemplate(catalog: Catalog, id: string): ResolvedTemplate {
   return (
     resolveTemplates(catalog).find((t) => t.id === id) ?? resolveTemplate(catalog, templateById(catalog, id))

@@ -22,9 +22,9 @@ type Helpers = Readonly<Record<string, Handlebars.HelperDelegate>>;
 
 /**
  * Hears every render: the template's name (a page's, or a script's and its part's file, as
- * `bashScript/steps.sh.hbs`), the view and helpers it was given, and what it wrote. The compiled templates do
- * not check that a field they read is there; test/template-fields.test.ts renders each view again with
- * its template compiled strict, where a missing field fails.
+ * `bashScript/steps.sh.hbs`), the view and helpers it was given, and what it wrote. The compiled
+ * templates do not check that a field they read is there; test/template-fields.test.ts renders each
+ * view again with its template compiled strict, where a missing field fails.
  */
 export type RenderWatcher = (name: string, view: unknown, helpers: Helpers, text: string) => void;
 let watcher: RenderWatcher | undefined;
