@@ -1,5 +1,6 @@
 import { apiText, requireParam, urlEncode } from '../loadmaster/catalogue.js';
 import type { ParamScope } from '../loadmaster/parameter.js';
+import { madeOnce } from '../made-once.js';
 import type { Catalog } from '../model/catalog.js';
 import type { ParamValue } from '../model/common.js';
 import type { RowErratum } from '../model/erratum.js';
@@ -77,12 +78,7 @@ const COMPILED = new WeakMap<Catalog, readonly ParamRow[]>();
 
 /** Section 5 regenerated from the model: the corrected rows, each changed one naming its erratum. */
 export function compileRows(catalog: Catalog): readonly ParamRow[] {
-  let rows = COMPILED.get(catalog);
-  if (!rows) {
-    rows = rowsOf(catalog);
-    COMPILED.set(catalog, rows);
-  }
-  return rows;
+  return madeOnce(COMPILED, catalog, rowsOf);
 }
 
 function rowsOf(catalog: Catalog): ParamRow[] {

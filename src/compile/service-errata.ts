@@ -1,5 +1,6 @@
 import { apiText } from '../loadmaster/catalogue.js';
 import { P } from '../loadmaster/parameters.js';
+import { madeOnce } from '../made-once.js';
 import type { Catalog } from '../model/catalog.js';
 import type { SiteKey } from '../model/common.js';
 import type { RowErratum, ServiceErratum } from '../model/erratum.js';
@@ -95,17 +96,16 @@ const rowKey = (place: TablePlace, param: string): string =>
 
 /** Which erratum changed a row of section 5: the compiled tables say. */
 function erratumOf(catalog: Catalog, place: TablePlace, s: Setting): RowErratum | undefined {
-  let index = BY_ROW.get(catalog);
-  if (!index) {
-    const map = new Map<string, RowErratum>();
-    for (const r of compileRows(catalog)) {
-      const e = r.erratum === undefined ? undefined : catalog.rowErrata.find((x) => x.id === r.erratum);
-      if (e) map.set(rowKey(r, r.parameter), e);
-    }
-    index = map;
-    BY_ROW.set(catalog, index);
+  return madeOnce(BY_ROW, catalog, errataByRow).get(rowKey(place, s.param));
+}
+
+function errataByRow(catalog: Catalog): ReadonlyMap<string, RowErratum> {
+  const map = new Map<string, RowErratum>();
+  for (const r of compileRows(catalog)) {
+    const e = r.erratum === undefined ? undefined : catalog.rowErrata.find((x) => x.id === r.erratum);
+    if (e) map.set(rowKey(r, r.parameter), e);
   }
-  return index.get(rowKey(place, s.param));
+  return map;
 }
 
 /** The health check's parameters: an erratum on one of them is named where the runbook verifies. */

@@ -1,5 +1,6 @@
 import { apiText, requireParam } from '../loadmaster/catalogue.js';
 import { P } from '../loadmaster/parameters.js';
+import { madeOnce } from '../made-once.js';
 import type { Catalog } from '../model/catalog.js';
 import type { ResolvedParam, ResolvedRule, ResolvedTemplate, ResolvedVs, VsRole } from '../model/resolved.js';
 import type { VirtualService } from '../model/service.js';
@@ -124,12 +125,7 @@ const RESOLVED = new WeakMap<Catalog, readonly ResolvedTemplate[]>();
 
 /** Every template of the catalogue, resolved, in the bundles' order. */
 export function resolveTemplates(catalog: Catalog): readonly ResolvedTemplate[] {
-  let resolved = RESOLVED.get(catalog);
-  if (!resolved) {
-    resolved = resolveAll(catalog);
-    RESOLVED.set(catalog, resolved);
-  }
-  return resolved;
+  return madeOnce(RESOLVED, catalog, resolveAll);
 }
 
 /** A template of the catalogue, resolved: once a run when a bundle holds it, else at each call. */

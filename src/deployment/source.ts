@@ -12,6 +12,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { excerpt, quote } from '../input/text.js';
+import { madeOnce } from '../made-once.js';
 import type { Diagnostic } from './diagnostic.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { shapeProblem } from './shape.js';
@@ -115,18 +116,15 @@ export function parseSource(file: string, text: string): Source | Diagnostic[] {
     offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
   // Each mapping's pairs by key, made once: locating many problems stays linear in the file.
   const indexes = new WeakMap<object, Map<string, Pair>>();
-  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
-    let index = indexes.get(map);
-    if (!index) {
-      index = new Map();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined =>
+    madeOnce(indexes, map, () => {
+      const index = new Map<string, Pair>();
       for (const p of map.items) {
         const k = isPair(p) && isScalar(p.key) ? String(p.key.value) : undefined;
         if (k !== undefined && !index.has(k)) index.set(k, p);
       }
-      indexes.set(map, index);
-    }
-    return index.get(key);
-  };
+      return index;
+    }).get(key);
   const ambiguities = yaml11Values(doc).map((p) => {
     const at = lines.linePos(p.offset);
     return { file, line: at.line, col: at.col, pointer: pointerAt(doc, p.offset), message: p.message };

@@ -48,26 +48,16 @@ function template<T>(name: string, spec: object, helpers: Helpers): Render<T> {
   };
 }
 
-export const renderRunbookPage: Render<RunbookPageView> = template(
-  'runbookPage',
-  compiled.runbookPage,
-  MARKDOWN_HELPERS,
-);
-export const renderParamTablePage: Render<ParamTablePageView> = template(
+/** A Markdown page's template, with the Markdown helpers. */
+const page = <T>(name: string, spec: object): Render<T> => template<T>(name, spec, MARKDOWN_HELPERS);
+
+export const renderRunbookPage: Render<RunbookPageView> = page('runbookPage', compiled.runbookPage);
+export const renderParamTablePage: Render<ParamTablePageView> = page(
   'paramTablePage',
   compiled.paramTablePage,
-  MARKDOWN_HELPERS,
 );
-export const renderErrataPage: Render<ErrataPageView> = template(
-  'errataPage',
-  compiled.errataPage,
-  MARKDOWN_HELPERS,
-);
-export const renderBundleReadme: Render<BundleReadmeView> = template(
-  'bundleReadme',
-  compiled.bundleReadme,
-  MARKDOWN_HELPERS,
-);
+export const renderErrataPage: Render<ErrataPageView> = page('errataPage', compiled.errataPage);
+export const renderBundleReadme: Render<BundleReadmeView> = page('bundleReadme', compiled.bundleReadme);
 
 /**
  * A script from its parts (scripts/precompile-scripts.ts): fixed text as it is, and each of the site's

@@ -1,17 +1,11 @@
+import { madeOnce } from '../made-once.js';
 import type { RowErratum, ServiceErratum } from '../model/erratum.js';
 import { mdAuthored, mdCode } from './markdown.js';
 import type { Departure } from './runbook-parts.js';
 
 /** Each erratum's reason as Markdown, made once: every service it changes lists it. */
 const REASONS = new WeakMap<RowErratum, string>();
-function reasonOf(e: RowErratum): string {
-  let reason = REASONS.get(e);
-  if (reason === undefined) {
-    reason = mdAuthored(e.reason);
-    REASONS.set(e, reason);
-  }
-  return reason;
-}
+const reasonOf = (e: RowErratum): string => madeOnce(REASONS, e, () => mdAuthored(e.reason));
 
 /** An erratum as the runbook's list of departures shows it, next to the values it changes. */
 export function departureOf(x: ServiceErratum): Departure {

@@ -1,5 +1,6 @@
 import { findParam } from '../loadmaster/catalogue.js';
 import { P } from '../loadmaster/parameters.js';
+import { madeOnce } from '../made-once.js';
 import type { Catalog } from '../model/catalog.js';
 import type { ExchangePrerequisite } from '../model/exchange-side.js';
 import type { Citation } from '../model/source.js';
@@ -19,13 +20,10 @@ const ITEMS = new WeakMap<RunbookValues, readonly ExchangePrerequisite[]>();
 
 /** The Exchange-side items a service's templates need, in the catalogue's order. */
 export function exchangeItems(catalog: Catalog, v: RunbookValues): readonly ExchangePrerequisite[] {
-  let items = ITEMS.get(v);
-  if (!items) {
+  return madeOnce(ITEMS, v, () => {
     const ids = new Set(v.templates.map((t) => t.id));
-    items = catalog.exchangeSide.filter((x) => x.templates.some((id) => ids.has(id)));
-    ITEMS.set(v, items);
-  }
-  return items;
+    return catalog.exchangeSide.filter((x) => x.templates.some((id) => ids.has(id)));
+  });
 }
 
 /** A statement's sources as the runbook prints them; the Sources section lists their addresses. */

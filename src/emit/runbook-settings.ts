@@ -1,4 +1,5 @@
 import type { ParamName } from '../loadmaster/parameters.js';
+import { madeOnce } from '../made-once.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Plan } from '../model/plan.js';
 import { mdCell, mdCode, mdProse } from './markdown.js';
@@ -55,14 +56,7 @@ const tablePart = (heading: string, intro: string, head: string[], rows: string[
 export function settingsSection(catalog: Catalog, plan: Plan, no: number): SectionView {
   // Each parameter's cell made once: a site sets the same parameters on many objects.
   const cells = new Map<string, string>();
-  const wui = (name: string): string => {
-    let cell = cells.get(name);
-    if (cell === undefined) {
-      cell = wuiCell(catalog, name);
-      cells.set(name, cell);
-    }
-    return cell;
-  };
+  const wui = (name: string): string => madeOnce(cells, name, () => wuiCell(catalog, name));
   const params: string[][] = [];
   const rules: string[][] = [];
   const servers: string[][] = [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BUNDLE_DIR, BUNDLE_FORMAT } from '../bundle-format/format.js';
 import { holdsForbidden } from '../input/text.js';
+import { madeOnce } from '../made-once.js';
 import type { BundleTemplate, ResolvedParam } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 import { BUNDLE_NAMES, type Bundle, type BundleName } from '../model/template.js';
@@ -165,28 +166,23 @@ const MADE = new WeakMap<readonly BundleTemplate[], Map<BundleName, BundleFile>>
 
 /** The named bundles as files (`Name.tmpl`), each holding its templates, in section 3's order. */
 function bundleFiles(templates: readonly BundleTemplate[], names: readonly BundleName[]): BundleFile[] {
-  let made = MADE.get(templates);
-  if (!made) {
-    made = new Map();
-    MADE.set(templates, made);
-  }
-  const files = made;
-  return BUNDLE_NAMES.filter((n) => names.includes(n)).map((name) => {
-    let file = files.get(name);
-    if (!file) {
-      const contents = bundleXml(
-        name,
-        templates.filter((t) => t.bundle === name),
-      );
-      file = {
-        name: `${name}.tmpl`,
-        contents,
-        sha256: createHash('sha256').update(contents, 'utf8').digest('hex'),
-      };
-      files.set(name, file);
-    }
-    return file;
-  });
+  const files = madeOnce(MADE, templates, () => new Map<BundleName, BundleFile>());
+  return BUNDLE_NAMES.filter((n) => names.includes(n)).map((name) =>
+    madeOnce(files, name, () => bundleFile(name, templates)),
+  );
+}
+
+/** One bundle's file, holding its templates. */
+function bundleFile(name: BundleName, templates: readonly BundleTemplate[]): BundleFile {
+  const contents = bundleXml(
+    name,
+    templates.filter((t) => t.bundle === name),
+  );
+  return {
+    name: `${name}.tmpl`,
+    contents,
+    sha256: createHash('sha256').update(contents, 'utf8').digest('hex'),
+  };
 }
 
 /**
