@@ -15,8 +15,10 @@ import {
   realpathSync as realpath,
   renameSync as rename,
   rmSync as rm,
+  rmdirSync as rmdir,
   type Stats,
   statSync as stat,
+  unlinkSync as unlink,
   writeFileSync as writeFile,
 } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
@@ -326,7 +328,19 @@ export function writeOutputs(
     unmakeRoot();
     throw new OutputError(`cannot write under ${root} (${describeError(err, 'write')}); nothing was changed`);
   } finally {
-    rm(tmp, { recursive: true, force: true });
+    // Written, the staging folder holds the replaced files only: each is removed by name, then the
+    // folder. A recursive removal is kept for what else may be there (after a failure): it has
+    // Node.js load a module of its own, compiled without its code cache in a tuned run
+    // (src/cli/load-command.cts).
+    for (const m of moved) {
+      const backup = m.backup;
+      if (backup) quietly(() => unlink(backup));
+    }
+    try {
+      rmdir(tmp);
+    } catch {
+      rm(tmp, { recursive: true, force: true });
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import {
+  closeSync,
   copyFileSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -103,6 +105,48 @@ test('the command writes the same with V8 as Node starts it as with the flags it
   const b = tree(on);
   assert.equal([...b.keys()], [...a.keys()]);
   for (const [path, bytes] of a) assert.ok(b.get(path) === bytes, `${path} differs`);
+});
+
+test("no run loads one of Node's own modules after setting V8's flags (Node would compile it without its code cache)", () => {
+  const probe = join(ROOT, 'test/helpers/node-modules-probe.cjs');
+  const env: NodeJS.ProcessEnv = { ...process.env, BUILD_TEMPLATES_CACHE: setup.dir() };
+  delete env.BUILD_TEMPLATES_V8_DEFAULTS;
+  // The test runner forces colour, which has Node load its terminal module to ask for the colours.
+  delete env.FORCE_COLOR;
+  const out = setup.dir();
+  const batch = setup.dir();
+  for (const name of ['a.yaml', 'b.yaml'])
+    copyFileSync(join(ROOT, 'examples/deployment.yaml'), join(batch, name));
+  const runs = [
+    ['--help'],
+    ['inspect', '--help'],
+    ['params', '--json'],
+    ['params'],
+    ['--out', out],
+    ['--check', '--out', out],
+    ['--deployment', join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml'), '--out', setup.dir()],
+    ['--deployment', batch, '--out', setup.dir()],
+    ['docs', '--out', setup.dir()],
+    ['inspect', join(ROOT, 'dist-templates/Exchange2016ESP.tmpl'), '--json'],
+    ['validate', join(ROOT, 'examples/deployment.yaml')],
+  ];
+  for (const args of runs) {
+    // Standard output and error as pipes, then as files: Node loads other modules for each.
+    for (const stdio of ['pipe', 'file'] as const) {
+      const log = join(setup.dir(), 'log');
+      const fd = stdio === 'file' ? openSync(log, 'w') : 'pipe';
+      const r = spawnSync(process.execPath, ['-r', probe, BUILT_CLI, ...args], {
+        encoding: 'utf8',
+        env,
+        stdio: ['ignore', fd, fd, 'pipe'],
+      });
+      if (typeof fd === 'number') closeSync(fd);
+      assert.is(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+      const seen = JSON.parse(r.output[3] ?? '') as { flags: number; modules: string[] };
+      assert.ok(seen.flags > 0, `${args.join(' ')}: V8's flags were set`);
+      assert.equal(seen.modules, [], `${args.join(' ')} (${stdio}): loaded after the flags`);
+    }
+  }
 });
 
 test('an internal error of the installed command names the src/ line it came from (the source map)', () => {

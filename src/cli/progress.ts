@@ -4,7 +4,7 @@
  * CI). Whatever else is written to stderr clears it first.
  */
 export class Progress {
-  private readonly start = performance.now();
+  private readonly start = Date.now();
   private last = 0;
   private shown = false;
 
@@ -17,7 +17,7 @@ export class Progress {
   /** `done` of the total are done. */
   step(done: number): void {
     if (!this.on) return;
-    const now = performance.now();
+    const now = Date.now();
     if (now - this.last < 250 && done < this.total) return;
     this.last = now;
     const left = done > 0 ? ((now - this.start) / done) * (this.total - done) : 0;
