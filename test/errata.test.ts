@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { located, matchErratum } from '../src/compile/errata-match.js';
-import { asDocumented, compileRows } from '../src/compile/rows.js';
+import { asDocumented, changedRows, compileRows } from '../src/compile/rows.js';
 import { applyErrata } from './helpers/errata-apply.js';
 import { transcribedRows } from './helpers/guide.js';
 
@@ -21,6 +21,14 @@ test('as documented, the compiled rows equal the transcription of the guide, row
 
 test('applying the errata to the transcription gives the compiled rows', () => {
   assert.equal(applyErrata(guide, EXCHANGE_2016.rowErrata), strip);
+});
+
+test('the rows an erratum changed are those of the whole table that name one, compiled alone or not', () => {
+  const named = rows.filter((r) => r.erratum !== undefined);
+  assert.ok(named.length > 0 && named.length < rows.length / 2, `${named.length} of ${rows.length}`);
+  // A copy of the catalogue has no table made yet: its changed rows are compiled alone.
+  assert.equal(changedRows({ ...EXCHANGE_2016 }), named);
+  assert.equal(changedRows(EXCHANGE_2016), named);
 });
 
 test('every row erratum is used, at every place it names', () => {

@@ -13,7 +13,17 @@ const files = (dir: string) => readdirSync(join(EMIT, dir)).filter((f) => !f.sta
 const read = (dir: string, file: string) => readFileSync(join(EMIT, dir, file), 'utf8');
 
 /** The helpers a `site` part may call: each site value goes through its language's escaper. */
-const SITE_HELPERS = new Set(['bashQuote', 'bashComment', 'bashArg', 'psQuote', 'psValue', 'psComment']);
+const SITE_HELPERS = new Set([
+  'bashQuote',
+  'bashComment',
+  'bashArgs',
+  'bashWords',
+  'bashLines',
+  'psQuote',
+  'psValue',
+  'psComment',
+  'psArgs',
+]);
 /** The fields a site part may print as they are: identifiers the emitter makes and checks. */
 const SITE_IDENTIFIERS = new Set(['fn', 'name', 'from', 'n', 'stepCount']);
 /** Every `{{...}}` of a template: its first word (a helper or a field) and the rest. */

@@ -73,32 +73,58 @@ function blocks(catalog: Catalog): Block[] {
   ];
 }
 
-/** Each catalogue's rows, compiled once: the docs and every service's errata read them. */
+/** Each catalogue's rows, compiled once: the docs read them. */
 const COMPILED = new WeakMap<Catalog, readonly ParamRow[]>();
+/** Each catalogue's rows an erratum changed, compiled once: every service's errata read them. */
+const CHANGED = new WeakMap<Catalog, readonly ParamRow[]>();
 
 /** Section 5 regenerated from the model: the corrected rows, each changed one naming its erratum. */
 export function compileRows(catalog: Catalog): readonly ParamRow[] {
-  return madeOnce(COMPILED, catalog, rowsOf);
+  return madeOnce(COMPILED, catalog, (c) => {
+    const errataOf = candidateErrata(c);
+    return blocks(c).flatMap((b) => b.settings.map((s) => compiledRow(b, s, errataOf(s))));
+  });
 }
 
-function rowsOf(catalog: Catalog): ParamRow[] {
-  // An erratum matches a row only through its corrected parameter: each row looks at those alone.
+/**
+ * The rows of {@link compileRows} that name an erratum, in the same order: taken from the whole
+ * table when it is made already, else compiled alone (a row no erratum could change, most of them,
+ * is then not made at all).
+ */
+export function changedRows(catalog: Catalog): readonly ParamRow[] {
+  return madeOnce(CHANGED, catalog, (c) => {
+    const all = COMPILED.get(c);
+    if (all) return all.filter((r) => r.erratum !== undefined);
+    const errataOf = candidateErrata(c);
+    return blocks(c).flatMap((b) =>
+      b.settings.flatMap((s) => {
+        const errata = errataOf(s);
+        if (errata.length === 0 || b.beyondGuide) return [];
+        const row = compiledRow(b, s, errata);
+        return row.erratum === undefined ? [] : [row];
+      }),
+    );
+  });
+}
+
+/**
+ * The errata that may change a setting's row: an erratum matches a row only through its corrected
+ * parameter, so each row looks at those alone (and a row an erratum added, at every erratum).
+ */
+function candidateErrata(catalog: Catalog): (s: Setting) => readonly RowErratum[] {
   const byParameter = new Map<string, RowErratum[]>();
   for (const e of catalog.rowErrata) {
     const key = e.corrected.parameter;
     byParameter.set(key, [...(byParameter.get(key) ?? []), e]);
   }
-  const errataOf = (s: Setting): readonly RowErratum[] =>
-    s.addedBy !== undefined ? catalog.rowErrata : (byParameter.get(s.param) ?? []);
-  return blocks(catalog).flatMap((b) =>
-    b.settings.map((s) => {
-      const row = rowOf(b.place, s, b.scope);
-      // The guide documents no row of a service beyond it, and no erratum corrects one.
-      return b.beyondGuide
-        ? { ...row, documented: null, beyondGuide: b.beyondGuide }
-        : annotate(row, s, errataOf(s));
-    }),
-  );
+  return (s) => (s.addedBy !== undefined ? catalog.rowErrata : (byParameter.get(s.param) ?? []));
+}
+
+/** A setting's row, with what the guide says where one of `errata` changed it. */
+function compiledRow(b: Block, s: Setting, errata: readonly RowErratum[]): ParamRow {
+  const row = rowOf(b.place, s, b.scope);
+  // The guide documents no row of a service beyond it, and no erratum corrects one.
+  return b.beyondGuide ? { ...row, documented: null, beyondGuide: b.beyondGuide } : annotate(row, s, errata);
 }
 
 /** The rows exactly as the guide prints them: each erratum undone, each added row and each row beyond the guide dropped. */

@@ -8,7 +8,7 @@ import type { ResolvedTemplate } from '../model/resolved.js';
 import type { TablePlace } from '../model/service.js';
 import type { Setting } from '../model/setting.js';
 import type { EspValues, SiteService } from '../model/site.js';
-import { compileRows } from './rows.js';
+import { changedRows } from './rows.js';
 
 /** What a service's values are read from: its own, the site's ESP values, and whether they are the guide's examples. */
 type Values = Omit<SiteService, 'errata'> & { readonly esp: EspValues; readonly generic: boolean };
@@ -101,8 +101,8 @@ function erratumOf(catalog: Catalog, place: TablePlace, s: Setting): RowErratum 
 
 function errataByRow(catalog: Catalog): ReadonlyMap<string, RowErratum> {
   const map = new Map<string, RowErratum>();
-  for (const r of compileRows(catalog)) {
-    const e = r.erratum === undefined ? undefined : catalog.rowErrata.find((x) => x.id === r.erratum);
+  for (const r of changedRows(catalog)) {
+    const e = catalog.rowErrata.find((x) => x.id === r.erratum);
     if (e) map.set(rowKey(r, r.parameter), e);
   }
   return map;

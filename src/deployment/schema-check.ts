@@ -92,8 +92,8 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
         key: false,
         message: `${shown(value)} is not ${e.params.format === 'hostname' ? 'a host name' : e.params.format === 'uuid' ? 'a GUID' : `a valid ${e.params.format}`}`,
       };
-    case 'anyOf':
-      // Addresses are the only anyOf: the format errors beneath it say the same thing twice.
+    case 'if':
+      // An address is the only if: not IPv4, and then not IPv6 either.
       return { pointer: at, key: false, message: `${shown(value)} is not an IPv4 or IPv6 address` };
     case 'minimum':
     case 'maximum':
@@ -134,8 +134,9 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; key: boolea
 export function checkSchema(source: Source): Diagnostic[] {
   if (validate(source.data)) return [];
   const errors = (validate.errors ?? []).filter(
-    // Format failures inside an address's anyOf are reported once, by the anyOf.
-    (e) => !(e.keyword === 'format' && e.schemaPath.includes('/anyOf/')),
+    // An address that is neither IPv4 nor IPv6 is reported once, by its if (the ipv6 format's
+    // failure says less).
+    (e) => !(e.keyword === 'format' && e.schemaPath.includes('/else/')),
   );
   const seen = new Set<string>();
   const found = errors.flatMap((e) => {

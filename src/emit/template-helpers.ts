@@ -26,16 +26,31 @@ export function refVar(ref: string): string {
   return `R_${ref}`;
 }
 
-/** deploy.sh's helpers: bash's quoting and comments, and a step's argument (a value or a learnt index). */
+/** A step's argument in deploy.sh: a value, quoted, or the variable of an index a step learnt. */
+const bashArg = (a: Arg): string => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text));
+
+/**
+ * deploy.sh's helpers: bash's quoting and comments, and the words of a call. A call's words are one
+ * helper call each, not an `#each` of one call a word: a site's steps have thousands of words, and
+ * each pass of an `#each` costs Handlebars a few objects.
+ */
 export const BASH_HELPERS = {
   bashQuote: (s: unknown) => bashQuote(String(s)),
   bashComment: (s: unknown) => lineComment(String(s)),
-  bashArg: (a: Arg) => ('ref' in a ? `"$${refVar(a.ref)}"` : bashQuote(a.text)),
+  /** A step's arguments, each after a space. */
+  bashArgs: (args: readonly Arg[]) => args.map((a) => ` ${bashArg(a)}`).join(''),
+  /** Words, each quoted, after a space. */
+  bashWords: (words: readonly unknown[]) => words.map((w) => ` ${bashQuote(String(w))}`).join(''),
+  /** Words, each quoted, on a line of its own: the lines a call continues on. */
+  bashLines: (words: readonly unknown[]) => words.map((w) => ` \\\n    ${bashQuote(String(w))}`).join(''),
 };
 
-/** deploy.ps1's helpers: PowerShell's quoting of strings and values, and comments. */
+/** deploy.ps1's helpers: PowerShell's quoting of strings and values, comments, a call's arguments. */
 export const PS_HELPERS = {
   psQuote: (s: unknown) => psQuote(String(s)),
   psValue: (v: PsValue) => psValue(v),
   psComment: (s: unknown) => lineComment(String(s)),
+  /** A call's named arguments, each ` -Name value`. */
+  psArgs: (args: readonly { readonly name: string; readonly value: PsValue }[]) =>
+    args.map((a) => ` -${a.name} ${psValue(a.value)}`).join(''),
 };
