@@ -1,3 +1,4 @@
+import { madeOnce } from '../made-once.js';
 import type { PlanStep, RemovalStep, ServerAddress } from '../model/plan.js';
 
 /** Each address and port once, in the order first met. */
@@ -21,16 +22,21 @@ export function removalSteps(steps: readonly PlanStep[]): RemovalStep[] {
   const globals: string[] = [];
   const rules: RemovalStep[] = [];
   const members = new Map<string, ServerAddress[]>();
-  const parentOf = new Map<string, string>();
+  // Each service's SubVSs, in the order the plan makes them: their refs and their names.
+  const subsOf = new Map<string, { refs: string[]; names: string[] }>();
   for (const step of steps) {
     if (step.kind === 'foreign') members.set(step.vs, [...step.servers]);
-    if (step.kind === 'subvs') parentOf.set(step.ref, step.parent);
+    if (step.kind === 'subvs') {
+      const subs = madeOnce(subsOf, step.parent, () => ({ refs: [], names: [] }));
+      if (!subs.refs.includes(step.ref)) subs.refs.push(step.ref);
+      subs.names.push(step.nickname);
+    }
   }
   for (const step of steps) {
     if (step.kind === 'vs') {
       const { address, port, prot, nickname, ref } = step;
-      const subRefs = [...parentOf].filter(([, parent]) => parent === ref).map(([sub]) => sub);
-      const subvs = steps.flatMap((s) => (s.kind === 'subvs' && s.parent === ref ? [s.nickname] : []));
+      const subRefs = subsOf.get(ref)?.refs ?? [];
+      const subvs = subsOf.get(ref)?.names ?? [];
       removal.unshift({
         kind: 'remove-vs',
         title: step.title,
