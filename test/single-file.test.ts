@@ -86,7 +86,7 @@ test('the command makes its code cache where it runs: the first run of each kind
   }
 });
 
-test('the command writes the same with V8 as Node starts it as with the flags its start-up sets', () => {
+test('the command writes and prints the same with V8 as Node starts it as with the flags its start-up sets', () => {
   const site = join(ROOT, 'fixtures/deployments/all-templates/deployment.yaml');
   const off = setup.dir();
   const on = setup.dir();
@@ -105,6 +105,19 @@ test('the command writes the same with V8 as Node starts it as with the flags it
   const b = tree(on);
   assert.equal([...b.keys()], [...a.keys()]);
   for (const [path, bytes] of a) assert.ok(b.get(path) === bytes, `${path} differs`);
+  // inspect, whose kind of run sets a flag of its own.
+  const bundle = join(ROOT, 'dist-templates/Exchange2016ESP.tmpl');
+  const inspected = ['0', '1'].map((defaults) => {
+    const env = { ...process.env, BUILD_TEMPLATES_V8_DEFAULTS: defaults, BUILD_TEMPLATES_CACHE: setup.dir() };
+    const r = spawnSync(process.execPath, [BUILT_CLI, 'inspect', bundle, '--json'], {
+      encoding: 'utf8',
+      env,
+    });
+    assert.is(r.status, 0, r.stderr);
+    return r.stdout;
+  });
+  assert.ok((inspected[0] ?? '').length > 1000);
+  assert.is(inspected[0], inspected[1]);
 });
 
 test("no run loads one of Node's own modules after setting V8's flags (Node would compile it without its code cache)", () => {
