@@ -341,6 +341,12 @@ test('a rebuild leaves a file that is as it would be written alone; one edited t
   assert.is((await stat(at('deploy.sh'))).mode & 0o777, 0o755);
   assert.is(await identity('deploy.ps1'), unchanged, 'a file as it would be written is not touched');
   assert.is(await identity('dist-templates/SHA256SUMS'), sums, 'nor is the checksum list');
+  // The replaced files went through a staging folder: it is gone, and the old files with it.
+  assert.equal(
+    readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.build-templates-')),
+    [],
+    'no staging folder is left',
+  );
 });
 
 test('a bare run into a folder that holds other things says first what it writes, and where; into an empty one, nothing', async () => {
