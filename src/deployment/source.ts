@@ -55,10 +55,6 @@ function duplicateKeys(doc: Document, lines: LineCounter): { offset: number; mes
 
 const unescapePointer = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
-/**
- * Parses YAML or JSON (JSON is YAML) keeping positions. Syntax errors come back as diagnostics, each
- * with its line and column.
- */
 /** Thrown through yaml's parser when a token makes a {@link ShapeProblem}. */
 class Refused extends Error {
   constructor(readonly problem: ShapeProblem) {
@@ -105,11 +101,15 @@ function parseChecked(text: string, lines: LineCounter): { doc: Document } | { r
     if (err instanceof Refused) return { refused: err.problem };
     throw err;
   }
-  // compose(…, true, …) yields a document at the least, an empty one for an empty file.
+  // Composed with forceDoc, a file yields a document at the least (an empty one when empty).
   if (!doc) throw new Error('yaml composed no document');
   return { doc };
 }
 
+/**
+ * Parses YAML or JSON (JSON is YAML) keeping positions. Syntax errors come back as diagnostics, each
+ * with its line and column.
+ */
 export function parseSource(file: string, text: string): Source | Diagnostic[] {
   const lines = new LineCounter();
   const parsed = parseChecked(text, lines);

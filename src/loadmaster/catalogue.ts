@@ -1,4 +1,5 @@
 import { quote } from '../input/text.js';
+import { madeOnce } from '../made-once.js';
 import type { ParamValue } from '../model/common.js';
 import type { Compare, ParamScope, ParamSpec } from './parameter.js';
 import { type NamedSpec, PARAMETERS } from './parameters.js';
@@ -9,11 +10,7 @@ import { type NamedSpec, PARAMETERS } from './parameters.js';
  */
 const BY_SCOPE: ReadonlyMap<ParamScope, ReadonlyMap<string, NamedSpec>> = (() => {
   const index = new Map<ParamScope, Map<string, NamedSpec>>();
-  for (const p of PARAMETERS) {
-    const names = index.get(p.scope) ?? new Map<string, NamedSpec>();
-    names.set(p.name, p);
-    index.set(p.scope, names);
-  }
+  for (const p of PARAMETERS) madeOnce(index, p.scope, () => new Map<string, NamedSpec>()).set(p.name, p);
   return index;
 })();
 
