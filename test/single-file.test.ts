@@ -142,6 +142,9 @@ test("no run loads one of Node's own modules after setting V8's flags (Node woul
     ['docs', '--out', setup.dir()],
     ['inspect', join(ROOT, 'dist-templates/Exchange2016ESP.tmpl'), '--json'],
     ['validate', join(ROOT, 'examples/deployment.yaml')],
+    ['completion', 'bash'],
+    // Written, then replaced (the second run's file is there).
+    ['init', '--yes', '--force', join(setup.dir(), 'site.yaml')],
   ];
   for (const args of runs) {
     // Standard output and error as pipes, then as files: Node loads other modules for each.
