@@ -1,24 +1,21 @@
 import {
-  Composer,
   type Document,
   isMap,
   isPair,
   isScalar,
   isSeq,
-  Lexer,
   LineCounter,
   type Node,
   type Pair,
-  Parser,
+  parseDocument,
   visit,
   type YAMLMap,
-  YAMLParseError,
 } from 'yaml';
 import { excerpt, quote } from '../input/text.js';
 import { madeOnce } from '../made-once.js';
 import type { Diagnostic } from './diagnostic.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
-import { ShapeCheck, type ShapeProblem } from './shape.js';
+import { shapeProblem } from './shape.js';
 import { pointerAt, structureProblems, YAML_OPTIONS, yaml11Values } from './yaml-meaning.js';
 
 /** A parsed deployment file that can say where any JSON pointer lies in the text. */
@@ -55,73 +52,23 @@ function duplicateKeys(doc: Document, lines: LineCounter): { offset: number; mes
 
 const unescapePointer = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
-/** Thrown through yaml's parser when a token makes a {@link ShapeProblem}. */
-class Refused extends Error {
-  constructor(readonly problem: ShapeProblem) {
-    super(problem.message);
-  }
-}
-
-/**
- * The file's one document, parsed as yaml's parseDocument parses it, each lexical token checked
- * (shape.ts) before the parser takes it: the file is lexed once, and a shape no deployment file has
- * is refused before the parser holds more of it than the limits allow.
- */
-function parseChecked(text: string, lines: LineCounter): { doc: Document } | { refused: ShapeProblem } {
-  const check = new ShapeCheck();
-  const parser = new Parser(lines.addNewLine);
-  function* tokens() {
-    lines.addNewLine(0);
-    for (const lexeme of new Lexer().lex(text)) {
-      const problem = check.token(lexeme);
-      if (problem) throw new Refused(problem);
-      yield* parser.next(lexeme);
-    }
-    yield* parser.end();
-  }
-  // yaml's own check of unique keys compares each key with every earlier one (quadratic in the
-  // keys of a mapping); duplicateKeys does it with one set per mapping.
-  const composer = new Composer(YAML_OPTIONS);
-  let doc: Document | undefined;
-  try {
-    for (const next of composer.compose(tokens(), true, text.length)) {
-      if (!doc) doc = next;
-      else {
-        doc.errors.push(
-          new YAMLParseError(
-            [next.range[0], next.range[1]],
-            'MULTIPLE_DOCS',
-            'Source contains multiple documents; please use YAML.parseAllDocuments()',
-          ),
-        );
-        break;
-      }
-    }
-  } catch (err) {
-    if (err instanceof Refused) return { refused: err.problem };
-    throw err;
-  }
-  // Composed with forceDoc, a file yields a document at the least (an empty one when empty).
-  if (!doc) throw new Error('yaml composed no document');
-  return { doc };
-}
-
 /**
  * Parses YAML or JSON (JSON is YAML) keeping positions. Syntax errors come back as diagnostics, each
  * with its line and column.
  */
 export function parseSource(file: string, text: string): Source | Diagnostic[] {
-  const lines = new LineCounter();
-  const parsed = parseChecked(text, lines);
-  if ('refused' in parsed) {
-    const { offset, message } = parsed.refused;
-    const before = text.slice(0, offset);
+  const shape = shapeProblem(text);
+  if (shape) {
+    const before = text.slice(0, shape.offset);
     const line = before.split('\n').length;
-    const col = offset - before.lastIndexOf('\n');
-    return [{ file, line, col, pointer: '', message: `${message}; no deployment file does: refused` }];
+    const col = shape.offset - before.lastIndexOf('\n');
+    return [{ file, line, col, pointer: '', message: `${shape.message}; no deployment file does: refused` }];
   }
-  const { doc } = parsed;
   const json = /\.json$/i.test(file) ? jsonSyntaxProblem(text) : null;
+  const lines = new LineCounter();
+  // yaml's own check of unique keys compares each key with every earlier one (quadratic in the
+  // keys of a mapping); duplicateKeys does it with one set per mapping.
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines, prettyErrors: false });
   // A warning is an error here: an unknown tag (!include, !!js/function) would otherwise be read as
   // plain text, and the file would mean something other than it says.
   const problems = [
