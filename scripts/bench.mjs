@@ -203,7 +203,7 @@ function speedTable(out, env = process.env) {
 function withoutExtraCertificates(out) {
   const { NODE_EXTRA_CA_CERTS: named, ...env } = process.env;
   if (named === undefined) {
-    console.log('NODE_EXTRA_CA_CERTS is not set: the start-up table above is already without it.');
+    console.log('NODE_EXTRA_CA_CERTS is not set: the start-up table (part speed) is already without it.');
     return;
   }
   console.log(`without NODE_EXTRA_CA_CERTS (set here, to ${named}):`);
