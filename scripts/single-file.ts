@@ -4,9 +4,10 @@
 // Run by `npm run build` (and so by `npm pack`), after tsc (dist/cli/main.cjs, the bin, loads it). V8's
 // code cache is made where the command runs, not here. Start-up is most of a run's
 // cost, and most of start-up would be resolving, reading and compiling some two hundred modules.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { licenceNotices } from './third-party-licences.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const OUT = root('dist/build-templates.cjs');
@@ -94,18 +95,28 @@ if (nonAscii >= 0) {
 }
 
 // The simulator as the installed `sim` command loads it (src/cli/sim.ts): one ES module, beside the
-// command, holding the compiler modules it reads; its packages come from the package's dependencies.
-await build({
+// command, holding the compiler modules it reads and its package (xmlbuilder2), so that the package
+// has no dependency to install. The CommonJS modules inside it require Node's own modules through the
+// module's `require`.
+const simulator = await build({
   entryPoints: [root('simulator/run.ts')],
   outfile: root('dist/simulator.mjs'),
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20.19',
-  packages: 'external',
+  legalComments: 'eof',
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  metafile: true,
   logLevel: 'warning',
 });
 
+// The packages inside either file, with their licences: the package installs none of them.
+const inputs = [result, simulator].flatMap((r) => Object.keys(r.metafile.inputs));
+writeFileSync(root('dist/third-party-licences.txt'), licenceNotices(root('.'), inputs));
+
 process.stdout.write(
-  `made the single-file command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB), its source map and the simulator\n`,
+  `made the single-file command: ${OUT} (${(bytes.length / 1024).toFixed(0)} KB), its source map, the simulator and the third-party licences\n`,
 );

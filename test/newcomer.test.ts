@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -54,9 +54,20 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
       'dist/output-error.js',
       'dist/paths.js',
       'dist/simulator.mjs',
+      'dist/third-party-licences.txt',
       'dist/version.js',
     ],
   );
+  // The packages built into the command and the simulator, each with its licence: the package
+  // installs none of them.
+  const notices = readFileSync(join(ROOT, 'dist/third-party-licences.txt'), 'utf8');
+  for (const name of ['ajv', 'handlebars', 'xmlbuilder2', 'yaml', 'yargs']) {
+    const { version, license } = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+    ) as { version: string; license: string };
+    assert.ok(notices.includes(`\n${name} ${version} (${license})\n`), `${name} ${version}`);
+  }
+  assert.not.match(notices, /no licence file/);
   assert.ok(files.includes('schemas/deployment.schema.json'));
   assert.ok(files.includes('examples/deployment.yaml'));
   assert.ok(files.includes('LICENSE'));
@@ -81,13 +92,27 @@ test('installed from the tarball into an empty project: every command works from
   const project = join(dir, 'project');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), '{ "name": "host", "version": "9.9.9", "private": true }\n');
-  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
-    cwd: project,
-    encoding: 'utf8',
-  });
+  // Offline and with a cache of its own, empty: nothing may come from a registry or from what this
+  // machine's npm happens to hold.
+  const cache = join(dir, 'npm-cache');
+  const install = spawnSync(
+    'npm',
+    ['install', '--offline', '--cache', cache, '--no-audit', '--no-fund', tarball],
+    {
+      cwd: project,
+      encoding: 'utf8',
+    },
+  );
   assert.is(install.status, 0, install.stderr);
   // Installing runs nothing of the package's, so npm has no install script to warn about.
   assert.not.match(install.stderr, /warn/i, install.stderr);
+  // The package depends on nothing (the packages it uses are inside its two built files): it brings
+  // no other package along.
+  assert.equal((await readdir(join(project, 'node_modules'))).sort(), [
+    '.bin',
+    '.package-lock.json',
+    'build-templates',
+  ]);
   const bin = join(project, 'node_modules/.bin/build-templates');
   const run = (...args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8' });
   assert.is(run('--version').stdout.trim(), VERSION, "the package's version, not the host project's");
@@ -105,6 +130,10 @@ test('installed from the tarball into an empty project: every command works from
   );
   for (const o of simSpec?.options ?? [])
     assert.match(sim.stdout, new RegExp(`^  --${o.name}\\b.*  \\S`, 'm'), `sim --help: --${o.name}`);
+  // It answers from the package alone: its XML replies are made by the xmlbuilder2 built into it.
+  const answered = await simListvs(bin, [], [], project);
+  assert.is(answered.status, 200, answered.err);
+  assert.match(answered.body, /^<\?xml version="1\.0" encoding="ISO-8859-1"\?>\n<Response stat="200"/);
   assert.is(run('init').status, 0);
   const schema = (parse(await readFile(join(project, 'deployment.yaml'), 'utf8')) as { $schema: string })
     .$schema;
@@ -289,19 +318,24 @@ test('generated files cite the guide by section and only project docs that ship 
   }
 });
 
-test('build-templates sim: a simulator to rehearse against, with a request log and a state dump', async () => {
-  const dir = setup.dir();
-  const state = join(dir, 'state.json');
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX, join(ROOT, 'src/cli/main.cts'), 'sim', '--http', '--log', '--state', state],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/**
+ * `sim --http` started by `command` (with `args` before `sim`): once it listens, its `listvs` reply,
+ * then stopped with Ctrl-C; what it wrote to standard error.
+ */
+async function simListvs(
+  command: string,
+  args: string[],
+  simArgs: string[],
+  cwd?: string,
+): Promise<{ status: number; body: string; err: string }> {
+  const child = spawn(command, [...args, 'sim', '--http', ...simArgs], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d) => {
       out += d;
@@ -311,15 +345,30 @@ test('build-templates sim: a simulator to rehearse against, with a request log a
     child.on('exit', () => reject(new Error(`sim exited: ${err}`)));
   });
   const password = /password: (\S+)/.exec(out)?.[1] ?? '';
-  const reply = await fetch(`${url}/access/listvs`, {
-    headers: { authorization: `Basic ${Buffer.from(`bal:${password}`).toString('base64')}` },
-  });
+  let reply: { status: number; body: string };
+  try {
+    const r = await fetch(`${url}/access/listvs`, {
+      headers: { authorization: `Basic ${Buffer.from(`bal:${password}`).toString('base64')}` },
+    });
+    reply = { status: r.status, body: await r.text() };
+  } finally {
+    child.kill('SIGINT');
+    await exited;
+  }
+  return { ...reply, err };
+}
+
+test('build-templates sim: a simulator to rehearse against, with a request log and a state dump', async () => {
+  const dir = setup.dir();
+  const state = join(dir, 'state.json');
+  const reply = await simListvs(
+    process.execPath,
+    ['--import', TSX, join(ROOT, 'src/cli/main.cts')],
+    ['--log', '--state', state],
+  );
   assert.is(reply.status, 200);
-  assert.match(await reply.text(), /<Response stat="200"/);
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  child.kill('SIGINT');
-  await exited;
-  assert.match(err, /^#1 GET listvs -> 200 answered$/m);
+  assert.match(reply.body, /<Response stat="200"/);
+  assert.match(reply.err, /^#1 GET listvs -> 200 answered$/m);
   const dump = JSON.parse(await readFile(state, 'utf8')) as { vss: unknown[]; certificates: string[] };
   assert.equal(dump.vss, []);
   assert.ok(dump.certificates.length > 0);
