@@ -13,8 +13,9 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 const OUT = root('dist/build-templates.cjs');
 
 // The single-file command is a function of what a CommonJS module is given, which load-command.cts compiles with
-// node:vm (so that it can hand V8 a code cache) and calls. The modules' one `import.meta.url` is the
-// command's own (src/paths.ts makes every package path from it).
+// node:vm (so that it can hand V8 a code cache) and calls, with the folder the command is in as
+// `__dirname` (src/paths.cts makes every package path from it) and the command's own file as the
+// `import.meta.url` of the modules that name theirs (src/cli/internal-error.ts).
 const BANNER =
   '(function (require, module, __filename, __dirname) { "use strict"; ' +
   'var __bundle_url = require("node:url").pathToFileURL(__filename).href;';

@@ -25,7 +25,7 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { GENERATED_MARK, type OutputFile } from './emit/output.js';
 import { describeError } from './input/read-file.js';
 import { quote } from './input/text.js';
-import { OutputError } from './output-error.js';
+import { OutputError } from './output-error.cjs';
 
 type Info = Stats;
 

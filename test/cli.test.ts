@@ -163,7 +163,7 @@ test("Node.js's own warnings are printed by their kind and code, never their wor
       '--import',
       'tsx',
       '-e',
-      "import('./src/cli/terminal.ts').then((m) => { m.quietNodeWarnings(); process.emitWarning('key password: hunter2-secret', 'Warning', 'YAML_KEY'); process.emitWarning('hunter2 again', 'DeprecationWarning', 'DEP0005'); })",
+      "import('./src/cli/terminal.cts').then((m) => { m.quietNodeWarnings(); process.emitWarning('key password: hunter2-secret', 'Warning', 'YAML_KEY'); process.emitWarning('hunter2 again', 'DeprecationWarning', 'DEP0005'); })",
     ],
     { cwd: ROOT, encoding: 'utf8' },
   );

@@ -19,6 +19,12 @@ function tsFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
+/** The source file a relative import names (`./x.js` is `./x.ts`, `./x.cjs` is `./x.cts`). */
+const sourceOf = (importer: string, name: string): string =>
+  resolve(dirname(importer), name)
+    .replace(/\.js$/, '.ts')
+    .replace(/\.cjs$/, '.cts');
+
 const inside = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}${sep}`);
 
 test('no module under src/ imports from simulator/ (import, export from, import type, import())', () => {
@@ -117,7 +123,7 @@ test('only the reader imports xmlbuilder2, and a build does not reach it', () =>
       : staticImports(file);
     for (const name of names) {
       if (!name.startsWith('.')) packages.add(name);
-      else visit(resolve(dirname(file), name).replace(/\.js$/, '.ts'), dynamic);
+      else visit(sourceOf(file, name), dynamic);
     }
   };
   // main.cts runs cli.ts (from source, or bundled): the path starts there.
@@ -148,11 +154,7 @@ test('no import circle under src/: static, type-only or import()', () => {
       file,
       importedFiles
         .filter((i) => i.fileName.startsWith('.'))
-        .map((i) =>
-          resolve(dirname(file), i.fileName)
-            .replace(/\.js$/, '.ts')
-            .replace(/\.cjs$/, '.cts'),
-        )
+        .map((i) => sourceOf(file, i.fileName))
         .filter((f) => edges.has(f) || files.includes(f)),
     );
   }

@@ -50,12 +50,12 @@ test('npm pack ships what runs: the built CLI, the schemas, the example site, th
       'dist/cli/load-command.cjs',
       'dist/cli/main.cjs',
       'dist/cli/sim.js',
-      'dist/cli/terminal.js',
-      'dist/output-error.js',
-      'dist/paths.js',
+      'dist/cli/terminal.cjs',
+      'dist/output-error.cjs',
+      'dist/paths.cjs',
       'dist/simulator.mjs',
       'dist/third-party-licences.txt',
-      'dist/version.js',
+      'dist/version.cjs',
     ],
   );
   // The packages built into the command and the simulator, each with its licence: the package

@@ -120,6 +120,29 @@ test('the command writes and prints the same with V8 as Node starts it as with t
   assert.is(inspected[0], inspected[1]);
 });
 
+test("--version is answered without Node's ES module loader (setting it up costs more than the answer)", () => {
+  const probe = join(setup.dir(), 'probe.cjs');
+  writeFileSync(
+    probe,
+    "process.on('exit', () => require('node:fs').writeSync(3, JSON.stringify(process.moduleLoadList)));",
+  );
+  const loaded = (args: string[]): string[] => {
+    const r = spawnSync(process.execPath, ['-r', probe, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    assert.is(r.status, 0, r.stderr);
+    return JSON.parse(r.output[3] ?? '') as string[];
+  };
+  const node = new Set(loaded(['-e', '']));
+  const beyond = loaded([BUILT_CLI, '--version']).filter((m) => !node.has(m));
+  assert.ok(beyond.length > 0, 'the probe sees what the command loads');
+  assert.equal(
+    beyond.filter((m) => m.includes('modules/esm/')),
+    [],
+  );
+});
+
 test("no run loads one of Node's own modules after setting V8's flags (Node would compile it without its code cache)", () => {
   const probe = join(ROOT, 'test/helpers/node-modules-probe.cjs');
   const env: NodeJS.ProcessEnv = { ...process.env, BUILD_TEMPLATES_CACHE: setup.dir() };
@@ -174,7 +197,7 @@ test('an internal error of the installed command names the src/ line it came fro
   assert.is(r.status, 2, r.stderr);
   assert.match(
     r.stderr,
-    /^build-templates: internal error: the terminal broke \(at src\/cli\/[\w-]+\.ts:\d+\)\n$/,
+    /^build-templates: internal error: the terminal broke \(at src\/cli\/[\w-]+\.c?ts:\d+\)\n$/,
   );
 });
 

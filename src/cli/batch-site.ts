@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../deployment/diagnostic.js';
 import { forTerminal } from '../input/text.js';
-import { OutputError } from '../output-error.js';
+import { OutputError } from '../output-error.cjs';
 import { UserError } from '../user-error.js';
 import { internalError } from './internal-error.js';
 import { warningLines } from './warnings.js';

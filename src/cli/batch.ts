@@ -5,7 +5,7 @@ import { forTerminal } from '../input/text.js';
 import { type BatchOptions, type BatchSite, type SiteResult, siteBuilder } from './batch-site.js';
 import type { Args } from './definition.js';
 import { Progress } from './progress.js';
-import { EXIT, print, UsageError } from './terminal.js';
+import { EXIT, print, UsageError } from './terminal.cjs';
 
 /** What a batch is given: where, whether to check only, and how to treat what is there. */
 type Common = Pick<Args, 'followSymlinks' | 'strict' | 'force'> & {
@@ -122,7 +122,7 @@ async function buildSites(
     report(result);
     progress.step(i + 1);
     // Between two sites the event loop turns, so that SIGINT or SIGTERM stops the batch there
-    // (terminal.ts), each site written whole or not at all.
+    // (terminal.cts), each site written whole or not at all.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   progress.clear();

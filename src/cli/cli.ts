@@ -1,5 +1,5 @@
 import { forTerminal, quote } from '../input/text.js';
-import { OutputError } from '../output-error.js';
+import { OutputError } from '../output-error.cjs';
 import { UserError } from '../user-error.js';
 import { CLI } from './definition.js';
 import { internalError } from './internal-error.js';
@@ -12,7 +12,7 @@ import {
   quietNodeWarnings,
   stopCleanlyOnSignals,
   UsageError,
-} from './terminal.js';
+} from './terminal.cjs';
 
 /** The simulator's command (src/cli/sim.ts), given by the caller: it is loaded by path, never part of the single-file command. */
 export type SimCommand = (args: readonly string[]) => Promise<number>;

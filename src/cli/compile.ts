@@ -5,7 +5,7 @@ import type { Diagnostic } from '../deployment/diagnostic.js';
 import type { OutputFile } from '../emit/output.js';
 import { forTerminal } from '../input/text.js';
 import type { Args } from './definition.js';
-import { EXIT, print } from './terminal.js';
+import { EXIT, print } from './terminal.cjs';
 import { warningLines } from './warnings.js';
 
 // Stages are imported on the path that needs them: start-up is most of a run's cost.

@@ -6,8 +6,8 @@ import { EXCHANGE_2016 } from '../catalog/exchange2016/index.js';
 import type { Diagnostic } from '../deployment/diagnostic.js';
 import { exampleDeployment } from '../deployment/example.js';
 import { parseDeployment } from '../deployment/load.js';
-import { OutputError } from '../output-error.js';
-import { packageFile } from '../paths.js';
+import { OutputError } from '../output-error.cjs';
+import { packageFile } from '../paths.cjs';
 import { writeOutputs } from '../write.js';
 import { warningLines } from './warnings.js';
 

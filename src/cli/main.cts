@@ -11,8 +11,10 @@ import { codeCacheFor, loadCommand } from './load-command.cjs';
  */
 async function main(argv: string[]): Promise<void> {
   if (argv.length === 1 && argv[0] === '--version') {
-    const { packageVersion } = await import('../version.js');
-    const { exitOnStdoutError, print } = await import('./terminal.js');
+    // CommonJS modules, required: importing an ES module would set up Node's ES module loader,
+    // which costs more than the rest of this answer.
+    const { packageVersion } = require('../version.cjs') as typeof import('../version.cjs');
+    const { exitOnStdoutError, print } = require('./terminal.cjs') as typeof import('./terminal.cjs');
     exitOnStdoutError();
     await print(`${packageVersion()}\n`);
     return;

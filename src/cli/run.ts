@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { forTerminal } from '../input/text.js';
 import type { Args, CommandName } from './definition.js';
-import { EXIT, print, UsageError } from './terminal.js';
+import { EXIT, print, UsageError } from './terminal.cjs';
 
 // One handler per command, whichever parser read the command line (parse.ts or yargs-cli.ts).
 // Stages are imported on the path that needs them: start-up is most of a short run's cost.

@@ -1,10 +1,10 @@
 import yargs, { type Argv } from 'yargs';
 import { closest } from '../deployment/closest.js';
 import { quote } from '../input/text.js';
-import { packageVersion } from '../version.js';
+import { packageVersion } from '../version.cjs';
 import { type Args, CLI, commandWord, type OptionSpec, SINGLE } from './definition.js';
 import { runCommand } from './run.js';
-import { EXIT, UsageError } from './terminal.js';
+import { EXIT, UsageError } from './terminal.cjs';
 
 /**
  * The command line read by yargs, built from the definition (definition.ts): loaded only for help,

@@ -9,7 +9,7 @@ import { emitRunbook } from '../emit/runbook.js';
 import { emitSiteBundles } from '../emit/template-xml.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Deployment } from '../model/deployment.js';
-import { packageFile } from '../paths.js';
+import { packageFile } from '../paths.cjs';
 
 /** The example deployment the default build compiles (the README's quick start), and its name in headers. */
 export const EXAMPLE_LABEL = 'examples/deployment.yaml';

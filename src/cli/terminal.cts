@@ -1,4 +1,4 @@
-import { OutputError } from '../output-error.js';
+import { OutputError } from '../output-error.cjs';
 
 /**
  * What every command shares with the command line: exit codes (0 ok, 1 invalid input or

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { packageFile } from './paths.js';
+import { packageFile } from './paths.cjs';
 
 /**
- * This package's version, from its own package.json (src/paths.ts). yargs would
+ * This package's version, from its own package.json (src/paths.cts). yargs would
  * look for the nearest package.json from the working folder, which, installed as a dependency, is the
  * host project's.
  */
