@@ -70,7 +70,10 @@ export class FaultQueue {
 
 /** HTTP status and default `<Error>` text of the answering fault kinds (401 answers with a page, as the appliance does). */
 export const FAULT_REPLIES: Readonly<
-  Record<Exclude<FaultKind, 'hang' | 'drop' | 'lost' | 'cut' | 'page' | 'huge'>, [number, string]>
+  Record<
+    Exclude<FaultKind, 'hang' | 'drop' | 'lost' | 'cut' | 'page' | 'huge' | 'unindexed'>,
+    [number, string]
+  >
 > = {
   http500: [500, 'Internal error (injected)'],
   http401: [401, 'Authorization required (injected)'],

@@ -3,7 +3,7 @@ import { COMMANDS } from './commands/index.js';
 import { FAULT_REPLIES, type FaultQueue } from './faults.js';
 import { RequestParams } from './params.js';
 import type { RateLimiter } from './rate-limit.js';
-import { renderError, renderPage, renderSuccess, SimError, XML_TYPE } from './reply.js';
+import { renderError, renderPage, renderSuccess, SimError, withoutIndex, XML_TYPE } from './reply.js';
 import type { SimStore } from './store.js';
 import type { CallRecord, IgnoredParam, NonAsciiForm, TemplateParser } from './types.js';
 
@@ -74,7 +74,13 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
     send(401, renderPage(401), 'text/html');
     return;
   }
-  if (fault && fault.kind !== 'lost' && fault.kind !== 'cut' && fault.kind !== 'huge') {
+  if (
+    fault &&
+    fault.kind !== 'lost' &&
+    fault.kind !== 'cut' &&
+    fault.kind !== 'huge' &&
+    fault.kind !== 'unindexed'
+  ) {
     const [status, text] = FAULT_REPLIES[fault.kind];
     send(status, renderError(status, fault.message ?? text, form));
     return;
@@ -106,15 +112,17 @@ export function handleCall(rt: SimRuntime, req: IncomingMessage, res: ServerResp
   let status = 200;
   let reply: Buffer;
   try {
+    const result = spec.run({
+      store: rt.store,
+      params,
+      body,
+      parseTemplates: rt.parseTemplates,
+      ignore: (key, value, source) => rt.ignored.push({ call: call.n, command, name: key, value, source }),
+    });
     reply = renderSuccess(
-      spec.run({
-        store: rt.store,
-        params,
-        body,
-        parseTemplates: rt.parseTemplates,
-        ignore: (key, value, source) => rt.ignored.push({ call: call.n, command, name: key, value, source }),
-      }),
+      fault?.kind === 'unindexed' ? withoutIndex(result) : result,
       form,
+      rt.store.variant.bareSuccess === true,
     );
     rt.store.settle();
   } catch (error) {

@@ -89,15 +89,18 @@ export function renderVs(store: SimStore, vs: SimVirtualService, listing = false
     out[name === 'Nickname' ? 'NickName' : name] = VS_SWITCHES.includes(name) ? yn(value, every) : value;
   }
   out.Protocol = vs.prot;
-  out.NRules = vs.members.reduce((n, m) => n + m.rules.length, 0);
-  out.NRequestRules = 0;
-  out.NResponseRules = 0;
+  const counted = store.variant.uncountedRules !== true;
+  if (counted) {
+    out.NRules = vs.members.reduce((n, m) => n + m.rules.length, 0);
+    out.NRequestRules = 0;
+    out.NResponseRules = 0;
+  }
   out.MasterVS = vs.parent === 0 ? subvs.length : 0;
   out.MasterVSID = vs.parent;
   if (listing && store.variant.bareListing) return out;
   const rules = !store.variant.rulesOnlyInShowrs;
   if (subvs.length > 0) out.SubVS = subvs.map((m) => renderSlot(store, m, rules));
-  if (servers.length > 0) out.Rs = servers.map((m) => renderRs(vs, m, rules));
+  if (servers.length > 0) out.Rs = servers.map((m) => renderRs(vs, m, rules && counted, counted));
   return out;
 }
 
@@ -122,9 +125,9 @@ export function renderSlot(store: SimStore, slot: SimRealServer, rules = true): 
 /**
  * A real server as `showrs`, `addrs` and `showvs` show it: `Status, VSIndex, RsIndex, Addr, Port,
  * DnsName, Forward, Weight, Limit, RateLimit, Follow, Enable, Critical, Nrules` (captured addrs.xml,
- * showrs.xml), then `<MatchRules>` once rules are attached.
+ * showrs.xml), then `<MatchRules>` once rules are attached; without `Nrules` when not `counted`.
  */
-export function renderRs(vs: SimVirtualService, rs: SimRealServer, rules = true): XmlObject {
+export function renderRs(vs: SimVirtualService, rs: SimRealServer, rules = true, counted = true): XmlObject {
   const s = settings(rs);
   return {
     Status: 'Up',
@@ -140,7 +143,7 @@ export function renderRs(vs: SimVirtualService, rs: SimRealServer, rules = true)
     Follow: 0,
     Enable: s.Enable ?? 'Y',
     Critical: s.Critical ?? 'N',
-    Nrules: rs.rules.length,
+    ...(counted ? { Nrules: rs.rules.length } : {}),
     ...matchRules(rs.rules, rules),
   };
 }

@@ -34,9 +34,23 @@ export const DONE: Reply = { text: 'Command completed ok' };
 export const XML_TYPE = 'text/xml';
 
 /** `<Response stat="200" code="ok"><Success>...</Success></Response>` (captured replies). */
-export function renderSuccess(reply: Reply, form: NonAsciiForm): Buffer {
-  const success = 'data' in reply ? { Data: reply.data } : reply.text;
+export function renderSuccess(reply: Reply, form: NonAsciiForm, bare = false): Buffer {
+  const success = 'data' in reply ? (bare ? reply.data : { Data: reply.data }) : reply.text;
   return render({ Response: { '@stat': '200', '@code': 'ok', Success: success } }, form);
+}
+
+/** A reply with every `Index` element left out, at any depth (the `unindexed` fault). */
+export function withoutIndex(reply: Reply): Reply {
+  const strip = (value: XmlValue): XmlValue => {
+    if (typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => strip(v) as XmlObject);
+    return Object.fromEntries(
+      Object.entries(value as XmlObject)
+        .filter(([name]) => name !== 'Index')
+        .map(([name, v]) => [name, strip(v)]),
+    );
+  };
+  return 'data' in reply ? { data: strip(reply.data) as XmlObject } : reply;
 }
 
 /** `<Response stat="422" code="fail"><Error>Unknown VS</Error></Response>` (Kemp's documentation). */

@@ -89,6 +89,19 @@ export interface ReplyVariant {
   readonly bareListing?: boolean;
   /** Attached rules are listed by `showrs` only, never in `showvs` or `listvs`. */
   readonly rulesOnlyInShowrs?: boolean;
+  /**
+   * A real server in `listvs` and `showvs` shows neither its rules nor their count, and a Virtual
+   * Service counts none (no `NRules`): only `showrs` tells a real server's rules, as the go client
+   * reads them (docs/loadmaster-api.md §9). SubVS slots still list theirs (the live listvs).
+   */
+  readonly uncountedRules?: boolean;
+  /**
+   * A reply's elements sit directly in `<Success>`, without `<Data>`: "some commands answer with text
+   * inside `<Success>`" (docs/loadmaster-api.md §1), and a list may come so too.
+   */
+  readonly bareSuccess?: boolean;
+  /** `get` answers with the value as the text of `<Success>`, not in `<Data>` (as `set` answers). */
+  readonly getAsText?: boolean;
   /** `showvs` wraps the fields in a `<VS>` inside `<Data>`. */
   readonly wrappedShowvs?: boolean;
   /** Every field is shown, defaults and unset text included, and switches read 1/0. */
@@ -127,7 +140,9 @@ export type Tamper =
  * without the reply (`lost`) or halfway through it (`cut`: the headers promise the whole reply, half
  * of it comes); or answer 200 with a web page, not reaching the API (`page`: a proxy or a login
  * portal in the way); or carry the call out and answer it with its reply followed by 10 MB of an XML
- * comment, sent in chunks with no length announced (`huge`: a reply no script should read whole).
+ * comment, sent in chunks with no length announced (`huge`: a reply no script should read whole); or
+ * carry the call out and answer it with every `<Index>` left out (`unindexed`: a listing whose
+ * objects cannot be told apart, which no script may act on).
  */
 export type FaultKind =
   | 'http500'
@@ -138,7 +153,8 @@ export type FaultKind =
   | 'lost'
   | 'cut'
   | 'page'
-  | 'huge';
+  | 'huge'
+  | 'unindexed';
 
 /**
  * A fault for one call: the Nth call of the session (1-based), the next call of a command, or the

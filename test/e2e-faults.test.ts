@@ -6,8 +6,9 @@ import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { ownedListOf } from './helpers/owned-list.js';
 import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
-import { failedStep } from './helpers/run-output.js';
+import { failedStep, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
+import { call } from './helpers/sim-client.js';
 
 // The fault matrix, for deploy.sh and deploy.ps1 alike, on the fixture that holds every template
 // (each step kind, every service): a fault of each kind at an early, a middle and a late call stops
@@ -17,7 +18,8 @@ const setup = setUp('bt-faults-');
 const pwsh = findPwsh();
 if (!pwsh) skipNotice('the fault matrix of deploy.ps1 (test/e2e-faults.test.ts)');
 
-const KINDS: readonly FaultKind[] = [
+/** The kinds of fault the matrix injects at any call (`unindexed` only means something for a listing). */
+const KINDS = [
   'http500',
   'http401',
   'http422',
@@ -27,7 +29,8 @@ const KINDS: readonly FaultKind[] = [
   'cut',
   'page',
   'huge',
-];
+] as const satisfies readonly FaultKind[];
+type MatrixKind = (typeof KINDS)[number];
 
 /** What both scripts say of the faults that are answered: the status and the LoadMaster's error. */
 const ANSWERED = {
@@ -46,7 +49,7 @@ interface Script {
   sim(): Promise<Simulator>;
   /** Runs apply once per entry, one after another; `true`: one second for a call, for the hang. */
   applies(sim: Simulator, short: readonly boolean[]): Promise<ScriptRun[]>;
-  readonly says: Readonly<Record<FaultKind, RegExp>>;
+  readonly says: Readonly<Record<MatrixKind, RegExp>>;
 }
 
 let site: FixtureSite;
@@ -99,7 +102,7 @@ test.before(async () => {
 });
 
 /** The faulted run stopped, naming a step of the plan and saying what went wrong. */
-function assertStopped(s: Script, run: ScriptRun, kind: FaultKind, label: string): void {
+function assertStopped(s: Script, run: ScriptRun, kind: MatrixKind, label: string): void {
   assert.is(run.code, 1, `${label}: ${run.stdout}${run.stderr}`);
   const titles = new Set([...site.plan.steps.map((t) => t.title), 'the checks before any change']);
   const step = failedStep(run.stderr);
@@ -129,7 +132,7 @@ async function cleanApply(s: Script): Promise<CallRecord[]> {
  * A run is what the clean apply was until its fault (the same script on the same appliance), so
  * every fault is placed before the first run, from the clean apply's calls.
  */
-async function chain(s: Script, kind: FaultKind, clean: readonly CallRecord[]): Promise<void> {
+async function chain(s: Script, kind: MatrixKind, clean: readonly CallRecord[]): Promise<void> {
   const label = (where: string) => `${s.name}: ${kind} at ${where}`;
   const middle = Math.ceil(clean.length / 2);
   const writes = clean.filter(isWrite).length;
@@ -172,12 +175,26 @@ async function chain(s: Script, kind: FaultKind, clean: readonly CallRecord[]): 
 }
 
 test('a fault of each kind at an early, a middle and a late call stops deploy.sh and deploy.ps1 naming the step; a rerun converges with nothing duplicated', async () => {
-  const jobs: { s: Script; kind: FaultKind; clean: CallRecord[] }[] = [];
+  const jobs: { s: Script; kind: MatrixKind; clean: CallRecord[] }[] = [];
   await eachAtOnce(scripts, 2, async (s) => {
     const clean = await cleanApply(s);
     for (const kind of KINDS) jobs.push({ s, kind, clean });
   });
   await eachAtOnce(jobs, 2, (j) => chain(j.s, j.kind, j.clean));
+});
+
+test('a listvs that gives its Virtual Services no Index stops deploy.sh and deploy.ps1 before any change, as their objects cannot be told apart', async () => {
+  await eachAtOnce(scripts, 2, async (s) => {
+    const sim = await s.sim();
+    await call(sim, 'addvs', { vs: '10.200.0.1', port: '8443', prot: 'tcp', nickname: 'Unrelated' });
+    sim.injectFault({ call: 'listvs', kind: 'unindexed' });
+    const mark = sim.calls().length;
+    const [run] = await s.applies(sim, [false]);
+    assert.is(run?.code, 1, `${s.name}: ${run?.stdout}${run?.stderr}`);
+    assert.match(run?.stderr ?? '', /listvs lists a Virtual Service without an Index/, s.name);
+    assert.equal(writesAfter(sim, mark), [], `${s.name}: nothing written`);
+    await sim.stop();
+  });
 });
 
 test.run();

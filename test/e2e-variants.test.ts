@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ReplyVariant, Simulator } from '../simulator/index.js';
+import type { ScriptRun } from './helpers/bash-run.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
 import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
@@ -18,14 +19,54 @@ test.before(async () => {
   sites = await setup.fixtureSites();
 });
 
+/** A way to run one of the scripts against a simulator: apply, plan, plan --remove or remove. */
+interface Runner {
+  readonly name: string;
+  run(sim: Simulator, what: 'apply' | 'plan' | 'preview' | 'remove'): Promise<ScriptRun>;
+}
+
+/** deploy.sh for a site, and deploy.ps1 when `withPs` and PowerShell 7 is here. */
+function runners(site: FixtureSite, withPs: boolean): Runner[] {
+  const sh: Record<string, string[]> = {
+    apply: [],
+    plan: ['plan'],
+    preview: ['plan', '--remove'],
+    remove: ['remove', '--yes'],
+  };
+  const out: Runner[] = [{ name: 'deploy.sh', run: (sim, what) => deploy(site, sim, sh[what] ?? []) }];
+  if (pwsh && withPs) {
+    const path = writeDeployPs(setup.dir(), site.plan);
+    const ps: Record<string, string[]> = {
+      apply: [],
+      plan: ['-Plan'],
+      preview: ['-Plan', '-Remove'],
+      remove: ['-Remove', '-Force'],
+    };
+    out.push({
+      name: 'deploy.ps1',
+      run: (sim, what) => runPwsh(pwsh, path, psArgs(sim, ps[what] ?? []).args, psArgs(sim).env),
+    });
+  }
+  return out;
+}
+
 /** Each reply shape an appliance might give where the public evidence is thin. */
 const VARIANTS: readonly ReplyVariant[] = [
   { bareListing: true },
   { rulesOnlyInShowrs: true },
+  { uncountedRules: true },
   { wrappedShowvs: true },
   { everyField: true },
   { plainReplies: true },
   { newSubVsReply: true },
+  { bareSuccess: true },
+  { getAsText: true },
+];
+/** The shapes deploy.ps1 reads by code of its own (the others, by the code deploy.sh's tests prove too). */
+const PS_VARIANTS: readonly ReplyVariant[] = [
+  { uncountedRules: true },
+  { bareSuccess: true },
+  { getAsText: true },
 ];
 const ALL: ReplyVariant = Object.assign({}, ...VARIANTS);
 
@@ -33,14 +74,14 @@ const ALL: ReplyVariant = Object.assign({}, ...VARIANTS);
  * A site's life on an appliance that answers in the variant's shape: apply ends as the plan says,
  * plan then finds nothing and writes nothing, and remove keeps a rule another Virtual Service uses.
  */
-async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
-  const label = `${site.name} ${JSON.stringify(variant)}`;
+async function life(site: FixtureSite, variant: ReplyVariant, script: Runner): Promise<void> {
+  const label = `${script.name} ${site.name} ${JSON.stringify(variant)}`;
   const sim = await setup.siteSimulator(site.deployment, { variant });
-  const apply = await deploy(site, sim);
+  const apply = await script.run(sim, 'apply');
   assert.is(apply.code, 0, `${label}: ${apply.stderr}`);
   assertStateMatchesPlan(sim.state(), site.plan);
   let mark = sim.calls().length;
-  const plan = await deploy(site, sim, ['plan']);
+  const plan = await script.run(sim, 'plan');
   assert.is(plan.code, 0, `${label}: ${plan.stdout}`);
   assert.equal(writesAfter(sim, mark), [], label);
   const rule = site.plan.steps.find((s) => s.kind === 'rule');
@@ -52,10 +93,10 @@ async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
     await call(sim, 'addrsrule', { vs: String(other), rs: `!${rs}`, rule: rule.name });
   }
   mark = sim.calls().length;
-  const preview = await deploy(site, sim, ['plan', '--remove']);
+  const preview = await script.run(sim, 'preview');
   assert.is(preview.code, 2, `${label}: ${preview.stdout}${preview.stderr}`);
   assert.equal(writesAfter(sim, mark), [], `${label}: plan --remove writes nothing`);
-  const remove = await deploy(site, sim, ['remove', '--yes']);
+  const remove = await script.run(sim, 'remove');
   assert.is(remove.code, rule ? 3 : 0, `${label}: ${remove.stderr}`);
   assert.equal(
     [...remove.stdout.matchAll(/^ {4}removed: (.*)$/gm)].map((m) => m[1]),
@@ -76,7 +117,7 @@ async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
   if (rule?.kind === 'rule')
     assert.equal(left.vss[0]?.members[0]?.rules, [rule.name], `${label}: the rule in use stays`);
   mark = sim.calls().length;
-  assert.is((await deploy(site, sim, ['remove', '--yes'])).code, rule ? 3 : 0);
+  assert.is((await script.run(sim, 'remove')).code, rule ? 3 : 0);
   assert.equal(writesAfter(sim, mark), [], `${label}: a second remove writes nothing`);
 }
 
@@ -84,14 +125,25 @@ async function life(site: FixtureSite, variant: ReplyVariant): Promise<void> {
 test('every plausible reply shape, one at a time: the example site lives and dies as on the evidenced shapes', async () => {
   const example = sites.find((s) => s.name === 'example');
   if (!example) throw new Error('fixture example is missing');
-  await eachAtOnce(VARIANTS, 2, (variant) => life(example, variant));
+  const [sh] = runners(example, false);
+  if (!sh) throw new Error('no deploy.sh runner');
+  await eachAtOnce(VARIANTS, 2, (variant) => life(example, variant, sh));
+});
+
+test('the shapes deploy.ps1 reads by code of its own: the example site lives and dies on each, with deploy.ps1', async () => {
+  const example = sites.find((s) => s.name === 'example');
+  if (!example) throw new Error('fixture example is missing');
+  const ps = runners(example, true).filter((r) => r.name === 'deploy.ps1');
+  await eachAtOnce(PS_VARIANTS, 1, async (variant) => {
+    for (const script of ps) await life(example, variant, script);
+  });
 });
 
 test('every plausible reply shape at once: the ESP and the no-globals sites live and die', async () => {
   await eachAtOnce(['esp', 'no-globals'], 2, async (name) => {
     const site = sites.find((s) => s.name === name);
     if (!site) throw new Error(`fixture ${name} is missing`);
-    await life(site, ALL);
+    for (const script of runners(site, false)) await life(site, ALL, script);
   });
 });
 
@@ -141,6 +193,50 @@ test('an appliance that never shows the ESP fields no evidence shows: every ESP 
       assert.match(
         lastLine(plan.stdout),
         /^plan: 0 to create, 0 to change, \d+ unchanged, 0 foreign; not verifiable: /,
+      );
+    }
+  });
+});
+
+test("a SubVS of the site kept for a real server added by hand: plan --remove and remove agree that its rule stays, in both scripts and every shape of a member's rules", async () => {
+  const site = sites.find((s) => s.name === 'example');
+  if (!site) throw new Error('fixture example is missing');
+  const shapes: ReplyVariant[] = [{}, { rulesOnlyInShowrs: true }, { uncountedRules: true }];
+  await eachAtOnce(shapes, 2, async (variant) => {
+    for (const script of runners(site, true)) {
+      const label = `${script.name} ${JSON.stringify(variant)}`;
+      const sim = await setup.siteSimulator(site.deployment, { variant });
+      assert.is((await script.run(sim, 'apply')).code, 0, label);
+      const slot = sim
+        .state()
+        .vss.flatMap((v) => v.members)
+        .find((m) => m.subVsIndex !== undefined && m.rules.length > 0);
+      const rule = slot?.rules[0] ?? '';
+      assert.ok(slot?.subVsIndex !== undefined && rule, `${label}: a SubVS with a rule`);
+      const added = await call(sim, 'addrs', {
+        vs: String(slot.subVsIndex),
+        rs: '10.200.1.9',
+        rsport: '443',
+      });
+      assert.is(added.status, 200, label);
+      const mark = sim.calls().length;
+      const preview = await script.run(sim, 'preview');
+      assert.is(preview.code, 2, `${label}: ${preview.stdout}${preview.stderr}`);
+      assert.equal(writesAfter(sim, mark), [], `${label}: plan --remove writes nothing`);
+      assert.ok(
+        new RegExp(`^! keep +content rule ${rule}: Virtual Service \\d+ uses it$`, 'm').test(preview.stdout),
+        `${label}: ${preview.stdout}`,
+      );
+      const remove = await script.run(sim, 'remove');
+      assert.is(remove.code, 3, `${label}: ${remove.stdout}${remove.stderr}`);
+      assert.equal(
+        [...remove.stdout.matchAll(/^ {4}removed: (.*)$/gm)].map((m) => m[1]),
+        [...preview.stdout.matchAll(/^- delete {5}(.*)$/gm)].map((m) => m[1]),
+        `${label}: remove deletes what its plan listed`,
+      );
+      assert.ok(
+        sim.state().rules.some((r) => r.name === rule),
+        `${label}: the rule the kept SubVS uses stays`,
       );
     }
   });

@@ -106,7 +106,7 @@ function stepValues(step: PlanStep): Sent[] {
     case 'check-sso-domains':
       return [...step.names];
     case 'check-addresses':
-      return step.services.flatMap((s) => [s.address, s.port, s.prot, s.nickname]);
+      return step.services.flatMap((s) => [s.address, s.port, s.prot, s.nickname, ...s.subvs]);
     case 'global':
       return [step.param, step.value];
     case 'rule':
@@ -137,7 +137,7 @@ function stepValues(step: PlanStep): Sent[] {
 function removalValues(step: RemovalStep): Sent[] {
   switch (step.kind) {
     case 'remove-vs':
-      return [step.address, step.port, step.prot, step.nickname];
+      return [step.address, step.port, step.prot, step.nickname, ...step.slots.flatMap((s) => [s.nickname, s.rule])];
     case 'remove-rule':
       return [step.name];
     case 'keep-globals':

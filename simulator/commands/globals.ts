@@ -15,15 +15,17 @@ function globalName(store: SimStore, param: string): string {
 }
 
 /**
- * `get?param=<name>`: `<Data><name>value</name></Data>` (Kemp's module reads `Data.<name>`); switches
- * read yes or no (a Kemp engineer's hardening script compares them with "yes").
+ * `get?param=<name>`: `<Data><name>value</name></Data>` (Kemp's module reads `Data.<name>`), or the
+ * value as `<Success>`'s text (the getAsText variant); switches read yes or no (a Kemp engineer's
+ * hardening script compares them with "yes").
  */
 export const get: CommandSpec = {
   known: ['param'],
   run: ({ store, params }) => {
     const name = globalName(store, params.require('param'));
-    const value = store.data.globals[name] ?? '';
-    return { data: { [name]: GLOBAL_SWITCHES.includes(name) ? (isTrue(value) ? 'yes' : 'no') : value } };
+    const stored = store.data.globals[name] ?? '';
+    const value = GLOBAL_SWITCHES.includes(name) ? (isTrue(stored) ? 'yes' : 'no') : stored;
+    return store.variant.getAsText ? { text: value } : { data: { [name]: value } };
   },
 };
 

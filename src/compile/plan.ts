@@ -2,10 +2,10 @@ import { apiText, findParam, requireParam } from '../loadmaster/catalogue.js';
 import { P } from '../loadmaster/parameters.js';
 import type { Catalog } from '../model/catalog.js';
 import type { DeployedService, Deployment } from '../model/deployment.js';
-import type { ApiParam, Plan, PlanStep, VsIdentity } from '../model/plan.js';
+import type { ApiParam, Plan, PlanStep, SiteVs } from '../model/plan.js';
 import type { ResolvedTemplate } from '../model/resolved.js';
 import { bindTemplate } from './bind.js';
-import { removalSteps } from './removal.js';
+import { removalSteps, slotsOf } from './removal.js';
 import { type ServiceServer, serviceServers } from './servers.js';
 import { resolveTemplate, templateById } from './templates.js';
 
@@ -135,12 +135,14 @@ function checkSteps(steps: readonly PlanStep[], d: Deployment): PlanStep[] {
   const certs = [...new Set(d.services.flatMap((s) => (s.certificate ? [s.certificate] : [])))].sort();
   if (certs.length > 0)
     checks.push({ kind: 'check-certificates', title: 'the certificates are installed', names: certs });
-  const services: VsIdentity[] = [];
+  const services: SiteVs[] = [];
+  const slots = slotsOf(steps);
   const domains = new Set<string>();
   for (const step of steps) {
     if (step.kind === 'vs') {
       const { address, port, prot, nickname } = step;
-      services.push({ address, port, prot, nickname });
+      const subvs = (slots.get(step.ref) ?? []).map((s) => s.nickname);
+      services.push({ address, port, prot, nickname, subvs });
     }
     if (step.kind === 'vs' || step.kind === 'subvs') {
       for (const p of step.stages.flat()) if (p.name === P.Domain) domains.add(p.value);

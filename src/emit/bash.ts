@@ -23,7 +23,14 @@ function stepView(step: PlanStep): Omit<StepView, 'learn'> {
       return {
         fn: 'lm_check_addresses',
         args: [text(step.title)],
-        params: step.services.flatMap((s) => [s.address, String(s.port), s.prot, s.nickname]),
+        params: step.services.flatMap((s) => [
+          s.address,
+          String(s.port),
+          s.prot,
+          s.nickname,
+          String(s.subvs.length),
+          ...s.subvs,
+        ]),
       };
     case 'global':
       return { fn: 'lm_global', args: [text(step.title), text(step.param), text(step.value)], params: [] };
@@ -105,8 +112,8 @@ function removalView(step: RemovalStep): { fn: string; args: string[] } {
           String(step.port),
           step.prot,
           step.nickname,
-          String(step.subvs.length),
-          ...step.subvs,
+          String(step.slots.length),
+          ...step.slots.flatMap((s) => [s.nickname, s.rule]),
           String(step.servers.length),
           ...[...step.servers, ...step.subServers].flatMap((s) => [s.address, String(s.port)]),
         ],

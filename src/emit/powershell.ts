@@ -36,6 +36,7 @@ function stepCall(step: PlanStep): Omit<CallView, 'n'> {
                 ['Port', int(s.port)],
                 ['Prot', str(s.prot)],
                 ['Nickname', str(s.nickname)],
+                ['SubVs', strs(s.subvs)],
               ]),
             ),
           },
@@ -127,7 +128,17 @@ function removalCall(step: RemovalStep): Omit<CallView, 'n'> {
           ['Port', int(step.port)],
           ['Prot', str(step.prot)],
           ['Nickname', str(step.nickname)],
-          ['SubVs', strs(step.subvs)],
+          [
+            'Slots',
+            {
+              list: step.slots.map((s) =>
+                table([
+                  ['Nickname', str(s.nickname)],
+                  ['Rule', str(s.rule)],
+                ]),
+              ),
+            },
+          ],
           ['Servers', serverList(step.servers)],
           ['SubServers', serverList(step.subServers)],
         ]),

@@ -15,6 +15,11 @@ export interface VsIdentity {
   readonly nickname: string;
 }
 
+/** A site's Virtual Service as the checks find it, with its SubVSs' nicknames: a SubVS of another name in it is not the site's. */
+export interface SiteVs extends VsIdentity {
+  readonly subvs: readonly string[];
+}
+
 /** A SubVS a parent should hold: its nickname and the content rule attached to its slot. */
 export interface SlotShape {
   readonly nickname: string;
@@ -32,7 +37,7 @@ export type PlanStep =
   /** `showdomain`: every SSO domain the site's ESP names exists (read only, before any change). */
   | { readonly kind: 'check-sso-domains'; readonly title: string; readonly names: readonly string[] }
   /** `listvs`: no Virtual Service of another name holds one of the site's address/port pairs. */
-  | { readonly kind: 'check-addresses'; readonly title: string; readonly services: readonly VsIdentity[] }
+  | { readonly kind: 'check-addresses'; readonly title: string; readonly services: readonly SiteVs[] }
   /** `get?param=`, then `set?param=&value=` when it differs. */
   | { readonly kind: 'global'; readonly title: string; readonly param: ParamName; readonly value: string }
   /** `showrule` (all rules), then `addrule`, or `modrule` with the parameters that differ. */
@@ -108,14 +113,14 @@ export interface ServerAddress {
 export type RemovalStep =
   /**
    * The site's VS (found as the checks find it, and named by the owned list): deleted whole, its
-   * SubVSs first, when it holds only what the site names (`subvs` by nickname, its own `servers`,
-   * each SubVS's `subServers`); otherwise the site's objects in it are deleted one by one and it is
-   * kept. Read back gone.
+   * SubVSs first, when it holds only what the site names (its SubVSs by nickname, each with the rule
+   * on its slot, `slots`; its own `servers`; each SubVS's `subServers`); otherwise the site's
+   * objects in it are deleted one by one and it is kept. Read back gone.
    */
   | ({
       readonly kind: 'remove-vs';
       readonly title: string;
-      readonly subvs: readonly string[];
+      readonly slots: readonly SlotShape[];
       readonly servers: readonly ServerAddress[];
       readonly subServers: readonly ServerAddress[];
     } & VsIdentity)

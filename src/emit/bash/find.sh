@@ -10,6 +10,9 @@ lm_listing() {
   LM_VS_FROM=$LM_FLAT
   lm_q rows "$LM_FLAT" /Response#1/Success#1/Data#1 VS Index,VSAddress,VSPort,Protocol,NickName,MasterVSID
   while IFS=$'\x1f' read -r -a cols; do
+    if [[ ! ${cols[1]:-} =~ ^[0-9]+$ ]]; then
+      lm_fail "listvs lists a Virtual Service without an Index (the API names each by it): its objects cannot be told apart"
+    fi
     printf -v nick '%b' "${cols[5]:-}"
     LM_VS_NICK[${cols[1]:-none}]=$nick
     LM_VS_PARENT[${cols[1]:-none}]=${cols[6]:-0}

@@ -41,18 +41,25 @@ lm_gone_with() {
   for object in "$@"; do printf '      with it, not the site'"'"'s: %s\n' "${object//[[:cntrl:]]/ }"; done
 }
 
-# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME NSUB [SUBVS]... NOWN [ADDRESS PORT]... [ADDRESS PORT]...:
-# the site's Virtual Service, if the owned list names it: its SubVSs are the NSUB names, its own real
-# servers the NOWN pairs, each SubVS's real servers the pairs after them. Deleted whole (each SubVS,
-# then itself) when it holds nothing else, or with --include-foreign; otherwise what is the site's in
-# it is deleted one by one, and it is kept with the rest.
+# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME NSUB [SUBVS RULE]... NOWN [ADDRESS PORT]... [ADDRESS PORT]...:
+# the site's Virtual Service, if the owned list names it: its SubVSs are the NSUB names, each with the
+# rule on its slot, its own real servers the NOWN pairs, each SubVS's real servers the pairs after
+# them. Deleted whole (each SubVS, then itself) when it holds nothing else, or with
+# --include-foreign; otherwise what is the site's in it is deleted one by one, and it is kept with
+# the rest (a SubVS of the site's with a real server or a rule on its slot that the site does not
+# name is kept too).
 lm_remove_vs() {
-  local title=$1 address=$2 port=$3 prot=$4 nickname=$5 n index i sub name label
+  local title=$1 address=$2 port=$3 prot=$4 nickname=$5 n index i sub name label attached alien=() mine=()
+  local -A rule=()
   shift 5
   n=$1
   shift
-  local subs=("${@:1:n}")
-  shift "$n"
+  local subs=()
+  for ((i = 0; i < n; i++)); do
+    subs+=("$1")
+    rule[$1]=$2
+    shift 2
+  done
   n=$1
   shift
   local own=("${@:1:2*n}")
@@ -82,15 +89,23 @@ lm_remove_vs() {
       foreign+=("SubVS ${name@Q} in $title")
       continue
     fi
-    # The site's SubVS (a nameless one is left by an interrupted apply): whose are its real servers?
+    # The site's SubVS (a nameless one is left by an interrupted apply): whose are its real servers,
+    # and the rules on its slot?
     lm_showvs "$sub"
     lm_servers_of "$sub" "$label" ${served[@]+"${served[@]}"}
-    if ((${#LM_ALIEN[@]} == 0)); then
+    alien=(${LM_ALIEN[@]+"${LM_ALIEN[@]}"}) mine=(${LM_MINE[@]+"${LM_MINE[@]}"})
+    lm_sub_rules "$index" "$sub"
+    for attached in ${LM_RULES[@]+"${LM_RULES[@]}"}; do
+      if [[ -z $name || -z ${rule[$name]+set} || $attached != "${rule[$name]}" ]]; then
+        alien+=("rule ${attached@Q} on $label")
+      fi
+    done
+    if ((${#alien[@]} == 0)); then
       doomed_subs+=("$sub"$'\t'"$label")
     else
-      foreign+=("${LM_ALIEN[@]}")
+      foreign+=("${alien[@]}")
       kept_subs+=("$label")
-      doomed_rs+=(${LM_MINE[@]+"${LM_MINE[@]}"})
+      doomed_rs+=(${mine[@]+"${mine[@]}"})
     fi
   done
   lm_showvs "$index"
@@ -120,6 +135,23 @@ lm_remove_vs() {
   done
   for label in ${kept_subs[@]+"${kept_subs[@]}"}; do lm_gone kept "$label" "it holds what is not the site's"; done
   lm_gone kept "$title" "it holds what is not the site's (--include-foreign deletes it whole)"
+}
+
+# lm_sub_rules PARENT SUBVS: LM_RULES = the rules on the slot of SubVS SUBVS in Virtual Service
+# PARENT (none when the parent lists no slot for it).
+lm_sub_rules() {
+  local i vs=() rs=()
+  LM_RULES=()
+  lm_showvs "$1"
+  lm_slots
+  vs=(${LM_SLOT_VS[@]+"${LM_SLOT_VS[@]}"})
+  rs=(${LM_SLOT_RS[@]+"${LM_SLOT_RS[@]}"})
+  for i in "${!vs[@]}"; do
+    if [[ ${vs[i]} == "$2" && -n ${rs[i]} ]]; then
+      lm_slot_rules "$1" "${rs[i]}"
+      return 0
+    fi
+  done
 }
 
 # lm_members INDEX: LM_MEMBER_VS and LM_MEMBER_NAME = every SubVS of Virtual Service INDEX: the slots
@@ -199,36 +231,44 @@ lm_forget_parents() {
 
 # lm_rule_names FLAT AT NAME: LM_FOUND=1 when a rule list under AT names NAME; LM_NAMED = how many
 # names the lists hold, LM_MOST = the largest rule counter there (NRules, Nrules, ...), LM_UNNAMED=1
-# when it counts more; LM_MEMBERS = the real servers and SubVS slots listed directly in AT.
+# when it counts more, or when AT counts none itself and lists a real server that shows neither a
+# counter nor a list (the go client reads a real server's rules with showrs: such an entry does not
+# say it has none); LM_MEMBERS = the real servers and SubVS slots listed directly in AT.
 lm_rule_names() {
-  local lines=() line most
+  local lines=() line most silent
   lm_q names "$1" "$2"
   mapfile -t lines <"$LM_ANSWER"
-  LM_MEMBERS=${lines[-1]#+}
-  most=${lines[-2]#\#}
-  lines=("${lines[@]:0:${#lines[@]}-2}")
+  silent=${lines[-1]#\?}
+  LM_MEMBERS=${lines[-2]#+}
+  most=${lines[-3]#\#}
+  lines=("${lines[@]:0:${#lines[@]}-3}")
   LM_FOUND=0 LM_UNNAMED=0 LM_MOST=$most LM_NAMED=${#lines[@]}
   for line in ${lines[@]+"${lines[@]}"}; do
     printf -v line '%b' "$line"
     if [[ $line == "$3" ]]; then LM_FOUND=1; fi
   done
-  if ((most > LM_NAMED)); then LM_UNNAMED=1; fi
+  if ((most > LM_NAMED || silent > 0)); then LM_UNNAMED=1; fi
 }
 
-# lm_member_rules INDEX NAME: the rules of each real server and SubVS slot of Virtual Service INDEX,
-# asked of showrs (the go client reads them there), when its showvs counts rules it does not name.
-# Updates LM_FOUND and LM_UNNAMED.
+# lm_member_rules INDEX NAME [after]: the rules of each real server and SubVS slot of Virtual Service
+# INDEX, asked of showrs (the go client reads them there), when its showvs counts rules it does not
+# name or lists a real server without its rules; each showrs has the last word on its member. With
+# `after`, a SubVS the removal deletes is not a user (its names are still counted). Updates LM_FOUND
+# and LM_UNNAMED.
 lm_member_rules() {
-  local index=$1 cols members=() rs most=$LM_MOST named=0
+  local index=$1 after=${3:-} cols members=() subs=() i most=$LM_MOST named=0
   lm_showvs "$index"
-  lm_q rows "$LM_FLAT" "$LM_AT" '*' RsIndex
+  lm_q rows "$LM_FLAT" "$LM_AT" '*' RsIndex,VSIndex
   while IFS=$'\x1f' read -r -a cols; do
     members+=("${cols[1]:-}")
+    subs+=("${cols[2]:-}")
   done <"$LM_ANSWER"
-  for rs in ${members[@]+"${members[@]}"}; do
-    if [[ -z $rs ]] || ! lm_get_rs "$index" "$rs"; then continue; fi
+  for i in "${!members[@]}"; do
+    if [[ -z ${members[i]} ]] || ! lm_get_rs "$index" "${members[i]}"; then continue; fi
     lm_rule_names "$LM_FLAT" /Response#1/Success#1/Data#1 "$2"
-    if ((LM_FOUND == 1)); then return 0; fi
+    if ((LM_FOUND == 1)); then
+      if [[ $after != after || -z ${subs[i]} || -z ${LM_DOOMED_SUB[${subs[i]}]+set} ]]; then return 0; fi
+    fi
     named=$((named + LM_NAMED))
   done
   LM_FOUND=0 LM_UNNAMED=0
@@ -237,8 +277,8 @@ lm_member_rules() {
 
 # lm_rule_users NAME [others | after]: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY
 # says which), or counts rules it does not name, even in its showvs and its members' showrs; 1 when
-# none uses it. With `others`, the site's own Virtual Services (LM_SITE_VS) and their SubVSs are not
-# looked at; with `after`, the LoadMaster as the removal leaves it: what it deletes whole is not
+# none uses it. With `others`, of the site's own Virtual Services (LM_SITE_VS) only the SubVSs the
+# site does not name are looked at; with `after`, the LoadMaster as the removal leaves it: what it deletes whole is not
 # looked at, and in what it keeps, only the slots it keeps. listvs lists each Virtual Service's real
 # servers and slots with their rules (captured replies); where an entry lists none, or counts more
 # than it names, its showvs is read.
@@ -250,7 +290,11 @@ lm_rule_users() {
   while IFS=$'\x1f' read -r -a cols; do
     parent=${LM_VS_PARENT[${cols[1]:-none}]:-none}
     if [[ ${2:-} == others ]]; then
-      if [[ -n ${LM_SITE_VS[${cols[1]:-none}]+set} || -n ${LM_SITE_VS[$parent]+set} ]]; then continue; fi
+      if [[ -n ${LM_SITE_VS[$parent]+set} ]]; then continue; fi
+      if [[ -n ${LM_SITE_VS[${cols[1]:-none}]+set} ]]; then
+        if lm_foreign_slot_uses "${cols[1]}" "$1"; then return 0; fi
+        continue
+      fi
     fi
     if [[ ${2:-} == after ]]; then
       if [[ -n ${LM_DOOMED[${cols[1]:-none}]+set} || -n ${LM_DOOMED[$parent]+set} ]]; then continue; fi
@@ -266,20 +310,49 @@ lm_rule_users() {
       lm_rule_names "$LM_FLAT" "$LM_AT" "$1"
       if ((LM_FOUND == 0 && LM_UNNAMED == 1)); then lm_member_rules "${cols[1]:-}" "$1"; fi
     fi
-    if ((LM_FOUND == 1)); then
-      LM_WHY="Virtual Service ${cols[1]:-} uses it"
-      return 0
-    fi
-    if ((LM_UNNAMED == 1)); then
-      LM_WHY="Virtual Service ${cols[1]:-} counts rules the LoadMaster does not name: it may use this one"
-      return 0
-    fi
+    if lm_user_why "${cols[1]:-}"; then return 0; fi
   done <"$LM_ANSWER"
   return 1
 }
 
+# lm_user_why INDEX: 0, with LM_WHY saying why, when the last look at Virtual Service INDEX found the
+# rule (LM_FOUND) or rules the LoadMaster does not name (LM_UNNAMED); 1 otherwise.
+lm_user_why() {
+  if ((LM_FOUND == 1)); then
+    LM_WHY="Virtual Service $1 uses it"
+    return 0
+  fi
+  if ((LM_UNNAMED == 1)); then
+    LM_WHY="Virtual Service $1 counts rules the LoadMaster does not name: it may use this one"
+    return 0
+  fi
+  return 1
+}
+
+# lm_foreign_slot_uses INDEX NAME: 0 when a SubVS slot of the site's Virtual Service INDEX whose SubVS
+# the site does not name (LM_SITE_SUB) lists the rule (LM_WHY says which).
+lm_foreign_slot_uses() {
+  local i vs=() rs=() names=()
+  lm_showvs "$1"
+  lm_slots
+  vs=(${LM_SLOT_VS[@]+"${LM_SLOT_VS[@]}"})
+  rs=(${LM_SLOT_RS[@]+"${LM_SLOT_RS[@]}"})
+  names=(${LM_SLOT_NAME[@]+"${LM_SLOT_NAME[@]}"})
+  for i in "${!rs[@]}"; do
+    if [[ -n ${LM_SITE_SUB["$1"$'\x1f'"${names[i]}"]+set} || -z ${rs[i]} ]]; then continue; fi
+    lm_slot_rules "$1" "${rs[i]}"
+    if lm_has "$2" ${LM_RULES[@]+"${LM_RULES[@]}"}; then
+      LM_WHY="SubVS ${names[i]@Q} (Virtual Service ${vs[i]}) in Virtual Service $1 uses it"
+      return 0
+    fi
+  done
+  return 1
+}
+
 # lm_kept_slot_uses INDEX NAME: 0 when a real server or SubVS slot that the removal keeps in
-# Virtual Service INDEX lists the rule (LM_WHY says so).
+# Virtual Service INDEX lists the rule, or the Virtual Service counts rules that neither its showvs
+# nor its members' showrs name (LM_WHY says which), as lm_rule_users would find once the removal is
+# done.
 lm_kept_slot_uses() {
   local cols rule
   lm_showvs "$1"
@@ -294,7 +367,10 @@ lm_kept_slot_uses() {
       fi
     done
   done <"$LM_ANSWER"
-  return 1
+  lm_rule_names "$LM_FLAT" "$LM_AT" "$2"
+  if ((LM_UNNAMED == 0)); then return 1; fi
+  lm_member_rules "$1" "$2" after
+  lm_user_why "$1"
 }
 
 # lm_remove_rule TITLE NAME: the site's content rule, if the owned list names it, unless a Virtual

@@ -15,7 +15,9 @@
 # back), so a line never holds a raw tab or newline of the data. Line ends and attribute whitespace
 # are normalised as XML 1.0 (2.11, 3.3.3) says. Anything not well formed (a tag left open, an
 # unknown entity, a DOCTYPE, text outside the root) exits 3 with a reason on stderr: the script then
-# stops rather than act on a reply it could not read.
+# stops rather than act on a reply it could not read. The elements of a <Success> other than <Data>
+# are read as inside a <Data> (`/Response#1/Success#1/Data#1/VS#1`), so that a list given without
+# the <Data> every captured reply has is read as a list, not as an empty reply.
 LM_XML_READ=$(
   cat <<'LM_AWK'
 function fail(why) { if (!bad) printf "%s\n", why > "/dev/stderr"; bad = 1; exit 3 }
@@ -82,13 +84,15 @@ function chars(s) {
   txt[d] = txt[d] refs(latin(eol(s)))
 }
 function name_ok(n) { return n ~ /^[A-Za-z_:\200-\377][-A-Za-z0-9._:\200-\377]*$/ }
-function open(n, attrs,   k, a, q, j, v, seen) {
+function open(n, attrs,   k, a, q, j, v, seen, up) {
   if (!name_ok(n)) fail("xml: bad element name")
   if (d == 0 && root) fail("xml: a second root element")
   root = 1
-  k = path[d] SUBSEP n
+  # An element of <Success> other than <Data> is read as inside a <Data>: a list may come without it.
+  up = (d == 2 && tolower(name[1]) == "response" && tolower(name[2]) == "success" && tolower(n) != "data") ? path[2] "/Data#1" : path[d]
+  k = up SUBSEP n
   d++
-  path[d] = path[d - 1] "/" n "#" (++count[k])
+  path[d] = up "/" n "#" (++count[k])
   name[d] = n
   txt[d] = ""
   while (1) {
@@ -206,7 +210,8 @@ LM_AWK
 # - `tail`: the value of every element whose path ends in `elem` (`Domain/Name`), at any depth;
 # - `names`: every `Name` inside an element under `at` whose name ends in `Rules`, then the largest
 #   rule counter there (`NRules`, `Nrules`, `NRequestRules`, ...) as `#<count>`, then the number of
-#   real servers and SubVS slots directly in `at` as `+<count>`.
+#   real servers and SubVS slots directly in `at` as `+<count>`, then, when `at` has no rule counter
+#   of its own, the number of its real servers that show neither a counter nor a list as `?<count>`.
 LM_XML_QUERY=$(
   cat <<'LM_AWK'
 BEGIN {
@@ -230,11 +235,18 @@ BEGIN {
   if (mode == "names" && (at == "" || index(p, at "/") == 1)) {
     if (p ~ /rules#[0-9]+\/name#[0-9]+$/) printf "%s\n", v[p]
     else if (p ~ /\/n[a-z]*rules#[0-9]+$/ && v[p] ~ /^[0-9]+$/ && v[p] + 0 > most) most = v[p] + 0
-    if (substr(p, length(at) + 1) ~ /^\/(rs|subvs)#[0-9]+$/) members++
+    rest = substr(p, length(at) + 1)
+    if (rest ~ /^\/(rs|subvs)#[0-9]+$/) members++
+    if (rest ~ /^\/rs#[0-9]+$/) server[rest] = 1
+    if (rest ~ /^\/rs#[0-9]+\/[a-z]*rules#[0-9]+$/) told[substr(rest, 1, index(substr(rest, 2), "/"))] = 1
+    if (rest ~ /^\/n[a-z]*rules#[0-9]+$/) counted = 1
   }
 }
 END {
-  if (mode == "names") printf "#%d\n+%d\n", most, members
+  if (mode == "names") {
+    for (m in server) if (!counted && !(m in told)) silent++
+    printf "#%d\n+%d\n?%d\n", most, members, silent
+  }
   for (r = 1; r <= rows; r++) {
     line = row[r]
     lr = tolower(row[r])

@@ -43,17 +43,19 @@ lm_check_sso_domains() {
   done
 }
 
-# The site's Virtual Services found on the LoadMaster (Index -> 1), learnt by lm_check_addresses.
-declare -A LM_SITE_VS=()
+# The site's Virtual Services found on the LoadMaster (Index -> 1), and their SubVSs' nicknames
+# ("Index<US>nickname" -> 1), learnt by lm_check_addresses.
+declare -A LM_SITE_VS=() LM_SITE_SUB=()
 
-# lm_check_addresses TITLE [ADDRESS PORT PROT NICKNAME]...: before any change, each Virtual Service at
-# one of the site's addresses is the site's: of the site's name, and named by the owned list (or
-# taken over with --adopt). apply would otherwise change what is not the site's. The site's ones are
-# kept in LM_SITE_VS.
+# lm_check_addresses TITLE [ADDRESS PORT PROT NICKNAME NSUB [SUBVS]...]...: before any change, each
+# Virtual Service at one of the site's addresses is the site's: of the site's name, and named by the
+# owned list (or taken over with --adopt). apply would otherwise change what is not the site's. The
+# site's ones are kept in LM_SITE_VS, with the nicknames of the NSUB SubVSs the site has in each.
 lm_check_addresses() {
+  local sub
   lm_step "$1"
   shift
-  while (($# >= 4)); do
+  while (($# >= 5)); do
     lm_find_vs "$1" "$2" "$3"
     if [[ -z $LM_INDEX ]]; then
       :
@@ -61,9 +63,10 @@ lm_check_addresses() {
       lm_problem "$1:$2 ($3) holds a Virtual Service named ${LM_NICK@Q}, not ${4@Q}: it is not this site's (delete or move it, or give this site another address)"
     elif lm_owns vs "$1 $2 $3" "$LM_INDEX" || ((LM_ADOPT == 1)); then
       LM_SITE_VS[$LM_INDEX]=1
+      for sub in "${@:6:$5}"; do LM_SITE_SUB["$LM_INDEX"$'\x1f'"$sub"]=1; done
     else
       lm_problem "$1:$2 ($3) holds a Virtual Service named ${4@Q} that is not this site's: the owned list (${LM_OWNED@Q}) does not name it. apply --adopt takes it over (then it is the site's, and a removal deletes it); or delete it, or give this site another address"
     fi
-    shift 4
+    shift $((5 + $5))
   done
 }

@@ -12,7 +12,7 @@ function Test-LmSameAddress {
 # parent in MasterVSID (captured replies). A missing Protocol is tcp, the default.
 function Find-LmVs {
   param([string] $Address, [string] $Port, [string] $Prot)
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+  foreach ($vs in (Get-LmListing)) {
     $f = Get-LmFields $vs
     $at = $f.VSAddress
     $protocol = [string]$f.Protocol
@@ -38,7 +38,7 @@ function Get-LmSlots {
     $vs = [string](Get-LmText $s 'VSIndex')
     $name = [string](Get-LmText $s 'Name')
     if ($name -in @('', '-')) {
-      $own = @(Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS' | Where-Object { (Get-LmText $_ 'Index') -eq $vs }) | Select-Object -First 1
+      $own = @(Get-LmListing | Where-Object { (Get-LmText $_ 'Index') -eq $vs }) | Select-Object -First 1
       $nick = [string](Get-LmText $own 'NickName')
       if ($nick) { $name = $nick }
     }

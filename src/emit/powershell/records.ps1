@@ -39,10 +39,27 @@ function Get-LmText {
   if ($Node) { (Get-LmFields $Node)[$Name] } else { $null }
 }
 
-# Get-LmData: the <Data> of a reply.
+# Get-LmData: the <Data> of a reply; a <Success> that holds elements but no <Data> stands for it (a
+# list given without the <Data> every captured reply has is read as a list, not as an empty reply).
 function Get-LmData {
   param($Response)
-  Get-LmChild (Get-LmChild $Response 'Success') 'Data'
+  $success = Get-LmChild $Response 'Success'
+  $data = Get-LmChild $success 'Data'
+  if ($data) { return $data }
+  if (@(Get-LmChildren $success '*').Count -gt 0) { return $success }
+  $null
+}
+
+# Get-LmListing: the <VS> elements of listvs. Each must hold its Index (the API names every Virtual
+# Service by it): a listing without one stops the run, as its objects cannot be told apart.
+function Get-LmListing {
+  $all = @(Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')
+  foreach ($vs in $all) {
+    if ([string](Get-LmText $vs 'Index') -notmatch '^[0-9]+$') {
+      Stop-LmStep 'listvs lists a Virtual Service without an Index (the API names each by it): its objects cannot be told apart'
+    }
+  }
+  $all
 }
 
 # Get-LmRecord: the element holding a Virtual Service's fields in a showvs reply: <Data> itself

@@ -50,7 +50,7 @@ function Get-LmMembers {
   param([string] $Index)
   $members = [System.Collections.Generic.List[object]]::new()
   foreach ($s in (Get-LmSlots (Read-LmVs $Index))) { $members.Add([pscustomobject]@{ Vs = $s.Vs; Name = $s.Name }) }
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+  foreach ($vs in (Get-LmListing)) {
     $f = Get-LmFields $vs
     $sub = [string]$f.Index
     if ([string]$f.MasterVSID -eq $Index -and -not ($members | Where-Object { $_.Vs -eq $sub })) {
@@ -90,7 +90,7 @@ function Remove-LmWhole {
   }
   if ($held) { return $false }
   Clear-LmCache 'listvs'
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+  foreach ($vs in (Get-LmListing)) {
     $left = [string](Get-LmText $vs 'Index')
     if ($left -eq $Index -or $Subs -contains $left) { Stop-LmStep "delvs answered ok, but listvs still lists Virtual Service $left" }
   }
@@ -112,11 +112,13 @@ function Remove-LmMember {
 }
 
 # Remove-LmSiteVs: the site's Virtual Service, if the owned list names it: its SubVSs are named in
-# SubVs, its own real servers are Servers, each SubVS's SubServers. Deleted whole (each SubVS, then
-# itself) when it holds nothing else, or with -IncludeForeign; otherwise what is the site's in it is
-# deleted one by one, and it is kept with the rest.
+# Slots, each with the rule on its slot, its own real servers are Servers, each SubVS's SubServers.
+# Deleted whole (each SubVS, then itself) when it holds nothing else, or with -IncludeForeign;
+# otherwise what is the site's in it is deleted one by one, and it is kept with the rest (a SubVS of
+# the site's with a real server or a rule on its slot that the site does not name is kept too).
 function Remove-LmSiteVs {
-  param([string] $Title, [string] $Address, [int] $Port, [string] $Prot, [string] $Nickname, [string[]] $SubVs = @(), [object[]] $Servers = @(), [object[]] $SubServers = @())
+  param([string] $Title, [string] $Address, [int] $Port, [string] $Prot, [string] $Nickname, [object[]] $Slots = @(), [object[]] $Servers = @(), [object[]] $SubServers = @())
+  $SubVs = @($Slots | ForEach-Object { [string]$_.Nickname })
   Enter-LmStep $Title
   $id = '{0} {1} {2}' -f $Address, $Port, $Prot
   $found = Find-LmVs $Address ([string]$Port) $Prot
@@ -144,9 +146,16 @@ function Remove-LmSiteVs {
       $foreign.Add(("SubVS '{0}' in {1}" -f $m.Name, $Title))
       continue
     }
-    # The site's SubVS (a nameless one is left by an interrupted apply): whose are its real servers?
+    # The site's SubVS (a nameless one is left by an interrupted apply): whose are its real servers,
+    # and the rules on its slot?
     $label = "SubVS '{0}' of {1}" -f $m.Name, $Title
     $split = Split-LmServers $m.Vs $label $SubServers
+    $want = @($Slots | Where-Object { [string]$_.Nickname -ceq $m.Name } | ForEach-Object { [string]$_.Rule })
+    foreach ($s in (Get-LmSlots (Read-LmVs $index) | Where-Object { $_.Vs -eq $m.Vs -and $_.Rs })) {
+      foreach ($attached in (Get-LmSlotRules $index $s.Rs)) {
+        if ($want -cnotcontains $attached) { $split.Alien.Add(("rule '{0}' on {1}" -f $attached, $label)) }
+      }
+    }
     if ($split.Alien.Count -eq 0) {
       $doomedSubs.Add([pscustomobject]@{ Vs = $m.Vs; Label = $label })
     } else {
@@ -185,68 +194,110 @@ function Remove-LmSiteVs {
 }
 
 # Get-LmRuleNames: the names in every rule list (an element whose name ends in Rules) under a node,
-# the largest rule counter there (NRules, Nrules, NRequestRules, ...), and how many real servers and
-# SubVS slots it lists directly.
+# the largest rule counter there (NRules, Nrules, NRequestRules, ...), how many real servers and
+# SubVS slots it lists directly, and, when the node counts no rules itself, how many of its real
+# servers show neither a counter nor a list (the go client reads a real server's rules with showrs:
+# such an entry does not say it has none).
 function Get-LmRuleNames {
   param($Node)
   $names = [System.Collections.Generic.List[string]]::new()
   $most = 0
-  if (-not $Node) { return [pscustomobject]@{ Names = $names; Most = 0; Members = 0 } }
+  if (-not $Node) { return [pscustomobject]@{ Names = $names; Most = 0; Members = 0; Silent = 0 } }
   foreach ($e in $Node.SelectNodes('.//*')) {
     if ($e.LocalName -imatch 'rules$') {
       foreach ($n in (Get-LmChildren $e 'Name')) { $names.Add([string]$n.InnerText) }
     }
     if ($e.LocalName -imatch '^n[a-z]*rules$' -and $e.InnerText -match '^\d+$' -and [int]$e.InnerText -gt $most) { $most = [int]$e.InnerText }
   }
-  $members = @(Get-LmChildren $Node 'Rs').Count + @(Get-LmChildren $Node 'SubVS').Count
-  [pscustomobject]@{ Names = $names; Most = $most; Members = $members }
+  $servers = @(Get-LmChildren $Node 'Rs')
+  $silent = 0
+  if (-not @(Get-LmChildren $Node '*' | Where-Object { $_.LocalName -imatch '^n[a-z]*rules$' })) {
+    $silent = @($servers | Where-Object { -not @(Get-LmChildren $_ '*' | Where-Object { $_.LocalName -imatch 'rules$' }) }).Count
+  }
+  [pscustomobject]@{ Names = $names; Most = $most; Members = $servers.Count + @(Get-LmChildren $Node 'SubVS').Count; Silent = $silent }
+}
+
+# Test-LmUnnamed: whether a look at a node leaves rules it cannot name: it counts more than it names,
+# or lists a real server without its rules.
+function Test-LmUnnamed($Seen) { $Seen.Most -gt $Seen.Names.Count -or $Seen.Silent -gt 0 }
+
+# Find-LmMemberRule: the rules of each real server and SubVS slot of Virtual Service Index, asked of
+# showrs (the go client reads them there); each showrs has the last word on its member. With -After,
+# a SubVS the removal deletes is not a user (its names are still counted). Why the rule must stay,
+# or $null.
+function Find-LmMemberRule {
+  param([string] $Index, [string] $Name, [int] $Most, [switch] $After)
+  $named = 0
+  foreach ($m in (Get-LmChildren (Read-LmVs $Index) '*')) {
+    $rs = Get-LmText $m 'RsIndex'
+    if (-not $rs) { continue }
+    $reply = Read-LmOptional "rs-$Index-$rs" 'showrs' (Get-LmRsQuery $Index $rs)
+    if (-not $reply) { continue }
+    $member = Get-LmRuleNames (Get-LmData $reply)
+    $doomed = $After -and $script:DoomedSub.ContainsKey([string](Get-LmText $m 'VSIndex'))
+    if ($member.Names.Contains($Name) -and -not $doomed) { return "Virtual Service $Index uses it" }
+    $named += $member.Names.Count
+  }
+  if ($Most -gt $named) { return "Virtual Service $Index counts rules the LoadMaster does not name: it may use this one" }
+  $null
+}
+
+# Find-LmForeignSlotRule: why the rule must stay when a SubVS slot of the site's Virtual Service
+# Index whose SubVS the site does not name ($script:SiteVs) lists it; $null otherwise.
+function Find-LmForeignSlotRule {
+  param([string] $Index, [string] $Name)
+  foreach ($s in (Get-LmSlots (Read-LmVs $Index))) {
+    if ($script:SiteVs[$Index] -ccontains $s.Name -or -not $s.Rs) { continue }
+    if ((Get-LmSlotRules $Index $s.Rs) -ccontains $Name) { return ("SubVS '{0}' (Virtual Service {1}) in Virtual Service {2} uses it" -f $s.Name, $s.Vs, $Index) }
+  }
+  $null
 }
 
 # Get-LmRuleUser: why the rule must stay: a Virtual Service uses it, or counts rules it does not
-# name, even in its showvs and its members' showrs; $null when none uses it. With -Others, the site's
-# own Virtual Services ($script:SiteVs) and their SubVSs are not looked at; with -After, the
+# name, even in its showvs and its members' showrs; $null when none uses it. With -Others, of the
+# site's own Virtual Services ($script:SiteVs) only the SubVSs the site does not name are looked at; with -After, the
 # LoadMaster as the removal leaves it: what it deletes whole is not looked at, and in what it keeps,
 # only the slots it keeps. listvs lists each Virtual Service's real servers and slots with their
-# rules (captured replies); where an entry lists none, or counts more than it names, its showvs is
-# read.
+# rules (captured replies); where an entry lists none, or counts more than it names, or lists a real
+# server without its rules, its showvs is read, then its members' showrs.
 function Get-LmRuleUser {
   param([string] $Name, [switch] $Others, [switch] $After)
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+  foreach ($vs in (Get-LmListing)) {
     $index = [string](Get-LmText $vs 'Index')
     $parent = [string](Get-LmText $vs 'MasterVSID')
-    if ($Others -and ($script:SiteVs.ContainsKey($index) -or $script:SiteVs.ContainsKey($parent))) { continue }
+    if ($Others -and $script:SiteVs.ContainsKey($parent)) { continue }
+    if ($Others -and $script:SiteVs.ContainsKey($index)) {
+      $why = Find-LmForeignSlotRule $index $Name
+      if ($why) { return $why }
+      continue
+    }
     if ($After) {
       if ($script:Doomed.ContainsKey($index) -or $script:Doomed.ContainsKey($parent) -or $script:DoomedSub.ContainsKey($index)) { continue }
       if ($script:Partial.ContainsKey($index)) {
-        foreach ($m in (Get-LmChildren (Read-LmVs $index) '*')) {
+        $record = Read-LmVs $index
+        foreach ($m in (Get-LmChildren $record '*')) {
           if ($script:DoomedSub.ContainsKey([string](Get-LmText $m 'VSIndex'))) { continue }
           $rules = Get-LmMatchRules $m
           if ($null -ne $rules -and $rules -ccontains $Name) { return "Virtual Service $index uses it" }
+        }
+        $seen = Get-LmRuleNames $record
+        if (Test-LmUnnamed $seen) {
+          $why = Find-LmMemberRule $index $Name $seen.Most -After
+          if ($why) { return $why }
         }
         continue
       }
     }
     $seen = Get-LmRuleNames $vs
-    if (-not $seen.Names.Contains($Name) -and ($seen.Most -gt $seen.Names.Count -or $seen.Members -eq 0)) {
-      $record = Read-LmVs $index
-      $seen = Get-LmRuleNames $record
-      if (-not $seen.Names.Contains($Name) -and $seen.Most -gt $seen.Names.Count) {
-        # Each real server's and slot's own list, asked of showrs (the go client reads them there).
-        $named = 0
-        foreach ($m in (Get-LmChildren $record '*')) {
-          $rs = Get-LmText $m 'RsIndex'
-          if (-not $rs) { continue }
-          $reply = Read-LmOptional "rs-$index-$rs" 'showrs' (Get-LmRsQuery $index $rs)
-          if (-not $reply) { continue }
-          $member = Get-LmRuleNames (Get-LmData $reply)
-          if ($member.Names.Contains($Name)) { return "Virtual Service $index uses it" }
-          $named += $member.Names.Count
-        }
-        $seen = [pscustomobject]@{ Names = [System.Collections.Generic.List[string]]::new(); Most = ($seen.Most - $named); Members = $seen.Members }
+    if ($seen.Names.Contains($Name)) { return "Virtual Service $index uses it" }
+    if ((Test-LmUnnamed $seen) -or $seen.Members -eq 0) {
+      $seen = Get-LmRuleNames (Read-LmVs $index)
+      if ($seen.Names.Contains($Name)) { return "Virtual Service $index uses it" }
+      if (Test-LmUnnamed $seen) {
+        $why = Find-LmMemberRule $index $Name $seen.Most
+        if ($why) { return $why }
       }
     }
-    if ($seen.Names.Contains($Name)) { return "Virtual Service $index uses it" }
-    if ($seen.Most -gt $seen.Names.Count) { return "Virtual Service $index counts rules the LoadMaster does not name: it may use this one" }
   }
   $null
 }

@@ -83,7 +83,7 @@ function Invoke-LmSubVs {
     return
   }
   # A SubVS that listvs knows but the parent's slots do not show would be made twice: stop instead.
-  foreach ($vs in (Get-LmChildren (Get-LmData (Read-Lm 'listvs' 'listvs')) 'VS')) {
+  foreach ($vs in (Get-LmListing)) {
     if ((Get-LmText $vs 'MasterVSID') -eq $parentIndex -and (Test-LmSameText $Nickname ([string](Get-LmText $vs 'NickName')))) {
       Stop-LmStep ("listvs shows SubVS '{0}' (Index {1}) of Virtual Service {2}, but the parent's showvs shows no slot for it" -f $Nickname, (Get-LmText $vs 'Index'), $parentIndex)
     }
