@@ -41,13 +41,13 @@ lm_gone_with() {
   for object in "$@"; do printf '      with it, not the site'"'"'s: %s\n' "${object//[[:cntrl:]]/ }"; done
 }
 
-# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME NSUB [SUBVS RULE]... NOWN [ADDRESS PORT]... [ADDRESS PORT]...:
-# the site's Virtual Service, if the owned list names it: its SubVSs are the NSUB names, each with the
-# rule on its slot, its own real servers the NOWN pairs, each SubVS's real servers the pairs after
-# them. Deleted whole (each SubVS, then itself) when it holds nothing else, or with
-# --include-foreign; otherwise what is the site's in it is deleted one by one, and it is kept with
-# the rest (a SubVS of the site's with a real server or a rule on its slot that the site does not
-# name is kept too).
+# lm_remove_vs TITLE ADDRESS PORT PROT NICKNAME NSUB [SUBVS RULE]... NOWN [ADDRESS PORT]...
+# [ADDRESS PORT]...: the site's Virtual Service, if the owned list names it: its SubVSs are the NSUB
+# names, each with the rule on its slot, its own real servers the NOWN pairs, each SubVS's real
+# servers the pairs after them. Deleted whole (each SubVS, then itself) when it holds nothing else,
+# or with --include-foreign; otherwise what is the site's in it is deleted one by one, and it is
+# kept with the rest (a SubVS of the site's with a real server or a rule on its slot that the site
+# does not name is kept too).
 lm_remove_vs() {
   local title=$1 address=$2 port=$3 prot=$4 nickname=$5 n index i sub name label attached alien=() mine=()
   local -A rule=()
@@ -278,10 +278,11 @@ lm_member_rules() {
 # lm_rule_users NAME [others | after]: 0 when a Virtual Service on the LoadMaster uses the rule (LM_WHY
 # says which), or counts rules it does not name, even in its showvs and its members' showrs; 1 when
 # none uses it. With `others`, of the site's own Virtual Services (LM_SITE_VS) only the SubVSs the
-# site does not name are looked at; with `after`, the LoadMaster as the removal leaves it: what it deletes whole is not
-# looked at, and in what it keeps, only the slots it keeps. listvs lists each Virtual Service's real
-# servers and slots with their rules (captured replies); where an entry lists none, or counts more
-# than it names, its showvs is read.
+# site does not name are looked at; with `after`, the LoadMaster as the removal leaves it: what it
+# deletes whole is not looked at, and in what it keeps, only the slots it keeps. listvs lists each
+# Virtual Service's real servers and slots with their rules (captured replies); where an entry lists
+# none, or counts more than it names, or lists a real server without its rules, its showvs is read,
+# then its members' showrs.
 lm_rule_users() {
   local listing cols parent
   lm_listing
