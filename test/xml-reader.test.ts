@@ -228,15 +228,61 @@ for (const awk of awks()) {
       awkQuery(awk, text.out, { mode: 'rows', at: '/R#1', elem: 'SubVS', want: 'MatchRules/Name*' }),
       '/R#1/SubVS#1\x1f+\x1fr1\x1fr2\n',
     );
-    // The rule names anywhere under a Virtual Service, its largest rule counter, its members.
+    // The rule names anywhere under a Virtual Service, its largest rule counter, its members, and
+    // how many of its real servers say nothing of their rules.
     assert.is(
       awkQuery(awk, flat.out, { mode: 'names', at: '/Response#1/Success#1/Data#1' }),
-      'r1\nr2\n#0\n+2\n',
+      'r1\nr2\n#0\n+2\n?0\n',
     );
+    const names = (xml: string) =>
+      awkQuery(awk, awkFlatten(awk, Buffer.from(xml)).out, { mode: 'names', at: '/R#1' });
+    // A real server with neither a counter nor a list, where the Virtual Service counts none itself,
+    // does not say it has no rule.
+    assert.is(names('<R><Rs><RsIndex>1</RsIndex></Rs><Rs><Nrules>0</Nrules></Rs></R>'), '#0\n+2\n?1\n');
+    assert.is(
+      names('<R><Rs><RsIndex>1</RsIndex><MatchRules><Name>a</Name></MatchRules></Rs></R>'),
+      'a\n#0\n+1\n?0\n',
+    );
+    // A Virtual Service that counts its rules has the word for its real servers.
+    assert.is(names('<R><NRules>0</NRules><Rs><RsIndex>1</RsIndex></Rs></R>'), '#0\n+1\n?0\n');
+    // A SubVS slot lists its rules once one is attached (a live listvs): none listed is none.
+    assert.is(names('<R><SubVS><RsIndex>1</RsIndex></SubVS></R>'), '#0\n+1\n?0\n');
     assert.is(
       awkQuery(awk, flat.out, { mode: 'fields', at: '/Response#1/Success#1/Data#1/SubVS#1' }),
       'vsindex\t4\nrsindex\t7\nname\tAuthentication Proxy\nmatchrules\t\n',
     );
+  });
+
+  test(`${label}: elements of <Success> given without <Data> are read as inside one; text alone stays text`, () => {
+    const bare = awkFlatten(
+      awk,
+      Buffer.from(
+        '<Response stat="200" code="ok"><Success><VS><Index>1</Index></VS><VS><Index>2</Index></VS></Success></Response>',
+      ),
+    );
+    assert.is(bare.code, 0, bare.err);
+    assert.is(
+      awkQuery(awk, bare.out, {
+        mode: 'rows',
+        at: '/Response#1/Success#1/Data#1',
+        elem: 'VS',
+        want: 'Index',
+      }),
+      '/Response#1/Success#1/Data#1/VS#1\x1f1\n/Response#1/Success#1/Data#1/VS#2\x1f2\n',
+    );
+    const wrapped = awkFlatten(
+      awk,
+      Buffer.from(
+        '<Response stat="200" code="ok"><Success><Data><VS><Index>1</Index></VS></Data></Success></Response>',
+      ),
+    );
+    assert.match(wrapped.out, /^\/Response#1\/Success#1\/Data#1\/VS#1\/Index#1\t1$/m);
+    const text = awkFlatten(
+      awk,
+      Buffer.from('<Response stat="200" code="ok"><Success>yes</Success></Response>'),
+    );
+    assert.match(text.out, /^\/Response#1\/Success#1\tyes$/m);
+    assert.not.match(text.out, /Data#1/);
   });
 
   test(`${label}: a reply that is not XML, or holds a DOCTYPE or an unknown entity, is refused`, () => {

@@ -102,8 +102,9 @@ function esc(s: string): string {
 
 /**
  * The same flat form made by a conformant XML parser (saxes), from the bytes decoded as the
- * declaration says: the oracle the reader is tested against. Throws when saxes finds the document
- * malformed.
+ * declaration says, with the reader's one rule of layout (an element of `<Response><Success>` other
+ * than `<Data>` is read as inside `Data#1`): the oracle the reader is tested against. Throws when
+ * saxes finds the document malformed.
  */
 export function referenceFlatten(doc: Buffer): string {
   const head = doc.subarray(0, 100).toString('latin1');
@@ -111,20 +112,30 @@ export function referenceFlatten(doc: Buffer): string {
   const text = doc.toString(latin1 ? 'latin1' : 'utf8');
   const parser = new SaxesParser();
   const lines: string[] = [];
-  const stack: { path: string; text: string; counts: Map<string, number> }[] = [];
-  const top = { path: '', text: '', counts: new Map<string, number>() };
+  const stack: { name: string; path: string; text: string }[] = [];
+  // Each parent path's count of children by name: an element of <Success> other than <Data> counts
+  // as a child of the Data#1 beside it, as the reader puts it there.
+  const counts = new Map<string, Map<string, number>>();
   let error: Error | undefined;
   parser.on('error', (e) => {
     error ??= e;
   });
   parser.on('opentag', (tag) => {
-    const parent = stack.at(-1) ?? top;
-    const n = (parent.counts.get(tag.name) ?? 0) + 1;
-    parent.counts.set(tag.name, n);
-    const path = `${parent.path}/${tag.name}#${n}`;
+    const [root, success] = stack;
+    const bare =
+      stack.length === 2 &&
+      root?.name.toLowerCase() === 'response' &&
+      success?.name.toLowerCase() === 'success' &&
+      tag.name.toLowerCase() !== 'data';
+    const up = bare ? `${success?.path}/Data#1` : (stack.at(-1)?.path ?? '');
+    const seen = counts.get(up) ?? new Map<string, number>();
+    counts.set(up, seen);
+    const n = (seen.get(tag.name) ?? 0) + 1;
+    seen.set(tag.name, n);
+    const path = `${up}/${tag.name}#${n}`;
     for (const [name, value] of Object.entries(tag.attributes))
       lines.push(`${path}@${name}\t${esc(String(value))}`);
-    stack.push({ path, text: '', counts: new Map() });
+    stack.push({ name: tag.name, path, text: '' });
   });
   const append = (t: string) => {
     const el = stack.at(-1);
