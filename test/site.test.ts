@@ -137,7 +137,13 @@ function stepValues(step: PlanStep): Sent[] {
 function removalValues(step: RemovalStep): Sent[] {
   switch (step.kind) {
     case 'remove-vs':
-      return [step.address, step.port, step.prot, step.nickname, ...step.slots.flatMap((s) => [s.nickname, s.rule])];
+      return [
+        step.address,
+        step.port,
+        step.prot,
+        step.nickname,
+        ...step.slots.flatMap((s) => [s.nickname, s.rule]),
+      ];
     case 'remove-rule':
       return [step.name];
     case 'keep-globals':

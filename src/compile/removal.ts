@@ -18,7 +18,8 @@ function distinct(servers: readonly ServerAddress[]): ServerAddress[] {
  */
 export function slotsOf(steps: readonly PlanStep[]): Map<string, readonly SlotShape[]> {
   const out = new Map<string, readonly SlotShape[]>();
-  for (const step of steps) if (step.kind === 'foreign' && step.slots.length > 0) out.set(step.vs, step.slots);
+  for (const step of steps)
+    if (step.kind === 'foreign' && step.slots.length > 0) out.set(step.vs, step.slots);
   return out;
 }
 
