@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ReplyVariant, Simulator } from '../simulator/index.js';
 import type { ScriptRun } from './helpers/bash-run.js';
-import { findPwsh, PwshSession, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
+import { bothScripts } from './helpers/both-scripts.js';
+import { findPwsh, PwshSession, psArgs, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
 import { assertSameRun, failedStep, vsIndex, writesAfter } from './helpers/run-output.js';
 import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
@@ -98,48 +99,28 @@ test("the site's rule, attached by hand to another service's real server: plan a
   if (!site) throw new Error('fixture example is missing');
   const variants: ReplyVariant[] = [{}, { uncountedRules: true }];
   await eachAtOnce(variants, 1, async (variant) => {
-    const scripts: {
-      name: string;
-      run: (sim: Simulator, args: readonly string[]) => Promise<ScriptRun>;
-      flags: Record<string, string[]>;
-    }[] = [
-      {
-        name: 'deploy.sh',
-        run: (sim, args) => deploy(site, sim, [...args]),
-        flags: { apply: [], plan: ['plan'], preview: ['plan', '--remove'], remove: ['remove', '--yes'] },
-      },
-    ];
-    if (pwsh) {
-      const path = writeDeployPs(setup.dir(), site.plan);
-      scripts.push({
-        name: 'deploy.ps1',
-        run: (sim, args) => runPwsh(pwsh, path, psArgs(sim, args).args, psArgs(sim).env),
-        flags: { apply: [], plan: ['-Plan'], preview: ['-Plan', '-Remove'], remove: ['-Remove', '-Force'] },
-      });
-    }
-    for (const script of scripts) {
+    for (const script of bothScripts(site, setup.dir(), pwsh)) {
       const label = `${script.name} ${JSON.stringify(variant)}`;
-      const flag = (what: string): string[] => script.flags[what] ?? [];
-      const { sim, rule } = await usedByHand(site, variant, (s) => script.run(s, flag('apply')));
+      const { sim, rule } = await usedByHand(site, variant, (s) => script.run(s, 'apply'));
       const uses = /Virtual Service \d+ uses it/;
-      const plan = await script.run(sim, flag('plan'));
+      const plan = await script.run(sim, 'plan');
       assert.is(plan.code, 1, `${label}: plan: ${plan.stdout}${plan.stderr}`);
       assert.match(`${plan.stdout}${plan.stderr}`, uses, `${label}: plan`);
       let mark = sim.calls().length;
-      const apply = await script.run(sim, flag('apply'));
+      const apply = await script.run(sim, 'apply');
       assert.is(apply.code, 1, `${label}: apply: ${apply.stdout}${apply.stderr}`);
       assert.match(`${apply.stdout}${apply.stderr}`, uses, `${label}: apply`);
       assert.equal(writesAfter(sim, mark), [], `${label}: apply wrote nothing`);
       assert.is(sim.state().rules.find((r) => r.name === rule)?.params.pattern, OTHER_PATTERN, label);
       mark = sim.calls().length;
-      const preview = await script.run(sim, flag('preview'));
+      const preview = await script.run(sim, 'preview');
       assert.is(preview.code, 2, `${label}: ${preview.stdout}${preview.stderr}`);
       assert.ok(
         new RegExp(`^! keep +content rule ${rule}: Virtual Service \\d+ uses it$`, 'm').test(preview.stdout),
         `${label}: plan --remove keeps the rule: ${preview.stdout}`,
       );
       assert.equal(writesAfter(sim, mark), [], `${label}: plan --remove wrote nothing`);
-      const remove = await script.run(sim, flag('remove'));
+      const remove = await script.run(sim, 'remove');
       assert.is(remove.code, 3, `${label}: remove: ${remove.stdout}${remove.stderr}`);
       const other = sim.state().vss.find((v) => v.params.Nickname === 'Unrelated');
       assert.equal(other?.members[0]?.rules, [rule], `${label}: the other service keeps the rule`);
@@ -151,20 +132,10 @@ test("the site's rule, attached by hand to another service's real server: plan a
 test("a SubVS made by hand inside the site's own Virtual Service, using one of the site's rules: plan and apply refuse to change the rule, in both scripts", async () => {
   const site = (await setup.fixtureSites()).find((s) => s.name === 'example');
   if (!site) throw new Error('fixture example is missing');
-  const scripts: { name: string; run: (sim: Simulator, plan: boolean) => Promise<ScriptRun> }[] = [
-    { name: 'deploy.sh', run: (sim, plan) => deploy(site, sim, plan ? ['plan'] : []) },
-  ];
-  if (pwsh) {
-    const path = writeDeployPs(setup.dir(), site.plan);
-    scripts.push({
-      name: 'deploy.ps1',
-      run: (sim, plan) => runPwsh(pwsh, path, psArgs(sim, plan ? ['-Plan'] : []).args, psArgs(sim).env),
-    });
-  }
   const rule = site.plan.steps.find((t) => t.kind === 'rule')?.name ?? '';
-  for (const script of scripts) {
+  for (const script of bothScripts(site, setup.dir(), pwsh)) {
     const sim = await setup.siteSimulator(site.deployment);
-    assert.is((await script.run(sim, false)).code, 0, script.name);
+    assert.is((await script.run(sim, 'apply')).code, 0, script.name);
     const parent = sim.state().vss.find((v) => v.members.some((m) => m.subVsIndex !== undefined));
     assert.ok(parent, `${script.name}: the site has a Virtual Service with SubVSs`);
     const made = await call(sim, 'modvs', { vs: String(parent.index), createsubvs: '' });
@@ -179,11 +150,11 @@ test("a SubVS made by hand inside the site's own Virtual Service, using one of t
     assert.is(attached.status, 200, script.name);
     assert.is((await call(sim, 'modrule', { name: rule, pattern: OTHER_PATTERN })).status, 200);
     const uses = `SubVS 'Team X legacy' (Virtual Service ${slot.subVsIndex}) in Virtual Service ${parent.index} uses it, which is not this site's`;
-    const plan = await script.run(sim, true);
+    const plan = await script.run(sim, 'plan');
     assert.is(plan.code, 1, `${script.name}: plan: ${plan.stdout}${plan.stderr}`);
     assert.ok(`${plan.stdout}${plan.stderr}`.includes(uses), `${script.name}: ${plan.stdout}${plan.stderr}`);
     const mark = sim.calls().length;
-    const apply = await script.run(sim, false);
+    const apply = await script.run(sim, 'apply');
     assert.is(apply.code, 1, `${script.name}: apply: ${apply.stdout}${apply.stderr}`);
     assert.ok(`${apply.stdout}${apply.stderr}`.includes(uses), `${script.name}: ${apply.stderr}`);
     assert.equal(writesAfter(sim, mark), [], `${script.name}: apply wrote nothing`);
@@ -194,22 +165,7 @@ test("a SubVS made by hand inside the site's own Virtual Service, using one of t
 test("a rule attached by hand to a SubVS of the site's: plan --remove and remove keep that SubVS and its service, in both scripts", async () => {
   const site = (await setup.fixtureSites()).find((s) => s.name === 'example');
   if (!site) throw new Error('fixture example is missing');
-  const flags = {
-    sh: { apply: [], preview: ['plan', '--remove'], remove: ['remove', '--yes'] },
-    ps: { apply: [], preview: ['-Plan', '-Remove'], remove: ['-Remove', '-Force'] },
-  };
-  type What = keyof typeof flags.sh;
-  const scripts: { name: string; run: (sim: Simulator, what: What) => Promise<ScriptRun> }[] = [
-    { name: 'deploy.sh', run: (sim, what) => deploy(site, sim, flags.sh[what]) },
-  ];
-  if (pwsh) {
-    const path = writeDeployPs(setup.dir(), site.plan);
-    scripts.push({
-      name: 'deploy.ps1',
-      run: (sim, what) => runPwsh(pwsh, path, psArgs(sim, flags.ps[what]).args, psArgs(sim).env),
-    });
-  }
-  for (const script of scripts) {
+  for (const script of bothScripts(site, setup.dir(), pwsh)) {
     const sim = await setup.siteSimulator(site.deployment);
     assert.is((await script.run(sim, 'apply')).code, 0, script.name);
     const parent = sim.state().vss.find((v) => v.members.some((m) => m.subVsIndex !== undefined));

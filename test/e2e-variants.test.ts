@@ -1,11 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ReplyVariant, Simulator } from '../simulator/index.js';
-import type { ScriptRun } from './helpers/bash-run.js';
+import type { ReplyVariant } from '../simulator/index.js';
+import { bothScripts, type Runner } from './helpers/both-scripts.js';
 import { assertStateMatchesPlan } from './helpers/e2e-state.js';
-import { findPwsh, psArgs, runPwsh, skipNotice, writeDeployPs } from './helpers/pwsh-run.js';
+import { findPwsh, skipNotice } from './helpers/pwsh-run.js';
 import { lastLine, vsIndex, writesAfter } from './helpers/run-output.js';
-import { deploy, eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
+import { eachAtOnce, type FixtureSite, setUp } from './helpers/setup.js';
 import { call } from './helpers/sim-client.js';
 
 const setup = setUp('bt-variants-');
@@ -19,36 +19,9 @@ test.before(async () => {
   sites = await setup.fixtureSites();
 });
 
-/** A way to run one of the scripts against a simulator: apply, plan, plan --remove or remove. */
-interface Runner {
-  readonly name: string;
-  run(sim: Simulator, what: 'apply' | 'plan' | 'preview' | 'remove'): Promise<ScriptRun>;
-}
-
-/** deploy.sh for a site, and deploy.ps1 when `withPs` and PowerShell 7 is here. */
-function runners(site: FixtureSite, withPs: boolean): Runner[] {
-  const sh: Record<string, string[]> = {
-    apply: [],
-    plan: ['plan'],
-    preview: ['plan', '--remove'],
-    remove: ['remove', '--yes'],
-  };
-  const out: Runner[] = [{ name: 'deploy.sh', run: (sim, what) => deploy(site, sim, sh[what] ?? []) }];
-  if (pwsh && withPs) {
-    const path = writeDeployPs(setup.dir(), site.plan);
-    const ps: Record<string, string[]> = {
-      apply: [],
-      plan: ['-Plan'],
-      preview: ['-Plan', '-Remove'],
-      remove: ['-Remove', '-Force'],
-    };
-    out.push({
-      name: 'deploy.ps1',
-      run: (sim, what) => runPwsh(pwsh, path, psArgs(sim, ps[what] ?? []).args, psArgs(sim).env),
-    });
-  }
-  return out;
-}
+/** The site's scripts: deploy.sh, and deploy.ps1 when `withPs` and PowerShell 7 is here. */
+const runners = (site: FixtureSite, withPs: boolean): Runner[] =>
+  bothScripts(site, setup.dir(), withPs ? pwsh : undefined);
 
 /** Each reply shape an appliance might give where the public evidence is thin. */
 const VARIANTS: readonly ReplyVariant[] = [
@@ -153,26 +126,10 @@ test('an appliance that never shows the ESP fields no evidence shows: every ESP 
     const site = sites.find((s) => s.name === name);
     if (!site) throw new Error(`fixture ${name} is missing`);
     const note = /; not verifiable: the appliance does not show (\w+, )*Domain(, \w+)*$/;
-    const sim = await setup.siteSimulator(site.deployment, { variant: hidden });
-    const runs: {
-      name: string;
-      run: (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
-      sim: Simulator;
-    }[] = [{ name: 'deploy.sh', sim, run: (args) => deploy(site, sim, args) }];
-    if (pwsh) {
-      const other = await setup.siteSimulator(site.deployment, { variant: hidden });
-      const ps = writeDeployPs(setup.dir(), site.plan);
-      const flags: Record<string, string[]> = { apply: [], plan: ['-Plan'] };
-      runs.push({
-        name: 'deploy.ps1',
-        sim: other,
-        run: (args) =>
-          runPwsh(pwsh, ps, psArgs(other, flags[args[0] ?? 'apply'] ?? []).args, psArgs(other).env),
-      });
-    }
-    for (const r of runs) {
+    for (const r of runners(site, true)) {
       const label = `${name}, ${r.name}`;
-      const apply = await r.run([]);
+      const sim = await setup.siteSimulator(site.deployment, { variant: hidden });
+      const apply = await r.run(sim, 'apply');
       assert.is(apply.code, 0, `${label}: ${apply.stdout}${apply.stderr}`);
       assert.match(lastLine(apply.stdout), /^apply: \d+ created, \d+ changed, 0 unchanged/);
       assert.match(lastLine(apply.stdout), note, label);
@@ -181,14 +138,14 @@ test('an appliance that never shows the ESP fields no evidence shows: every ESP 
         /not verifiable: the appliance does not show .*\(no evidence says where a reply holds them/,
       );
       // Sent once, when each service was made: the appliance holds the site's values.
-      assertStateMatchesPlan(r.sim.state(), site.plan);
-      const mark = r.sim.calls().length;
-      const again = await r.run([]);
+      assertStateMatchesPlan(sim.state(), site.plan);
+      const mark = sim.calls().length;
+      const again = await r.run(sim, 'apply');
       assert.is(again.code, 0, again.stderr);
       assert.match(lastLine(again.stdout), /^apply: 0 created, 0 changed, \d+ unchanged/);
       assert.match(lastLine(again.stdout), note, label);
-      assert.equal(writesAfter(r.sim, mark), [], `${label}: never written twice`);
-      const plan = await r.run(['plan']);
+      assert.equal(writesAfter(sim, mark), [], `${label}: never written twice`);
+      const plan = await r.run(sim, 'plan');
       assert.is(plan.code, 0, `${label}: ${plan.stdout}`);
       assert.match(
         lastLine(plan.stdout),

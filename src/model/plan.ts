@@ -15,7 +15,10 @@ export interface VsIdentity {
   readonly nickname: string;
 }
 
-/** A site's Virtual Service as the checks find it, with its SubVSs' nicknames: a SubVS of another name in it is not the site's. */
+/**
+ * A site's Virtual Service as the checks find it, with its SubVSs' nicknames: a SubVS of another
+ * name in it is not the site's.
+ */
 export interface SiteVs extends VsIdentity {
   readonly subvs: readonly string[];
 }
