@@ -154,6 +154,39 @@ test('a batch shows its progress and an estimate on a terminal, and nothing of i
   assert.is(piped.stderr, '');
 });
 
+test('a site the program fails on: one line naming the site, the error and its src/ line; the next site still built', async () => {
+  const dir = await sites();
+  const { siteBuilder } = await import('../src/cli/batch-site.js');
+  const { watchRenders } = await import('../src/emit/render.js');
+  const out = join(dir, 'out');
+  const builder = await siteBuilder({
+    out,
+    check: false,
+    followSymlinks: false,
+    strict: false,
+    force: false,
+    inputIds: [],
+  });
+  // A fault of the program's own, in the middle of making the first site's files.
+  watchRenders(() => {
+    throw new Error('a template failed');
+  });
+  let failed: Awaited<ReturnType<typeof builder.build>>;
+  try {
+    failed = await builder.build({ file: join(dir, 'sites/east.yaml'), name: 'east' });
+  } finally {
+    watchRenders(undefined);
+  }
+  assert.is(failed.kind, 'internal');
+  assert.match(
+    failed.stderr,
+    /^build-templates: \S+east\.yaml: internal error: a template failed \(at src\/emit\/render\.ts:\d+\)\n$/,
+  );
+  const next = await builder.build({ file: join(dir, 'sites/mail.yml'), name: 'mail' });
+  assert.is(next.kind, 'ok', next.stderr);
+  assert.equal(await readdir(out), ['mail'], 'nothing of the failed site is written');
+});
+
 test('two files of one base name are a usage error before anything is written', async () => {
   const dir = await sites();
   await writeFile(join(dir, 'sites/mail.json'), NO_GLOBALS);

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { EXCHANGE_2016 } from '../src/catalog/exchange2016/index.js';
 import { compileRows } from '../src/compile/rows.js';
 import { mdCell, mdCode } from '../src/emit/markdown.js';
+import { pageText } from '../src/emit/output.js';
 import { emitParamTables } from '../src/emit/param-tables.js';
 
 const rows = compileRows(EXCHANGE_2016);
@@ -67,6 +68,15 @@ test('the SubVS port and prot rows say they are not sent, and no other row does'
     noted.join('\n'),
   );
   assert.not.match(before, /not sent/);
+});
+
+test('a page ends in one newline, whatever white space its template leaves at the end', () => {
+  assert.is(pageText('# Title\n\nText.\n\n\n'), '# Title\n\nText.\n');
+  assert.is(pageText('# Title\n\nText.  \n \t\n'), '# Title\n\nText.\n');
+  assert.is(pageText('# Title\n\nText.'), '# Title\n\nText.\n');
+  assert.is(pageText('Text. \t'), 'Text.\n');
+  // Every page made ends so, and has no blank line at its end.
+  for (const f of pages) assert.ok(/\S\n$/.test(f.contents), f.path);
 });
 
 test.run();

@@ -10,6 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -66,23 +67,75 @@ test('the command makes its code cache where it runs: the first run of each kind
   const cache = setup.dir();
   const env = { ...process.env, BUILD_TEMPLATES_CACHE: cache };
   const bundle = join(ROOT, 'dist-templates/Exchange2016ESP.tmpl');
-  for (const args of [['params', '--json'], ['--help'], ['inspect', bundle], ['--out', setup.dir()]]) {
+  const out = setup.dir();
+  for (const args of [
+    ['params', '--json'],
+    ['--help'],
+    ['inspect', bundle],
+    ['--out', out],
+    ['--check', '--out', out],
+  ]) {
     const r = spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stderr);
   }
+  const kinds = ['build', 'check', 'help', 'inspect', 'params'];
   assert.equal(
     readdirSync(cache)
       .map((f) => f.split('-')[0])
       .sort(),
-    ['build', 'help', 'inspect', 'params'],
+    kinds,
     'one cache of each kind, nothing else',
   );
-  for (const kind of ['build', 'help', 'inspect', 'params']) {
+  for (const kind of kinds) {
     const probe = `const m = await import(${JSON.stringify(new URL('../dist/cli/load-command.cjs', import.meta.url).href)});
       process.stdout.write(String(m.loadCommand(${JSON.stringify(kind)}).cached));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stderr);
     assert.is(r.stdout, 'true', `V8 takes the ${kind} cache`);
+  }
+});
+
+test("each command line's kind of run: its cache holds the code that command runs", async () => {
+  const { codeCacheFor } = await import('../src/cli/load-command.cjs');
+  const kinds: [string[], string][] = [
+    [[], 'build'],
+    [['--out', 'x'], 'build'],
+    // The check makes no example site: a cache the default build made would be larger than it needs.
+    [['--check', '--out', 'x'], 'check'],
+    [['--deployment', 'a.yaml', '--out', 'x'], 'site'],
+    [['--deployment=a.yaml', '--check'], 'site'],
+    [['params', '--json'], 'params'],
+    [['validate', 'a.yaml'], 'validate'],
+    [['inspect', 'a.tmpl'], 'inspect'],
+    [['docs', '--check'], 'docs'],
+    [['inspect', '--help'], 'help'],
+    [['-h'], 'help'],
+    [['completion', 'bash'], 'complete'],
+    [['__complete', '--'], 'complete'],
+    // A value is not a command word: the site is a build.
+    [['--out', 'params'], 'build'],
+  ];
+  for (const [argv, kind] of kinds) assert.is(codeCacheFor(argv), kind, argv.join(' '));
+});
+
+test("the code caches go under BUILD_TEMPLATES_CACHE, else XDG_CACHE_HOME, else the home folder (HOME, else the system's account)", async () => {
+  const { cacheFolder } = await import('../src/cli/load-command.cjs');
+  const saved = { ...process.env };
+  try {
+    process.env.BUILD_TEMPLATES_CACHE = '/tmp/bt-caches';
+    process.env.XDG_CACHE_HOME = '/tmp/xdg';
+    assert.is(cacheFolder(), '/tmp/bt-caches');
+    delete process.env.BUILD_TEMPLATES_CACHE;
+    assert.is(cacheFolder(), '/tmp/xdg/build-templates');
+    delete process.env.XDG_CACHE_HOME;
+    process.env.HOME = '/home/someone';
+    assert.is(cacheFolder(), '/home/someone/.cache/build-templates');
+    // Without HOME, the account's home folder, as os.homedir() reads it from the system.
+    delete process.env.HOME;
+    assert.is(cacheFolder(), join(userInfo().homedir, '.cache/build-templates'));
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
   }
 });
 

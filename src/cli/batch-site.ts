@@ -3,7 +3,6 @@ import type { Diagnostic } from '../deployment/diagnostic.js';
 import { forTerminal } from '../input/text.js';
 import { OutputError } from '../output-error.cjs';
 import { UserError } from '../user-error.js';
-import { internalError } from './internal-error.js';
 import { warningLines } from './warnings.js';
 
 /** A site of a batch: its deployment file and the folder under --out its files go to. */
@@ -83,6 +82,7 @@ async function buildOne(
       return { kind: 'invalid', files: 0, stderr: `${forTerminal(err.report(), true)}\n` };
     if (err instanceof OutputError)
       return { kind: 'unwritable', files: 0, stderr: `build-templates: ${forTerminal(err.message)}\n` };
+    const { internalError } = await import('./internal-error.js');
     return { kind: 'internal', files: 0, stderr: `build-templates: ${site.file}: ${internalError(err)}\n` };
   }
 }

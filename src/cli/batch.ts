@@ -72,9 +72,15 @@ export async function batchInputs(values: readonly string[]): Promise<BatchSite[
  * invalid or stale, else 0.
  */
 export async function batchCommand(a: Common, sites: readonly BatchSite[]): Promise<number> {
-  // A batch runs long enough for V8's optimizing compiler and a growing young generation, collected
-  // on several threads, to pay for themselves, which a single site goes without (load-command.cts).
-  for (const flag of ['--opt', '--semi-space-growth-factor=2', '--parallel-scavenge'])
+  // A batch runs long enough for V8's optimizing compiler, a growing young generation collected on
+  // several threads, and the old one marked in steps, to pay for themselves, which a single site goes
+  // without (load-command.cts).
+  for (const flag of [
+    '--opt',
+    '--semi-space-growth-factor=2',
+    '--parallel-scavenge',
+    '--incremental-marking',
+  ])
     setFlagsFromString(flag);
   const { checkOutputFolder, fileIds } = await import('../write.js');
   checkOutputFolder(a.out, a.followSymlinks === true);

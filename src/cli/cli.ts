@@ -2,7 +2,6 @@ import { forTerminal, quote } from '../input/text.js';
 import { OutputError } from '../output-error.cjs';
 import { UserError } from '../user-error.js';
 import { CLI } from './definition.js';
-import { internalError } from './internal-error.js';
 import { moreDeployments, parseFast } from './parse.js';
 import { runCommand } from './run.js';
 import {
@@ -61,12 +60,12 @@ export async function runCli(argv: string[], sim: SimCommand): Promise<void> {
   try {
     process.exitCode = await main(argv, sim);
   } catch (err) {
-    process.exitCode = report(err);
+    process.exitCode = await report(err);
   }
 }
 
 /** An error as its one line on stderr; its exit code. */
-function report(err: unknown): number {
+async function report(err: unknown): Promise<number> {
   if (err instanceof UserError) {
     process.stderr.write(`${forTerminal(err.report(), true)}\n`);
     return EXIT.invalid;
@@ -79,6 +78,8 @@ function report(err: unknown): number {
     process.stderr.write(`build-templates: ${forTerminal(err.message)}\n`);
     return EXIT.usage;
   }
+  // Loaded only here: it loads Node's source maps, which no run that goes well needs.
+  const { internalError } = await import('./internal-error.js');
   process.stderr.write(`build-templates: ${internalError(err)}\n`);
   if (process.env.BUILD_TEMPLATES_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   return EXIT.usage;

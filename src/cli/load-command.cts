@@ -1,6 +1,4 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
@@ -23,12 +21,14 @@ export const COMMAND_FILE = join(__dirname, '..', 'build-templates.cjs');
 /**
  * The kinds of run, each with a code cache of its own, made by its first run: a command's cache holds
  * the code that command ran, and taking a cache in costs time by its size, so each command has one
- * (the default build and its --check share one, a site build with --deployment has its own, help
- * another). Any cache serves any command line (code it lacks is compiled when first run), so a
- * wrong pick costs time, never a result.
+ * (the default build and its --check each have one, as the check makes no example site; a site
+ * build with --deployment has its own, checked or written; help another). Any cache serves any
+ * command line (code it lacks is compiled when first run), so a wrong pick costs time, never a
+ * result.
  */
 export const CODE_CACHES = [
   'build',
+  'check',
   'site',
   'params',
   'validate',
@@ -47,8 +47,18 @@ export type CodeCache = (typeof CODE_CACHES)[number];
 export function cacheFolder(): string {
   const env = process.env;
   return (
-    env.BUILD_TEMPLATES_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'build-templates')
+    env.BUILD_TEMPLATES_CACHE || join(env.XDG_CACHE_HOME || join(homeFolder(), '.cache'), 'build-templates')
   );
+}
+
+/**
+ * The user's home folder, as `os.homedir()` finds it: HOME outside Windows, when set. `node:os` is
+ * loaded only otherwise, as each of Node's modules a run loads costs it time.
+ */
+function homeFolder(): string {
+  const home = process.env.HOME;
+  if (process.platform !== 'win32' && home) return home;
+  return (require('node:os') as typeof import('node:os')).homedir();
 }
 
 /**
@@ -74,9 +84,10 @@ export function codeCacheFor(argv: readonly string[]): CodeCache {
   // A shell's completion runs at every Tab: its cache must not be the build's, which it would make.
   if (argv[0] === '__complete' || argv[0] === 'completion') return 'complete';
   const word = argv.find((w, i) => !w.startsWith('-') && !argv[i - 1]?.startsWith('--'));
-  const named = CODE_CACHES.find((c) => c === word && c !== 'build' && c !== 'site');
+  const named = CODE_CACHES.find((c) => c === word && c !== 'build' && c !== 'check' && c !== 'site');
   if (named) return named;
-  return argv.some((w) => w === '--deployment' || w.startsWith('--deployment=')) ? 'site' : 'build';
+  if (argv.some((w) => w === '--deployment' || w.startsWith('--deployment='))) return 'site';
+  return argv.includes('--check') ? 'check' : 'build';
 }
 
 /** The single-file command, compiled and run: its exports, and the script (its code cache's source). */
@@ -105,12 +116,17 @@ type BundleFunction = (
  *   site took about 8 ms less (14 ms less CPU) and 3 MiB less at its peak.
  * - `--no-parallel-scavenge`: collecting a young generation that small costs less on the one thread
  *   than handing it to others (a millisecond or two less, wall and CPU).
+ * - `--no-incremental-marking`: the old generation is collected only when it reaches V8's limit, not
+ *   in steps and on other threads from some 3 MB before it. The all-templates site's old generation
+ *   ends just past where that marking starts (11 MB of a 14 MB limit): it ran a whole marking and a
+ *   collection in its last milliseconds, for nothing, 4 to 5 ms and some 7 ms of CPU more.
  * BUILD_TEMPLATES_V8_DEFAULTS=1 leaves V8 as Node starts it (a test shows the outputs are the same).
  */
 export const SINGLE_RUN_FLAGS = [
   '--no-opt',
   '--semi-space-growth-factor=1',
   '--no-parallel-scavenge',
+  '--no-incremental-marking',
 ] as const;
 /**
  * V8's flags of one kind of run, beyond {@link SINGLE_RUN_FLAGS} (a kind's code cache is made under
@@ -136,10 +152,11 @@ const TUNED = process.env.BUILD_TEMPLATES_V8_DEFAULTS !== '1';
 const NODE_MODULES: Readonly<Partial<Record<CodeCache, readonly string[]>>> = {
   // A bundle's checksum (src/emit/template-xml.ts).
   build: ['node:crypto'],
+  check: ['node:crypto'],
   site: ['node:crypto'],
   docs: ['node:crypto'],
   // yargs, which writes the help.
-  help: ['node:assert'],
+  help: ['node:assert', 'node:module'],
 };
 
 /** Loads, before the flags, what Node.js would otherwise compile without its code cache. */
@@ -157,6 +174,7 @@ function loadNodeModules(kind: CodeCache | null): void {
  * be written is not made: the command is then only slower to start.
  */
 export function loadCommand(cache: CodeCache | null): LoadedCli {
+  const file = cache === null ? null : cacheFile(cache, TUNED);
   // Set before the script is compiled: V8 takes a code cache only under the flags it was made with.
   if (TUNED) {
     loadNodeModules(cache);
@@ -166,7 +184,6 @@ export function loadCommand(cache: CodeCache | null): LoadedCli {
   // The single-file command is ASCII (scripts/single-file.ts checks it): read as Latin-1, its text is
   // one byte a character.
   const source = readFileSync(COMMAND_FILE, 'latin1');
-  const file = cache === null ? null : cacheFile(cache, TUNED);
   let cachedData: Buffer | undefined;
   if (file !== null) {
     try {
@@ -178,7 +195,8 @@ export function loadCommand(cache: CodeCache | null): LoadedCli {
   const script = new Script(source, { filename: COMMAND_FILE, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as BundleFunction;
-  run(createRequire(COMMAND_FILE), module, COMMAND_FILE, join(__dirname, '..'));
+  // This module's own require: the single-file command requires only Node's own modules.
+  run(require, module, COMMAND_FILE, join(__dirname, '..'));
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   if (file !== null && !cached) process.once('exit', (code) => code === 0 && saveCache(script, file));
   return { runCli: module.exports.runCli as typeof runCli, script, cached };

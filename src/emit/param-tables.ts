@@ -3,7 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { ParamRow } from '../model/row.js';
 import { hasUseColumn } from '../model/row.js';
 import { MD_BANNER, mdAuthored, mdCell, mdCode } from './markdown.js';
-import type { OutputFile } from './output.js';
+import { type OutputFile, pageText } from './output.js';
 import type { Cells, TableBlock } from './pages/param-table.js';
 import { renderParamTablePage } from './render.js';
 
@@ -105,6 +105,6 @@ export function emitParamTables(catalog: Catalog, rows: readonly ParamRow[]): Ou
       blocks: blocksOf(mine, hasUseColumn(page.section)),
       notes,
     });
-    return { path: `${PARAM_DOCS_DIR}/${page.file}`, contents: `${contents.trimEnd()}\n` };
+    return { path: `${PARAM_DOCS_DIR}/${page.file}`, contents: pageText(contents) };
   });
 }

@@ -6,7 +6,7 @@ import type { ResolvedTemplate } from '../model/resolved.js';
 import type { SiteCompilation } from '../model/site.js';
 import { urlEncode } from './escape.js';
 import { MD_BANNER, mdAuthored, mdCode } from './markdown.js';
-import type { OutputFile } from './output.js';
+import { type OutputFile, pageText } from './output.js';
 import { renderRunbookPage } from './render.js';
 import { clientBlocks } from './runbook-checks.js';
 import { backupBlocks, cutoverSection, serviceRollback, sourcesSection } from './runbook-cutover.js';
@@ -276,6 +276,6 @@ export function emitRunbook(site: SiteCompilation): OutputFile {
     : 'Runbook: Exchange 2016 on the LoadMaster for this site';
   return {
     path: generic ? 'docs/runbook.md' : 'runbook.md',
-    contents: `${renderRunbookPage({ banner: MD_BANNER, title, intro, sections }).trimEnd()}\n`,
+    contents: pageText(renderRunbookPage({ banner: MD_BANNER, title, intro, sections })),
   };
 }
