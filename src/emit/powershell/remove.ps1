@@ -255,11 +255,11 @@ function Find-LmForeignSlotRule {
 
 # Get-LmRuleUser: why the rule must stay: a Virtual Service uses it, or counts rules it does not
 # name, even in its showvs and its members' showrs; $null when none uses it. With -Others, of the
-# site's own Virtual Services ($script:SiteVs) only the SubVSs the site does not name are looked at;
-# with -After, the LoadMaster as the removal leaves it: what it deletes whole is not looked at, and in
-# what it keeps, only the slots it keeps. listvs lists each Virtual Service's real servers and slots with their
-# rules (captured replies); where an entry lists none, or counts more than it names, or lists a real
-# server without its rules, its showvs is read, then its members' showrs.
+# site's own Virtual Services ($script:SiteVs) only the SubVSs the site does not name are looked
+# at; with -After, the LoadMaster as the removal leaves it: what it deletes whole is not looked at,
+# and in what it keeps, only the slots it keeps. listvs lists each Virtual Service's real servers
+# and slots with their rules (captured replies); where an entry lists none, or counts more than it
+# names, or lists a real server without its rules, its showvs is read, then its members' showrs.
 function Get-LmRuleUser {
   param([string] $Name, [switch] $Others, [switch] $After)
   foreach ($vs in (Get-LmListing)) {
